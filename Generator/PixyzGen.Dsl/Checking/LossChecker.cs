@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+using System.Linq;
+using PixyzGen.Dsl.Diagnostics;
+using PixyzGen.Dsl.Syntax;
+
+namespace PixyzGen.Dsl.Checking;
+
+/// <summary>
+/// Rules of a loss formula against the model's members and the loss method's parameters: known distributions
+/// (PXY0201/0202), bound variables (PXY0203), KL over the same variables (PXY0204), every parameter used (PXY0206).
+/// </summary>
+public static class LossChecker
+{
+    public static EquatableArray<DslError> Check(LossNode loss, IReadOnlyList<MemberSignature> members, IReadOnlyList<string> parameters, string lossName)
+    {
+        var errors = new List<DslError>();
+        var used = new HashSet<string>();
+        Visit(loss, new HashSet<string>(parameters), members, errors, used);
+        foreach (var parameter in parameters.Where(p => !used.Contains(p)))
+            errors.Add(DslError.Create(DiagnosticIds.UnusedLossParameter, loss.Range, parameter, lossName));
+        return errors.ToEquatableArray();
+    }
+
+    private static void Visit(LossNode node, IReadOnlyCollection<string> bound, IReadOnlyList<MemberSignature> members, List<DslError> errors, HashSet<string> used)
+    {
+        switch (node)
+        {
+            case NumberNode:
+                break;
+            case HyperParameterNode hyper:
+                used.Add(hyper.Name);
+                if (!bound.Contains(hyper.Name))
+                    errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, hyper.Range, hyper.Name, "the formula"));
+                break;
+            case NegateNode negate:
+                Visit(negate.Operand, bound, members, errors, used);
+                break;
+            case BinaryNode binary:
+                Visit(binary.Left, bound, members, errors, used);
+                Visit(binary.Right, bound, members, errors, used);
+                break;
+            case ReduceNode reduce:
+                Visit(reduce.Operand, bound, members, errors, used);
+                break;
+            case LogProbNode log:
+                CheckReference(log.Distribution, bound, includeVars: true, members, errors, used);
+                break;
+            case EntropyNode entropy:
+                CheckReference(entropy.Distribution, bound, includeVars: false, members, errors, used);
+                break;
+            case KlNode kl:
+                CheckReference(kl.Left, bound, includeVars: false, members, errors, used);
+                CheckReference(kl.Right, bound, includeVars: false, members, errors, used);
+                if (!new HashSet<string>(kl.Left.VarNames).SetEquals(kl.Right.VarNames))
+                    errors.Add(DslError.Create(DiagnosticIds.KlOverDifferentVariables, kl.Range, kl.Left.Text, kl.Right.Text,
+                        string.Join(",", kl.Left.VarNames), string.Join(",", kl.Right.VarNames)));
+                break;
+            case ExpectationNode expectation:
+                CheckReference(expectation.Distribution, bound, includeVars: false, members, errors, used);
+                Visit(expectation.Body, new HashSet<string>(bound.Concat(expectation.Distribution.VarNames)), members, errors, used);
+                break;
+        }
+    }
+
+    private static void CheckReference(DistributionRef reference, IReadOnlyCollection<string> bound, bool includeVars, IReadOnlyList<MemberSignature> members, List<DslError> errors, HashSet<string> used)
+    {
+        errors.AddRange(SignatureChecker.Check(reference));
+        MemberResolver.Resolve(reference, members, out var error);
+        if (error is not null) errors.Add(error);
+
+        var needed = includeVars ? reference.Vars.Concat(reference.CondVars) : reference.CondVars;
+        foreach (var variable in needed)
+        {
+            used.Add(variable.Name);
+            if (!bound.Contains(variable.Name))
+                errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, variable.Range, variable.Name, reference.Text));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+namespace PixyzGen.Dsl.Diagnostics;
+
+/// <summary>Every PixyzGen diagnostic ID. Ranges: 00xx text, 01xx factorization, 02xx loss, 03xx C# shape. Never reuse an ID.</summary>
+public static class DiagnosticIds
+{
+    public const string DistributionSyntax = "PXY0001";
+    public const string VariableOnBothSides = "PXY0002";
+    public const string VariableListedTwice = "PXY0003";
+    public const string InvalidName = "PXY0004";
+    public const string LossSyntax = "PXY0005";
+
+    public const string ConflictingFactors = "PXY0101";
+    public const string RecursiveFactorization = "PXY0102";
+    public const string JointDiffersFromFactors = "PXY0103";
+    public const string AmbiguousMember = "PXY0104";
+    public const string UnusedMember = "PXY0105";
+
+    public const string UnknownDistribution = "PXY0201";
+    public const string SignatureMismatch = "PXY0202";
+    public const string UnboundVariable = "PXY0203";
+    public const string KlOverDifferentVariables = "PXY0204";
+    public const string MonteCarloKl = "PXY0205";
+    public const string UnusedLossParameter = "PXY0206";
+
+    public const string NotPartial = "PXY0301";
+    public const string NotAFamily = "PXY0302";
+    public const string ForwardMismatch = "PXY0303";
+    public const string BadLossSignature = "PXY0304";
+    public const string UnsupportedTarget = "PXY0305";
+}

@@ -1,0 +1,279 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using PixyzGen.Dsl.Diagnostics;
+using PixyzGen.Dsl.Lexing;
+using PixyzGen.Dsl.Syntax;
+using PixyzGen.Dsl.Text;
+
+namespace PixyzGen.Dsl.Parsing;
+
+/// <summary>
+/// Recursive-descent parser for the three kinds of DSL string. Total: any input returns a result; a syntax error
+/// is reported at the offending token and parsing of that string stops there.
+/// </summary>
+public sealed class DslParser
+{
+    /// <summary>Deeper nesting than this is reported, not recursed into, so no input can exhaust the stack.</summary>
+    public const int MaxNesting = 100;
+
+    private readonly string text;
+    private readonly IReadOnlyList<Token> tokens;
+    private readonly string syntaxErrorId;
+    private int position;
+    private int depth;
+
+    private DslParser(string text, string syntaxErrorId)
+    {
+        this.text = text;
+        this.syntaxErrorId = syntaxErrorId;
+        tokens = Lexer.Tokenize(text);
+    }
+
+    /// <summary>Parses a signature such as <c>q(z|x)</c>.</summary>
+    public static ParseResult<DistributionRef> ParseDistribution(string? text) =>
+        Run(text, DiagnosticIds.DistributionSyntax, p => p.ParseWholeDistribution());
+
+    /// <summary>Parses <c>p(x,z) = p(x|z) p(z)</c> or a lone signature.</summary>
+    public static ParseResult<Factorization> ParseFactorization(string? text) =>
+        Run(text, DiagnosticIds.DistributionSyntax, p => p.ParseWholeFactorization());
+
+    /// <summary>Parses a loss formula such as <c>mean(KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])</c>.</summary>
+    public static ParseResult<LossNode> ParseLoss(string? text) =>
+        Run(text, DiagnosticIds.LossSyntax, p => p.ParseWholeLoss());
+
+    private static ParseResult<T> Run<T>(string? text, string errorId, Func<DslParser, T> parse)
+        where T : class
+    {
+        var parser = new DslParser(text ?? "", errorId);
+        try
+        {
+            var value = parse(parser);
+            return new ParseResult<T>(value, EquatableArray<DslError>.Empty);
+        }
+        catch (SyntaxError error)
+        {
+            return new ParseResult<T>(null, EquatableArray.Create(error.Error));
+        }
+    }
+
+    private DistributionRef ParseWholeDistribution()
+    {
+        var dist = ParseDistributionRef();
+        ExpectEnd("after the signature");
+        return dist;
+    }
+
+    private Factorization ParseWholeFactorization()
+    {
+        var joint = ParseDistributionRef();
+        var factors = new List<DistributionRef>();
+        if (Current.Kind == TokenKind.Equals)
+        {
+            Advance();
+            do factors.Add(ParseDistributionRef());
+            while (Current.Kind == TokenKind.Identifier);
+        }
+        ExpectEnd(factors.Count == 0 ? "'=' or the end after the joint" : "another factor such as p(z)");
+        var end = factors.Count == 0 ? joint.Range : factors[factors.Count - 1].Range;
+        return new Factorization(joint, factors.ToEquatableArray(), joint.Range.Cover(end));
+    }
+
+    private LossNode ParseWholeLoss()
+    {
+        if (Current.Kind == TokenKind.EndOfText) throw Error(Current, "the loss is empty");
+        var loss = ParseSum();
+        ExpectEnd("an operator (+ - * /) or the end");
+        return loss;
+    }
+
+    // Sum := Term (("+" | "-") Term)*
+    private LossNode ParseSum()
+    {
+        var left = ParseTerm();
+        while (Current.Kind is TokenKind.Plus or TokenKind.Minus)
+        {
+            var op = Advance().Kind == TokenKind.Plus ? BinaryOperator.Add : BinaryOperator.Subtract;
+            var right = ParseTerm();
+            left = new BinaryNode(op, left, right, left.Range.Cover(right.Range));
+        }
+        return left;
+    }
+
+    // Term := Factor (("*" | "/") Factor)*
+    private LossNode ParseTerm()
+    {
+        var left = ParseFactor();
+        while (Current.Kind is TokenKind.Star or TokenKind.Slash)
+        {
+            var op = Advance().Kind == TokenKind.Star ? BinaryOperator.Multiply : BinaryOperator.Divide;
+            var right = ParseFactor();
+            left = new BinaryNode(op, left, right, left.Range.Cover(right.Range));
+        }
+        return left;
+    }
+
+    private LossNode ParseFactor()
+    {
+        if (++depth > MaxNesting) throw Error(Current, $"the formula nests deeper than {MaxNesting} levels");
+        try
+        {
+            return ParseFactorCore();
+        }
+        finally
+        {
+            depth--;
+        }
+    }
+
+    private LossNode ParseFactorCore()
+    {
+        var token = Current;
+        switch (token.Kind)
+        {
+            case TokenKind.Minus:
+                Advance();
+                var operand = ParseFactor();
+                return new NegateNode(operand, token.Range.Cover(operand.Range));
+            case TokenKind.Number:
+                Advance();
+                if (!double.TryParse(token.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsInfinity(value))
+                    throw Error(token, $"'{token.Text}' is not a finite number");
+                return new NumberNode(value, token.Range);
+            case TokenKind.OpenParen:
+                Advance();
+                var inner = ParseSum();
+                var close = Expect(TokenKind.CloseParen, "')' to close '('");
+                return Regroup(inner, token.Range.Cover(close.Range));
+            case TokenKind.ExpectationPrefix:
+                return ParseExpectation();
+            case TokenKind.Identifier:
+                return ParseWord();
+            default:
+                throw Error(token, $"expected a term (a number, a name, log, E_, KL, H, mean or sum) but found {token.Describe()}");
+        }
+    }
+
+    // Parentheses only group: the node keeps its own kind, its span grows to include them.
+    private static LossNode Regroup(LossNode node, TextRange range) => node with { Range = range };
+
+    private LossNode ParseWord()
+    {
+        var word = Current;
+        var next = Peek(1).Kind;
+        switch (word.Text)
+        {
+            case ReservedWords.Log:
+                Advance();
+                var logged = ParseDistributionRef();
+                return new LogProbNode(logged, word.Range.Cover(logged.Range));
+            case ReservedWords.Kl when next == TokenKind.OpenParen:
+                Advance();
+                Advance();
+                var left = ParseDistributionRef();
+                Expect(TokenKind.DoublePipe, "'||' between the two distributions of KL");
+                var right = ParseDistributionRef();
+                var klClose = Expect(TokenKind.CloseParen, "')' to close KL(");
+                return new KlNode(left, right, word.Range.Cover(klClose.Range));
+            case ReservedWords.Entropy when next == TokenKind.OpenBracket:
+                Advance();
+                Advance();
+                var entropyOf = ParseDistributionRef();
+                var hClose = Expect(TokenKind.CloseBracket, "']' to close H[");
+                return new EntropyNode(entropyOf, word.Range.Cover(hClose.Range));
+            case ReservedWords.Mean when next == TokenKind.OpenParen:
+            case ReservedWords.Sum when next == TokenKind.OpenParen:
+                Advance();
+                Advance();
+                var operand = ParseSum();
+                var reduceClose = Expect(TokenKind.CloseParen, $"')' to close {word.Text}(");
+                var kind = word.Text == ReservedWords.Mean ? Reduction.Mean : Reduction.Sum;
+                return new ReduceNode(kind, operand, word.Range.Cover(reduceClose.Range));
+        }
+        if (ReservedWords.Dsl.Contains(word.Text))
+            throw Error(word, $"'{word.Text}' is a reserved word and must be followed by {Usage(word.Text)}");
+        if (next == TokenKind.OpenParen)
+            throw Error(word, $"a distribution cannot stand alone in a loss; did you mean log {word.Text}(...)?");
+        Advance();
+        return new HyperParameterNode(word.Text, word.Range);
+    }
+
+    private static string Usage(string reserved) => reserved switch
+    {
+        ReservedWords.Log => "a distribution, as in log p(x|z)",
+        ReservedWords.Kl => "'(', as in KL(q(z|x) || p(z))",
+        ReservedWords.Entropy => "'[', as in H[q(z|x)]",
+        ReservedWords.Expectation => "'_' and a distribution, as in E_q(z|x)[log p(x|z)]",
+        _ => $"'(', as in {reserved}(...)",
+    };
+
+    private LossNode ParseExpectation()
+    {
+        var prefix = Advance();
+        var dist = ParseDistributionRef();
+        Expect(TokenKind.OpenBracket, $"'[' after E_{dist.Text}");
+        var body = ParseSum();
+        var close = Expect(TokenKind.CloseBracket, $"']' to close E_{dist.Text}[");
+        return new ExpectationNode(dist, body, prefix.Range.Cover(close.Range));
+    }
+
+    // Dist := Name "(" VarList ("|" VarList)? ")"
+    private DistributionRef ParseDistributionRef()
+    {
+        var name = Expect(TokenKind.Identifier, "a distribution name such as p or q");
+        Expect(TokenKind.OpenParen, $"'(' after '{name.Text}'");
+        var vars = ParseVariableList();
+        var condVars = new List<VariableRef>();
+        if (Current.Kind == TokenKind.Pipe)
+        {
+            Advance();
+            condVars = ParseVariableList();
+        }
+        var close = Expect(TokenKind.CloseParen, condVars.Count == 0 ? "',', '|' or ')'" : "',' or ')'");
+        return new DistributionRef(name.Text, name.Range, vars.ToEquatableArray(), condVars.ToEquatableArray(), name.Range.Cover(close.Range));
+    }
+
+    private List<VariableRef> ParseVariableList()
+    {
+        var list = new List<VariableRef>();
+        do
+        {
+            if (list.Count > 0) Advance();
+            var variable = Expect(TokenKind.Identifier, "a variable name");
+            list.Add(new VariableRef(variable.Text, variable.Range));
+        }
+        while (Current.Kind == TokenKind.Comma);
+        return list;
+    }
+
+    private Token Current => tokens[position];
+
+    private Token Peek(int offset) => tokens[Math.Min(position + offset, tokens.Count - 1)];
+
+    private Token Advance()
+    {
+        var token = Current;
+        if (position < tokens.Count - 1) position++;
+        return token;
+    }
+
+    private Token Expect(TokenKind kind, string what)
+    {
+        if (Current.Kind != kind) throw Error(Current, $"expected {what} but found {Current.Describe()}");
+        return Advance();
+    }
+
+    private void ExpectEnd(string what)
+    {
+        if (Current.Kind != TokenKind.EndOfText) throw Error(Current, $"expected {what} but found {Current.Describe()}");
+    }
+
+    private SyntaxError Error(Token at, string message) =>
+        new(DslError.Create(syntaxErrorId, at.Range, text, message));
+
+    /// <summary>Unwinds the descent to <see cref="Run{T}"/>, which turns it into a value; never escapes the parser.</summary>
+    private sealed class SyntaxError(DslError error) : Exception(error.Message)
+    {
+        public DslError Error { get; } = error;
+    }
+}

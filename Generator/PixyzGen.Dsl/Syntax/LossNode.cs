@@ -1,0 +1,44 @@
+using PixyzGen.Dsl.Text;
+
+namespace PixyzGen.Dsl.Syntax;
+
+/// <summary>A node of a loss formula. Records compare structurally, so parsed losses cache in the generator.</summary>
+public abstract record LossNode(TextRange Range);
+
+public sealed record NumberNode(double Value, TextRange Range) : LossNode(Range);
+
+/// <summary>A scalar hyper-parameter: a parameter of the loss method, such as <c>beta</c>.</summary>
+public sealed record HyperParameterNode(string Name, TextRange Range) : LossNode(Range);
+
+public sealed record NegateNode(LossNode Operand, TextRange Range) : LossNode(Range);
+
+public enum BinaryOperator
+{
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+}
+
+public sealed record BinaryNode(BinaryOperator Operator, LossNode Left, LossNode Right, TextRange Range) : LossNode(Range);
+
+/// <summary><c>log p(x|z)</c>.</summary>
+public sealed record LogProbNode(DistributionRef Distribution, TextRange Range) : LossNode(Range);
+
+/// <summary><c>E_q(z|x)[body]</c>: the body evaluated at a (reparameterized) sample of the distribution's variables.</summary>
+public sealed record ExpectationNode(DistributionRef Distribution, LossNode Body, TextRange Range) : LossNode(Range);
+
+/// <summary><c>KL(q(z|x) || p(z))</c>.</summary>
+public sealed record KlNode(DistributionRef Left, DistributionRef Right, TextRange Range) : LossNode(Range);
+
+/// <summary><c>H[q(z|x)]</c>: entropy.</summary>
+public sealed record EntropyNode(DistributionRef Distribution, TextRange Range) : LossNode(Range);
+
+public enum Reduction
+{
+    Mean,
+    Sum,
+}
+
+/// <summary><c>mean(...)</c> or <c>sum(...)</c> over the batch.</summary>
+public sealed record ReduceNode(Reduction Kind, LossNode Operand, TextRange Range) : LossNode(Range);

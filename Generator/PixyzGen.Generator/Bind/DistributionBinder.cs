@@ -1,0 +1,38 @@
+using System.Linq;
+using PixyzGen.Dsl;
+using PixyzGen.Dsl.Checking;
+using PixyzGen.Dsl.Diagnostics;
+using PixyzGen.Dsl.Parsing;
+using PixyzGen.Generator.Extract;
+using PixyzGen.Generator.Model;
+
+namespace PixyzGen.Generator.Bind;
+
+/// <summary>Parses and checks a distribution declaration. Null means nothing can be generated (the analyzers say why).</summary>
+internal static class DistributionBinder
+{
+    public static DistributionSpec? Bind(DistributionDeclaration declaration)
+    {
+        if (!declaration.Type.IsPartial || declaration.Type.IsGeneric) return null;
+        if (Families.Find(declaration.Family) is not { } family) return null;
+        var parsed = DslParser.ParseDistribution(declaration.SignatureText);
+        if (parsed.Value is not { } signature || SignatureChecker.Check(signature).Any()) return null;
+        if (signature.Vars.Count != 1) return null; // one variable per family distribution (PXY0305)
+
+        var condVars = signature.CondVarNames.ToEquatableArray();
+        string? forwardError = null;
+        if (declaration.HasForward && !declaration.ForwardParameters.SequenceEqual(condVars))
+        {
+            var error = DslError.Create(DiagnosticIds.ForwardMismatch, signature.Range, declaration.Type.Name,
+                string.Join(", ", declaration.ForwardParameters), signature.Text, string.Join(", ", condVars));
+            forwardError = $"{error.Id}: {error.Message}";
+        }
+        if (!declaration.HasForward && condVars.Count > 0)
+        {
+            var error = DslError.Create(DiagnosticIds.ForwardMismatch, signature.Range, declaration.Type.Name, "no Forward method", signature.Text, string.Join(", ", condVars));
+            forwardError = $"{error.Id}: {error.Message}";
+        }
+
+        return new DistributionSpec(declaration.Type, declaration.SignatureText, signature.Name, signature.Vars[0].Name, condVars, family, declaration.HasForward, forwardError);
+    }
+}

@@ -1,0 +1,151 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using PixyzGen.Dsl.Checking;
+using PixyzGen.Dsl.Syntax;
+using PixyzGen.Generator.Model;
+
+namespace PixyzGen.Generator.Bind;
+
+/// <summary>
+/// Turns a checked loss formula into C#: each network forward pass and each sample is hoisted into a local the first
+/// time a term needs it and reused by every later term (compile-time common-subexpression elimination).
+/// </summary>
+internal sealed class LossPlanner
+{
+    private const string Tensor = "global::TorchSharp.torch";
+
+    private readonly IReadOnlyList<MemberSpec> members;
+    private readonly IReadOnlyList<MemberSignature> signatures;
+    private readonly HashSet<string> usedNames;
+    private readonly Dictionary<string, string> parameterLocals = new();
+    private readonly Dictionary<string, string> sampleLocals = new();
+
+    public LossPlanner(IReadOnlyList<MemberSpec> members, IReadOnlyList<MemberSignature> signatures, IEnumerable<string> methodParameters)
+    {
+        this.members = members;
+        this.signatures = signatures;
+        usedNames = new HashSet<string>(methodParameters) { "scope", "result" };
+    }
+
+    public List<PlannedStatement> Statements { get; } = new();
+
+    /// <summary>The C# expression of the whole loss; always a tensor.</summary>
+    public string Plan(LossNode loss, IReadOnlyDictionary<string, string> variables)
+    {
+        var (code, isTensor) = Expression(loss, variables);
+        return isTensor ? code : $"{Tensor}.tensor({code})";
+    }
+
+    private (string Code, bool IsTensor) Expression(LossNode node, IReadOnlyDictionary<string, string> variables)
+    {
+        switch (node)
+        {
+            case NumberNode number:
+                return (Literal(number.Value), false);
+            case HyperParameterNode hyper:
+                // Tensor-typed loss parameters are variables; any other type is a scalar hyper-parameter.
+                return (hyper.Name, variables.ContainsKey(hyper.Name));
+            case NegateNode negate:
+            {
+                var (code, isTensor) = Expression(negate.Operand, variables);
+                // Parenthesize a nested negation: "--x" would be C#'s decrement.
+                return (code.StartsWith("-") ? $"-({code})" : $"-{code}", isTensor);
+            }
+            case BinaryNode binary:
+            {
+                var left = Expression(binary.Left, variables);
+                var right = Expression(binary.Right, variables);
+                var op = binary.Operator switch
+                {
+                    BinaryOperator.Add => "+",
+                    BinaryOperator.Subtract => "-",
+                    BinaryOperator.Multiply => "*",
+                    _ => "/",
+                };
+                return ($"({left.Code} {op} {right.Code})", left.IsTensor || right.IsTensor);
+            }
+            case ReduceNode reduce:
+            {
+                var (code, isTensor) = Expression(reduce.Operand, variables);
+                var tensor = isTensor ? code : $"{Tensor}.tensor({code})";
+                return ($"{tensor}.{(reduce.Kind == Reduction.Mean ? "mean" : "sum")}()", true);
+            }
+            case LogProbNode log:
+            {
+                var member = Resolve(log.Distribution);
+                var parameters = Parameters(member, variables);
+                return ($"{member.Name}.LogProbOf({parameters}, {variables[member.Variable]}, \"{member.Variable}\")", true);
+            }
+            case EntropyNode entropy:
+            {
+                var member = Resolve(entropy.Distribution);
+                return ($"{member.Name}.EntropyOf({Parameters(member, variables)})", true);
+            }
+            case ExpectationNode expectation:
+            {
+                var member = Resolve(expectation.Distribution);
+                var sample = Sample(member, variables);
+                var inner = new Dictionary<string, string>(variables.ToDictionary(p => p.Key, p => p.Value)) { [member.Variable] = sample };
+                return Expression(expectation.Body, inner);
+            }
+            case KlNode kl:
+                return (Kl(Resolve(kl.Left), Resolve(kl.Right), variables), true);
+            default:
+                throw new System.InvalidOperationException($"Unplanned loss node {node.GetType().Name}");
+        }
+    }
+
+    private string Kl(MemberSpec left, MemberSpec right, IReadOnlyDictionary<string, string> variables)
+    {
+        var leftParameters = Parameters(left, variables);
+        var rightParameters = Parameters(right, variables);
+        if (Families.ClosedFormKl(left.Family.Name, right.Family.Name) is { } closedForm)
+            return $"{closedForm}({leftParameters}, {rightParameters}, {left.Name}.FeatureRank)";
+
+        // Monte Carlo: log q(z) - log p(z) at one sample of q, shared with any E_q over the same inputs.
+        var sample = Sample(left, variables);
+        return $"({left.Name}.LogProbOf({leftParameters}, {sample}, \"{left.Variable}\") - {right.Name}.LogProbOf({rightParameters}, {sample}, \"{right.Variable}\"))";
+    }
+
+    private MemberSpec Resolve(DistributionRef reference) => members[MemberResolver.Resolve(reference, signatures, out _)];
+
+    /// <summary>The local holding the member's parameters at these inputs: one forward pass per distinct input.</summary>
+    private string Parameters(MemberSpec member, IReadOnlyDictionary<string, string> variables)
+    {
+        var arguments = string.Join(", ", member.CondVars.Select(v => variables[v]));
+        var key = $"{member.Name}({arguments})";
+        if (parameterLocals.TryGetValue(key, out var local)) return local;
+        local = Unique(Camel(member.Name) + "Params");
+        Statements.Add(new PlannedStatement(local, $"{member.Name}.Params({arguments})", $"{member.SignatureText}: parameters"));
+        parameterLocals[key] = local;
+        return local;
+    }
+
+    /// <summary>The local holding one draw of the member's variable at these inputs, reparameterized when the family allows it.</summary>
+    private string Sample(MemberSpec member, IReadOnlyDictionary<string, string> variables)
+    {
+        var parameters = Parameters(member, variables);
+        if (sampleLocals.TryGetValue(parameters, out var local)) return local;
+        local = Unique(member.Variable);
+        var method = member.Family.HasReparam ? "RSampleFrom" : "SampleFrom";
+        Statements.Add(new PlannedStatement(local, $"{member.Name}.{method}({parameters})", $"{member.Variable} ~ {member.SignatureText}"));
+        sampleLocals[parameters] = local;
+        return local;
+    }
+
+    private string Unique(string stem)
+    {
+        var name = stem;
+        for (var i = 2; !usedNames.Add(name) || Dsl.Syntax.ReservedWords.CSharpKeywords.Contains(name); i++) name = stem + i;
+        return name;
+    }
+
+    private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
+
+    private static string Literal(double value)
+    {
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        return text.IndexOfAny(new[] { '.', 'E', 'e' }) >= 0 ? text : text + "d";
+    }
+}

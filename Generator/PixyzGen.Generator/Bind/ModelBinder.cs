@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+using System.Linq;
+using PixyzGen.Dsl;
+using PixyzGen.Dsl.Checking;
+using PixyzGen.Dsl.Diagnostics;
+using PixyzGen.Dsl.Parsing;
+using PixyzGen.Dsl.Syntax;
+using PixyzGen.Generator.Extract;
+using PixyzGen.Generator.Model;
+
+namespace PixyzGen.Generator.Bind;
+
+/// <summary>Parses and checks a model's factorization and losses against its members, and plans the generated code.</summary>
+internal static class ModelBinder
+{
+    public static ModelSpec? Bind(ModelDeclaration declaration)
+    {
+        if (!declaration.Type.IsPartial || declaration.Type.IsGeneric) return null;
+
+        var members = declaration.Members.Select(BindMember).Where(m => m is not null).Select(m => m!).ToList();
+        var signatures = members.Select(m => new MemberSignature(m.Name, DslParser.ParseDistribution(m.SignatureText).Value!)).ToList();
+
+        var sampling = PlanSampling(declaration.FactorizationText, members, signatures);
+        var losses = declaration.Losses
+            .Where(l => l.IsPartialDefinition && !l.IsGeneric)
+            .Select(l => PlanLoss(l, members, signatures))
+            .ToEquatableArray();
+        return new ModelSpec(declaration.Type, declaration.FactorizationText, members.ToEquatableArray(), sampling, losses);
+    }
+
+    /// <summary>Members whose type declares a valid single-variable signature over a known family; others are left to the analyzers.</summary>
+    private static MemberSpec? BindMember(ModelMember member)
+    {
+        if (Families.Find(member.Family) is not { } family) return null;
+        var parsed = DslParser.ParseDistribution(member.SignatureText);
+        if (parsed.Value is not { } signature || SignatureChecker.Check(signature).Any() || signature.Vars.Count != 1) return null;
+        return new MemberSpec(member.Name, signature.Text, signature.Vars[0].Name, signature.CondVarNames.ToEquatableArray(), family);
+    }
+
+    private static SamplingPlan? PlanSampling(string text, List<MemberSpec> members, List<MemberSignature> signatures)
+    {
+        var parsed = DslParser.ParseFactorization(text);
+        if (parsed.Value is not { } factorization || factorization.Factors.Count == 0) return null;
+        var analysis = FactorizationChecker.Check(factorization);
+        if (analysis.Errors.Count > 0) return null;
+
+        var steps = new List<SamplingStep>();
+        foreach (var index in analysis.SamplingOrder)
+        {
+            var factor = factorization.Factors[index];
+            var resolved = MemberResolver.Resolve(factor, signatures, out _);
+            if (resolved < 0 || factor.Vars.Count != 1) return null;
+            var member = members[resolved];
+            steps.Add(new SamplingStep(member.Variable, member.Name, member.SignatureText, member.CondVars));
+        }
+        var joint = factorization.Joint;
+        return new SamplingPlan(steps.ToEquatableArray(), joint.CondVarNames.ToEquatableArray(), joint.VarNames.ToEquatableArray(), analysis.Marginalized.Count > 0);
+    }
+
+    private static LossSpec PlanLoss(LossMethod method, List<MemberSpec> members, List<MemberSignature> signatures)
+    {
+        var parsed = DslParser.ParseLoss(method.Formula);
+        var errors = parsed.Errors.ToList();
+        if (parsed.Value is { } loss)
+            errors.AddRange(LossChecker.Check(loss, signatures, method.Parameters.Select(p => p.Name).ToList(), method.Name)
+                .Where(e => DiagnosticCatalog.Get(e.Id).Severity == DslSeverity.Error));
+        if (method.IsStatic || method.ReturnType != KnownNames.Tensor)
+            errors.Add(DslError.Create(DiagnosticIds.BadLossSignature, default, method.Name, method.IsStatic ? "it must not be static" : $"it returns {method.ReturnType}"));
+
+        if (errors.Count > 0 || parsed.Value is null)
+        {
+            var first = errors[0];
+            return new LossSpec(method, EquatableArray<PlannedStatement>.Empty, "", $"{first.Id}: {first.Message}");
+        }
+
+        var planner = new LossPlanner(members, signatures, method.Parameters.Select(p => p.Name));
+        var result = planner.Plan(parsed.Value, method.Parameters.Where(p => p.Type == KnownNames.Tensor).ToDictionary(p => p.Name, p => p.Name));
+        return new LossSpec(method, planner.Statements.ToEquatableArray(), result, null);
+    }
+}

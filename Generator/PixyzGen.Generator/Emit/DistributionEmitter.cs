@@ -1,0 +1,76 @@
+using System.Linq;
+using PixyzGen.Generator.Model;
+
+namespace PixyzGen.Generator.Emit;
+
+/// <summary>Writes the typed members of one <c>[Distribution]</c> class.</summary>
+internal static class DistributionEmitter
+{
+    private const string Tensor = "global::TorchSharp.torch.Tensor";
+
+    public static string HintName(DistributionSpec spec) => $"{spec.Type.MetadataStem}.Distribution.g.cs";
+
+    public static string Emit(DistributionSpec spec) => TypeScaffold.Write(spec.Type, writer => Body(writer, spec));
+
+    private static void Body(SourceWriter w, DistributionSpec spec)
+    {
+        var signature = TypeScaffold.Xml(spec.SignatureText);
+        var family = spec.Family;
+        var conditions = spec.CondVars.ToList();
+        var parameters = string.Join(", ", conditions.Select(c => $"{Tensor} {c}"));
+        var arguments = string.Join(", ", conditions);
+        var unconditioned = conditions.Count == 0;
+        // Without conditioning variables a draw needs a batch size; with them, the inputs carry it.
+        var sampleParameters = unconditioned ? "long batchSize = 1" : parameters;
+        var sampleShape = unconditioned ? ", batchSize" : "";
+        var given = unconditioned ? "" : $" given {string.Join(", ", conditions)}";
+
+        w.Line($"/// <summary>The signature <c>{signature}</c>.</summary>");
+        w.Line($"public const string Signature = {TypeScaffold.Quote(spec.SignatureText)};");
+        w.Line();
+        w.Line($"private static readonly global::PixyzGen.DistributionSignature DeclaredSignatureValue = new({TypeScaffold.Quote(spec.Name)}, {TypeScaffold.Array(new[] { spec.Variable })}, {TypeScaffold.Array(conditions)});");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line(TypeScaffold.GeneratedCodeAttribute);
+        w.Line("protected override global::PixyzGen.DistributionSignature DeclaredSignature => DeclaredSignatureValue;");
+        w.Line();
+
+        w.Line($"/// <summary>The parameters of <c>{signature}</c>{given}: {(spec.HasForward ? "one call of Forward" : "the constants")}.</summary>");
+        w.Line(TypeScaffold.GeneratedCodeAttribute);
+        if (spec.ForwardError is { } error)
+            w.Line($"public {family.ParamsType} Params({parameters}) => throw new global::System.InvalidOperationException({TypeScaffold.Quote(error)});");
+        else if (spec.HasForward)
+            w.Line($"public {family.ParamsType} Params({parameters}) => Forward({arguments});");
+        else
+            w.Line($"public {family.ParamsType} Params() => ConstantParams;");
+        w.Line();
+
+        var paramsCall = $"Params({arguments})";
+        w.Line($"/// <summary>Draws {spec.Variable} ~ <c>{signature}</c>{given}, without gradient.</summary>");
+        w.Line(TypeScaffold.GeneratedCodeAttribute);
+        w.Line($"public {Tensor} Sample({sampleParameters}) => SampleFrom({paramsCall}{sampleShape});");
+        w.Line();
+        if (family.HasReparam)
+        {
+            w.Line($"/// <summary>Draws {spec.Variable} ~ <c>{signature}</c>{given} with the reparameterization trick (gradients flow).</summary>");
+            w.Line(TypeScaffold.GeneratedCodeAttribute);
+            w.Line($"public {Tensor} RSample({sampleParameters}) => RSampleFrom({paramsCall}{sampleShape});");
+            w.Line();
+        }
+        var logProbParameters = string.Join(", ", new[] { $"{Tensor} {spec.Variable}" }.Concat(conditions.Select(c => $"{Tensor} {c}")));
+        w.Line($"/// <summary>log <c>{signature}</c>, summed over feature dimensions: one value per batch element.</summary>");
+        w.Line(TypeScaffold.GeneratedCodeAttribute);
+        w.Line($"public {Tensor} LogProb({logProbParameters}) => LogProbOf({paramsCall}, {spec.Variable}, {TypeScaffold.Quote(spec.Variable)});");
+        w.Line();
+        w.Line($"/// <summary>The mean of <c>{signature}</c>{given}.</summary>");
+        w.Line(TypeScaffold.GeneratedCodeAttribute);
+        w.Line($"public {Tensor} Mean({parameters}) => MeanOf({paramsCall});");
+        if (family.HasEntropy)
+        {
+            w.Line();
+            w.Line($"/// <summary>The entropy H[<c>{signature}</c>]{given}, summed over feature dimensions.</summary>");
+            w.Line(TypeScaffold.GeneratedCodeAttribute);
+            w.Line($"public {Tensor} Entropy({parameters}) => EntropyOf({paramsCall});");
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace PixyzGen.Generator;
+
+/// <summary>Metadata names the generator matches; the only place they are spelled.</summary>
+internal static class KnownNames
+{
+    public const string DistributionAttribute = "PixyzGen.DistributionAttribute";
+    public const string ModelAttribute = "PixyzGen.ModelAttribute";
+    public const string LossAttribute = "PixyzGen.LossAttribute";
+    public const string RuntimeNamespace = "PixyzGen";
+    public const string Tensor = "global::TorchSharp.torch.Tensor";
+    public const string ForwardMethod = "Forward";
+}

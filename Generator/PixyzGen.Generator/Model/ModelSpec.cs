@@ -1,0 +1,25 @@
+using PixyzGen.Dsl;
+using PixyzGen.Generator.Extract;
+
+namespace PixyzGen.Generator.Model;
+
+/// <summary>A distribution member of a model, resolved: its single variable, conditioning variables and family.</summary>
+internal sealed record MemberSpec(string Name, string SignatureText, string Variable, EquatableArray<string> CondVars, FamilyInfo Family);
+
+/// <summary>One ancestral step: <c>var z = Pz.Sample(batch)</c>.</summary>
+internal sealed record SamplingStep(string Variable, string Member, string SignatureText, EquatableArray<string> CondVars);
+
+/// <summary>Ancestral sampling and joint log-density of a valid factorization. Inputs are the joint's conditioning variables.</summary>
+internal sealed record SamplingPlan(EquatableArray<SamplingStep> Steps, EquatableArray<string> Inputs, EquatableArray<string> Outputs, bool Marginalizes);
+
+/// <summary>One hoisted local of a loss body: computed once, used by every term that needs it.</summary>
+internal sealed record PlannedStatement(string Local, string Expression, string Comment);
+
+/// <summary>
+/// A loss body: statements then the result expression; or, when the formula is invalid, <see cref="Error"/>
+/// (diagnostic ID and message) that the generated body throws.
+/// </summary>
+internal sealed record LossSpec(LossMethod Method, EquatableArray<PlannedStatement> Statements, string ResultExpression, string? Error);
+
+/// <summary>What to generate for one <c>[Model]</c> class. <see cref="Sampling"/> is null when the factorization is invalid.</summary>
+internal sealed record ModelSpec(TypeIdentity Type, string FactorizationText, EquatableArray<MemberSpec> Members, SamplingPlan? Sampling, EquatableArray<LossSpec> Losses);

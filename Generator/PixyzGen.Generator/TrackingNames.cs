@@ -1,0 +1,12 @@
+namespace PixyzGen.Generator;
+
+/// <summary>Names of the pipeline steps, so tests can check each one's caching.</summary>
+public static class TrackingNames
+{
+    public const string DistributionDeclarations = nameof(DistributionDeclarations);
+    public const string DistributionSpecs = nameof(DistributionSpecs);
+    public const string ModelDeclarations = nameof(ModelDeclarations);
+    public const string ModelSpecs = nameof(ModelSpecs);
+
+    public static readonly string[] All = { DistributionDeclarations, DistributionSpecs, ModelDeclarations, ModelSpecs };
+}

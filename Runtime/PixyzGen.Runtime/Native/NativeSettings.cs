@@ -1,0 +1,82 @@
+using System;
+using System.Runtime.InteropServices;
+
+namespace PixyzGen;
+
+/// <summary>What <see cref="NativeSettings.Configure"/> applied (null where it left the user's or the default value).</summary>
+public sealed record NativeConfiguration(string? GompSpinCount, int? MmapThreshold, int Threads);
+
+/// <summary>
+/// Native settings measured to matter for TorchSharp training on CPU (see docs/architecture.md): libgomp's spin
+/// policy and glibc's mmap threshold. Call <see cref="Configure"/> once, before any other TorchSharp call.
+/// </summary>
+public static class NativeSettings
+{
+    /// <summary>glibc's allocator keeps freed blocks above this size off its heap, so resident memory stays flat.</summary>
+    public const int MmapThreshold = 131072;
+
+    /// <summary>A bounded spin before sleeping: as fast as libgomp's default while burning less CPU when idle.</summary>
+    public const string SpinCount = "20000";
+
+    private const int MallocMmapThresholdOption = -3; // M_MMAP_THRESHOLD in glibc's malloc.h
+
+    /// <summary>
+    /// Sets GOMP_SPINCOUNT (unless OMP_WAIT_POLICY or GOMP_SPINCOUNT is set) through libc so libgomp sees it when it
+    /// loads, sets glibc's mmap threshold (unless MALLOC_MMAP_THRESHOLD_ is set), then the intra-op thread count
+    /// (unless <paramref name="threads"/> is null and OMP_NUM_THREADS is set, leaving libtorch's choice).
+    /// Does nothing native outside glibc-based Linux.
+    /// </summary>
+    public static NativeConfiguration Configure(int? threads = null)
+    {
+        string? spin = null;
+        int? threshold = null;
+        if (OperatingSystem.IsLinux())
+        {
+            if (Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") is null && Environment.GetEnvironmentVariable("GOMP_SPINCOUNT") is null
+                && TrySetEnvironment("GOMP_SPINCOUNT", SpinCount))
+                spin = SpinCount;
+            if (Environment.GetEnvironmentVariable("MALLOC_MMAP_THRESHOLD_") is null && TrySetMmapThreshold(MmapThreshold))
+                threshold = MmapThreshold;
+        }
+        if (threads is { } count)
+        {
+            if (count < 1) throw new ArgumentOutOfRangeException(nameof(threads), count, "At least one thread is needed.");
+            TorchSharp.torch.set_num_threads(count);
+        }
+        return new NativeConfiguration(spin, threshold, TorchSharp.torch.get_num_threads());
+    }
+
+    private static bool TrySetEnvironment(string name, string value)
+    {
+        try
+        {
+            // .NET's Environment.SetEnvironmentVariable does not reach native code; libc's setenv does.
+            return LibC.setenv(name, value, 1) == 0;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static bool TrySetMmapThreshold(int bytes)
+    {
+        try
+        {
+            return LibC.mallopt(MallocMmapThresholdOption, bytes) == 1;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false; // not glibc (musl has no mallopt)
+        }
+    }
+
+    private static class LibC
+    {
+        [DllImport("libc.so.6", EntryPoint = "setenv")]
+        internal static extern int setenv([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
+
+        [DllImport("libc.so.6", EntryPoint = "mallopt")]
+        internal static extern int mallopt(int param, int value);
+    }
+}

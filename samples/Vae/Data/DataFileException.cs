@@ -1,0 +1,9 @@
+using System;
+
+namespace PixyzGen.Samples.Vae.Data;
+
+/// <summary>A data file that is missing or not what it should be; the message names the file and the problem.</summary>
+public sealed class DataFileException(string path, string problem) : Exception($"{path}: {problem}")
+{
+    public string Path { get; } = path;
+}

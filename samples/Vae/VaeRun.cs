@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using PixyzGen.Samples.Vae.Data;
+using PixyzGen.Samples.Vae.Model;
+using PixyzGen.Samples.Vae.Output;
+using PixyzGen.Samples.Vae.Training;
+using Spectre.Console;
+using static TorchSharp.torch;
+
+namespace PixyzGen.Samples.Vae;
+
+/// <summary>One run of the sample: load, train with a progress bar, report, write pictures and a checkpoint.</summary>
+public static class VaeRun
+{
+    public static int Execute(TrainingOptions options, string dataFolder, string outputFolder)
+    {
+        var native = NativeSettings.Configure();
+        manual_seed(options.Seed);
+        var (train, test) = MnistData.Load(dataFolder, VaeShape.Side);
+        using var trainData = train;
+        using var testData = test;
+        Directory.CreateDirectory(outputFolder);
+        AnsiConsole.MarkupLine($"[grey]{train.Count} training and {test.Count} test images from {Markup.Escape(dataFolder)}; {native.Threads} threads[/]");
+
+        using var model = new VaeModel(options.Hidden, options.Latent);
+        AnsiConsole.WriteLine(model.ToString());
+        var trainer = new VaeTrainer(model, options);
+        var epochs = new List<EpochResult>();
+        var stepsPerEpoch = trainer.StepsPerEpoch(train.Count);
+
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var progress = context.AddTask("training", maxValue: options.Epochs * stepsPerEpoch);
+                for (var epoch = 1; epoch <= options.Epochs; epoch++)
+                {
+                    var running = double.NaN;
+                    var trainLoss = trainer.TrainEpoch(trainData, (_, loss) =>
+                    {
+                        running = double.IsNaN(running) ? loss : 0.95 * running + 0.05 * loss;
+                        progress.Description = $"epoch {epoch}/{options.Epochs}  loss {running:F1}";
+                        progress.Increment(1);
+                    });
+                    var testElbo = trainer.Evaluate(testData);
+                    epochs.Add(new EpochResult(epoch, trainLoss, testElbo));
+                    AnsiConsole.MarkupLine($"epoch {epoch,3}  train loss {trainLoss,8:F2}  test negative ELBO {testElbo,8:F2} nats");
+                }
+            });
+
+        WritePictures(model, testData, trainer, epochs, stepsPerEpoch, outputFolder);
+        var checkpoint = Path.Combine(outputFolder, "vae.ckpt");
+        model.save(checkpoint);
+        AnsiConsole.MarkupLine($"final test negative ELBO: [bold]{epochs[^1].TestNegativeElbo:F2}[/] nats per image");
+        AnsiConsole.MarkupLine($"wrote reconstructions.png, samples.png, loss.png and vae.ckpt to {Markup.Escape(Path.GetFullPath(outputFolder))}");
+        return 0;
+    }
+
+    private static void WritePictures(VaeModel model, MnistSplit test, VaeTrainer trainer, List<EpochResult> epochs, int stepsPerEpoch, string folder)
+    {
+        model.eval();
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        // Top row: test digits; bottom row: their reconstructions through the mean code.
+        var originals = test.Images.narrow(0, 0, 16);
+        var reconstructions = model.P.Mean(model.Q.Mean(originals));
+        DigitGrid.Save(cat(new[] { originals, reconstructions }, 0), 16, VaeShape.Side, Path.Combine(folder, "reconstructions.png"));
+        var samples = model.P.Mean(model.Pz.Sample(64));
+        DigitGrid.Save(samples, 8, VaeShape.Side, Path.Combine(folder, "samples.png"));
+        LossCurve.Save(trainer.StepLosses, epochs, stepsPerEpoch, Path.Combine(folder, "loss.png"));
+    }
+}

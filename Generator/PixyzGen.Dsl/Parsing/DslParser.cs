@@ -60,7 +60,7 @@ public sealed class DslParser
     private DistributionRef ParseWholeDistribution()
     {
         var dist = ParseDistributionRef();
-        ExpectEnd("after the signature");
+        ExpectEnd("the end after the signature");
         return dist;
     }
 

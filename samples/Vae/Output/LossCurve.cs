@@ -18,7 +18,7 @@ public static class LossCurve
         plot.Title("VAE on MNIST");
         plot.XLabel("step");
         plot.YLabel("nats per image");
-        plot.ShowLegend();
+        plot.ShowLegend(ScottPlot.Alignment.UpperRight);
         var low = epochs.Count > 0 ? epochs.Min(e => e.TestNegativeElbo) : stepLosses.Min();
         plot.Axes.SetLimitsY(low - 20, System.Math.Max(low + 150, 250));
         plot.SavePng(path, 900, 500);

@@ -1,0 +1,48 @@
+using System;
+using System.CommandLine;
+using PixyzGen.Samples.Vae.Data;
+using PixyzGen.Samples.Vae.Model;
+using PixyzGen.Samples.Vae.Training;
+
+namespace PixyzGen.Samples.Vae;
+
+/// <summary>The command line of the sample. Exit codes: 0 done, 1 bad arguments, 2 missing or corrupt data file.</summary>
+public static class VaeCommand
+{
+    public const int DataError = 2;
+
+    public static int Run(string[] args)
+    {
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training images", DefaultValueFactory = _ => 20 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Images per training step", DefaultValueFactory = _ => 128 };
+        var latent = new Option<int>("--latent") { Description = "Dimensions of the latent code z", DefaultValueFactory = _ => VaeShape.Latent };
+        var hidden = new Option<int>("--hidden") { Description = "Units of each hidden layer", DefaultValueFactory = _ => VaeShape.Hidden };
+        var seed = new Option<long>("--seed") { Description = "Random seed (weights, batches and samples)", DefaultValueFactory = _ => 1 };
+        var learningRate = new Option<double>("--learning-rate") { Description = "Adam's learning rate", DefaultValueFactory = _ => 1e-3 };
+        var data = new Option<string>("--data") { Description = "Folder of MNIST-format IDX files (train-*/t10k-*, .gz or plain); default: the embedded 10,000 digits", DefaultValueFactory = _ => MnistData.EmbeddedFolder };
+        var output = new Option<string>("--output") { Description = "Folder for the PNGs and the checkpoint", DefaultValueFactory = _ => "out/vae" };
+
+        foreach (var option in new[] { epochs, batchSize, latent, hidden })
+            option.Validators.Add(result => { if (result.GetValueOrDefault<int>() < 1) result.AddError($"{result.Option.Name} must be at least 1."); });
+        learningRate.Validators.Add(result => { if (!(result.GetValueOrDefault<double>() > 0)) result.AddError("--learning-rate must be positive."); });
+
+        var root = new RootCommand("Trains a VAE written with PixyzGen's [Distribution], [Model] and [Loss] on MNIST.")
+        {
+            epochs, batchSize, latent, hidden, seed, learningRate, data, output,
+        };
+        root.SetAction(parsed =>
+        {
+            var options = new TrainingOptions(parsed.GetValue(epochs), parsed.GetValue(batchSize), parsed.GetValue(hidden), parsed.GetValue(latent), parsed.GetValue(seed), parsed.GetValue(learningRate));
+            try
+            {
+                return VaeRun.Execute(options, parsed.GetValue(data)!, parsed.GetValue(output)!);
+            }
+            catch (DataFileException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return DataError;
+            }
+        });
+        return root.Parse(args).Invoke();
+    }
+}

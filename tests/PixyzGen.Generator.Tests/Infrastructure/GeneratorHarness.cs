@@ -1,0 +1,96 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace PixyzGen.Generator.Tests.Infrastructure;
+
+/// <summary>Runs the generator on source text against the real Runtime, with the checks every snapshot test shares.</summary>
+public static class GeneratorHarness
+{
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private static readonly MetadataReference[] References = Basic.Reference.Assemblies.Net100.References.All
+        .Concat(new[] { typeof(PixyzGen.Normal).Assembly.Location, typeof(TorchSharp.torch).Assembly.Location }.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)))
+        .ToArray();
+
+    public static CSharpCompilation Compile(params string[] sources) => CSharpCompilation.Create(
+        "UserProject",
+        sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"User{i}.cs")),
+        References,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+            // As the .NET SDK does: TorchSharp targets net8.0, so its System.Runtime 8.0 unifies with 10.0.
+            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
+
+    public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
+        new[] { new PixyzGenerator().AsSourceGenerator() },
+        parseOptions: ParseOptions,
+        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>
+    /// Generates, checks that user code plus output compiles without a warning, that a second run on a clone of
+    /// the compilation leaves every tracked step Cached or Unchanged, and that no step holds Roslyn objects.
+    /// Returns the generated sources by hint name.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Run(params string[] sources)
+    {
+        var compilation = Compile(sources);
+        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        Assert.That(generatorDiagnostics, Is.Empty, "the generator reports nothing itself");
+        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.That(problems, Is.Empty, () => "generated code must compile warning-free:\n" + string.Join("\n", problems));
+
+        var result = driver.GetRunResult().Results.Single();
+        Assert.That(result.Exception, Is.Null);
+        AssertNoRoslynObjects(result);
+        AssertCachedOnRerun(driver, compilation.Clone());
+        return result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+    }
+
+    public static void AssertCachedOnRerun(GeneratorDriver driver, Compilation clone)
+    {
+        var rerun = driver.RunGenerators(clone).GetRunResult().Results.Single();
+        foreach (var name in TrackingNames.All)
+        {
+            if (!rerun.TrackedSteps.TryGetValue(name, out var steps)) continue;
+            foreach (var (_, reason) in steps.SelectMany(s => s.Outputs))
+                Assert.That(reason, Is.EqualTo(IncrementalStepRunReason.Cached).Or.EqualTo(IncrementalStepRunReason.Unchanged), $"step {name} re-ran on an identical compilation");
+        }
+    }
+
+    /// <summary>Reasons of one tracked step's outputs after an edit.</summary>
+    public static IReadOnlyList<IncrementalStepRunReason> Reasons(GeneratorDriver driver, string step) =>
+        driver.GetRunResult().Results.Single().TrackedSteps.TryGetValue(step, out var steps)
+            ? steps.SelectMany(s => s.Outputs).Select(o => o.Reason).ToList()
+            : Array.Empty<IncrementalStepRunReason>();
+
+    private static void AssertNoRoslynObjects(GeneratorRunResult result)
+    {
+        foreach (var name in TrackingNames.All)
+        {
+            if (!result.TrackedSteps.TryGetValue(name, out var steps)) continue;
+            foreach (var (value, _) in steps.SelectMany(s => s.Outputs)) Walk(value, name, new HashSet<object>(ReferenceEqualityComparer.Instance));
+        }
+    }
+
+    private static readonly Type[] Banned = { typeof(ISymbol), typeof(SyntaxNode), typeof(Location), typeof(Compilation), typeof(SemanticModel) };
+
+    private static void Walk(object? value, string path, HashSet<object> seen)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum) return;
+        var type = value.GetType();
+        Assert.That(Banned.Any(b => b.IsAssignableFrom(type)), Is.False, $"pipeline value {path} holds a {type.Name}");
+        if (!type.IsValueType && !seen.Add(value)) return;
+        if (value is IEnumerable items)
+        {
+            var i = 0;
+            foreach (var item in items) Walk(item, $"{path}[{i++}]", seen);
+            if (type.Namespace?.StartsWith("System", StringComparison.Ordinal) == true) return;
+        }
+        foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+            Walk(field.GetValue(value), $"{path}.{field.Name}", seen);
+    }
+}

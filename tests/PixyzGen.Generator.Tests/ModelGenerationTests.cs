@@ -1,0 +1,133 @@
+using System.Linq;
+using PixyzGen.Generator.Tests.Infrastructure;
+
+namespace PixyzGen.Generator.Tests;
+
+public class ModelGenerationTests
+{
+    [Test]
+    public void Vae_model()
+    {
+        var generated = GeneratorHarness.Run(Sources.VaeDistributions, Sources.VaeModel);
+        Snapshot.Verify(generated["Demo.Vae.Model.g.cs"], nameof(ModelGenerationTests), nameof(Vae_model), "Demo.Vae.Model.g.cs");
+    }
+
+    [Test]
+    public void The_vae_loss_calls_each_network_once_and_samples_once()
+    {
+        var loss = GeneratorHarness.Run(Sources.VaeDistributions, Sources.VaeModel)["Demo.Vae.Model.g.cs"];
+        Assert.That(CountOf(loss, "Q.Params("), Is.EqualTo(1));
+        Assert.That(CountOf(loss, "P.Params("), Is.EqualTo(1));
+        Assert.That(CountOf(loss, "RSampleFrom("), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Terms_sharing_a_distribution_share_its_forward_pass_and_sample()
+    {
+        const string model = """
+            using PixyzGen;
+            using static TorchSharp.torch;
+
+            namespace Demo;
+
+            [Model("p(x,z) = p(x|z) p(z)")]
+            public sealed partial class Vae : GenerativeModel
+            {
+                public Encoder Q { get; } = new();
+                public Decoder P { get; } = new();
+                public Prior Pz { get; } = new();
+
+                [Loss("sum(beta * KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)] + E_q(z|x)[log p(z) - log q(z|x)] - H[q(z|x)] / 2)")]
+                public partial Tensor Loss(Tensor x, double beta);
+            }
+            """;
+        var generated = GeneratorHarness.Run(Sources.VaeDistributions, model)["Demo.Vae.Model.g.cs"];
+        Snapshot.Verify(generated, nameof(ModelGenerationTests), nameof(Terms_sharing_a_distribution_share_its_forward_pass_and_sample), "Demo.Vae.Model.g.cs");
+        Assert.That(CountOf(generated, "Q.Params("), Is.EqualTo(1));
+        Assert.That(CountOf(generated, "RSampleFrom("), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_conditional_model_samples_from_its_inputs()
+    {
+        const string source = """
+            using PixyzGen;
+            using static TorchSharp.torch;
+            using static TorchSharp.torch.nn;
+
+            namespace Demo;
+
+            [Distribution("p(z|y)")]
+            public sealed partial class LabelPrior : Normal
+            {
+                private readonly Module<Tensor, Tensor> net = Linear(10, 8);
+                public LabelPrior() : base(nameof(LabelPrior)) => RegisterComponents();
+                private NormalParams Forward(Tensor y) { var h = net.call(y).chunk(2, -1); return new(h[0], h[1].exp()); }
+            }
+
+            [Distribution("p(x|z,y)")]
+            public sealed partial class Decoder : Bernoulli
+            {
+                private readonly Module<Tensor, Tensor> net = Linear(14, 784);
+                public Decoder() : base(nameof(Decoder)) => RegisterComponents();
+                private BernoulliParams Forward(Tensor z, Tensor y) => BernoulliParams.FromLogits(net.call(cat(new[] { z, y }, -1)));
+            }
+
+            [Model("p(x,z|y) = p(x|z,y) p(z|y)")]
+            public sealed partial class Cvae : GenerativeModel
+            {
+                public Decoder P { get; } = new();
+                public LabelPrior Prior { get; } = new();
+            }
+            """;
+        var generated = GeneratorHarness.Run(source)["Demo.Cvae.Model.g.cs"];
+        Snapshot.Verify(generated, nameof(ModelGenerationTests), nameof(A_conditional_model_samples_from_its_inputs), "Demo.Cvae.Model.g.cs");
+    }
+
+    [TestCase("mean(KL(q(z|x) || p(z))", "PXY0005")]
+    [TestCase("mean(log r(x|z))", "PXY0201")]
+    [TestCase("mean(log p(x|z))", "PXY0203")]
+    public void An_invalid_loss_still_compiles_and_throws_with_its_diagnostic(string formula, string id)
+    {
+        var model = Sources.VaeModel.Replace("mean(KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])", formula);
+        var generated = GeneratorHarness.Run(Sources.VaeDistributions, model)["Demo.Vae.Model.g.cs"];
+        Assert.That(generated, Does.Contain($"throw new global::System.InvalidOperationException(\"[Loss] Loss is invalid: {id}: "));
+    }
+
+    [Test]
+    public void A_recursive_model_generates_no_sampler_but_compiles()
+    {
+        const string source = """
+            using PixyzGen;
+            using static TorchSharp.torch;
+
+            namespace Demo;
+
+            [Distribution("p(z|x)")]
+            public sealed partial class Back() : Normal(nameof(Back))
+            {
+                private NormalParams Forward(Tensor x) => new(x, x.exp());
+            }
+
+            [Model("p(x,z) = p(x|z) p(z|x)")]
+            public sealed partial class Loop : GenerativeModel
+            {
+                public Decoder P { get; } = new();
+                public Back B { get; } = new();
+            }
+            """;
+        var generated = GeneratorHarness.Run(Sources.VaeDistributions, source)["Demo.Loop.Model.g.cs"];
+        Assert.That(generated, Does.Not.Contain("Sample("));
+        Assert.That(generated, Does.Contain("yield return (\"P\", P);"));
+    }
+
+    [Test]
+    public void Output_is_identical_across_runs()
+    {
+        var first = GeneratorHarness.Run(Sources.VaeDistributions, Sources.VaeModel);
+        var second = GeneratorHarness.Run(Sources.VaeModel, Sources.VaeDistributions);
+        Assert.That(second.OrderBy(p => p.Key), Is.EqualTo(first.OrderBy(p => p.Key)));
+    }
+
+    private static int CountOf(string text, string fragment) => (text.Length - text.Replace(fragment, "").Length) / fragment.Length;
+}

@@ -9,7 +9,7 @@ public static class DiagnosticCatalog
     public static IReadOnlyList<DiagnosticInfo> All { get; } = new[]
     {
         new DiagnosticInfo(DiagnosticIds.DistributionSyntax, DslSeverity.Error, "Syntax error in a distribution or factorization", "Syntax error in '{0}': {1}"),
-        new DiagnosticInfo(DiagnosticIds.VariableOnBothSides, DslSeverity.Error, "Variable on both sides of '|'", "Variable '{0}' appears on both sides of '|' in {1}"),
+        new DiagnosticInfo(DiagnosticIds.VariableOnBothSides, DslSeverity.Error, "Variable on both sides of the bar", "Variable '{0}' appears on both sides of '|' in {1}"),
         new DiagnosticInfo(DiagnosticIds.VariableListedTwice, DslSeverity.Error, "Variable listed twice", "Variable '{0}' is listed twice in {1}"),
         new DiagnosticInfo(DiagnosticIds.InvalidName, DslSeverity.Error, "Invalid name", "'{0}' cannot be used as a name: {1}"),
         new DiagnosticInfo(DiagnosticIds.LossSyntax, DslSeverity.Error, "Syntax error in a loss", "Syntax error in loss '{0}': {1}"),

@@ -36,8 +36,8 @@ public static class SignatureChecker
     /// <summary>Why a name cannot be used, or null when it can. Names become C# identifiers in generated code.</summary>
     public static string? InvalidNameReason(string name)
     {
-        if (ReservedWords.Dsl.Contains(name)) return "it is a reserved word of the DSL";
-        if (ReservedWords.CSharpKeywords.Contains(name)) return "it is a C# keyword";
+        if (ReservedWords.IsDslWord(name)) return "it is a reserved word of the DSL";
+        if (ReservedWords.IsCSharpKeyword(name)) return "it is a C# keyword";
         if (name.StartsWith("__", System.StringComparison.Ordinal)) return "names starting with '__' are reserved for generated code";
         return null;
     }

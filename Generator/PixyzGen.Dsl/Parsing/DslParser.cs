@@ -190,7 +190,7 @@ public sealed class DslParser
                 var kind = word.Text == ReservedWords.Mean ? Reduction.Mean : Reduction.Sum;
                 return new ReduceNode(kind, operand, word.Range.Cover(reduceClose.Range));
         }
-        if (ReservedWords.Dsl.Contains(word.Text))
+        if (ReservedWords.IsDslWord(word.Text))
             throw Error(word, $"'{word.Text}' is a reserved word and must be followed by {Usage(word.Text)}");
         if (next == TokenKind.OpenParen)
             throw Error(word, $"a distribution cannot stand alone in a loss; did you mean log {word.Text}(...)?");

@@ -12,9 +12,9 @@ public static class ReservedWords
     public const string Mean = "mean";
     public const string Sum = "sum";
 
-    public static readonly ISet<string> Dsl = new HashSet<string> { Log, Expectation, Kl, Entropy, Mean, Sum };
+    private static readonly HashSet<string> DslWords = new() { Log, Expectation, Kl, Entropy, Mean, Sum };
 
-    public static readonly ISet<string> CSharpKeywords = new HashSet<string>
+    private static readonly HashSet<string> CSharpKeywords = new()
     {
         "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
         "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern",
@@ -24,4 +24,9 @@ public static class ReservedWords
         "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof",
         "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
     };
+
+    /// <summary>log, E, KL, H, mean or sum.</summary>
+    public static bool IsDslWord(string name) => DslWords.Contains(name);
+
+    public static bool IsCSharpKeyword(string name) => CSharpKeywords.Contains(name);
 }

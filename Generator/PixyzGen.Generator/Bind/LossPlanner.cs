@@ -137,7 +137,7 @@ internal sealed class LossPlanner
     private string Unique(string stem)
     {
         var name = stem;
-        for (var i = 2; !usedNames.Add(name) || Dsl.Syntax.ReservedWords.CSharpKeywords.Contains(name); i++) name = stem + i;
+        for (var i = 2; !usedNames.Add(name) || ReservedWords.IsCSharpKeyword(name); i++) name = stem + i;
         return name;
     }
 

@@ -10,9 +10,7 @@ internal static class DistributionExtractor
     {
         if (context.TargetSymbol is not INamedTypeSymbol type) return null;
         cancellationToken.ThrowIfCancellationRequested();
-        var signature = context.Attributes.Length > 0 && context.Attributes[0].ConstructorArguments.Length == 1
-            ? context.Attributes[0].ConstructorArguments[0].Value as string ?? ""
-            : "";
+        var signature = context.Attributes.Length > 0 ? FamilyReader.ArgumentText(context.Attributes[0]) : "";
         var hasForward = FamilyReader.TryReadForward(type, out var forward);
         return new DistributionDeclaration(TypeIdentityReader.Read(type), signature, FamilyReader.Family(type), hasForward, forward);
     }

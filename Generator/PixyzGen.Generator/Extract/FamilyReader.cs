@@ -36,9 +36,12 @@ internal static class FamilyReader
     {
         foreach (var attribute in symbol.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() == attributeName)
-                return attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? "" : "";
+            if (attribute.AttributeClass?.ToDisplayString() == attributeName) return ArgumentText(attribute);
         }
         return null;
     }
+
+    /// <summary>The DSL string of a PixyzGen attribute; empty when it is missing or not a constant string.</summary>
+    public static string ArgumentText(AttributeData attribute) =>
+        attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? "" : "";
 }

@@ -15,9 +15,7 @@ internal static class ModelExtractor
     public static ModelDeclaration? Extract(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type) return null;
-        var factorization = context.Attributes.Length > 0 && context.Attributes[0].ConstructorArguments.Length == 1
-            ? context.Attributes[0].ConstructorArguments[0].Value as string ?? ""
-            : "";
+        var factorization = context.Attributes.Length > 0 ? FamilyReader.ArgumentText(context.Attributes[0]) : "";
 
         var members = new List<ModelMember>();
         var losses = new List<LossMethod>();

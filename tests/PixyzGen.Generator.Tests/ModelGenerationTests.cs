@@ -24,23 +24,10 @@ public class ModelGenerationTests
     [Test]
     public void Terms_sharing_a_distribution_share_its_forward_pass_and_sample()
     {
-        const string model = """
-            using PixyzGen;
-            using static TorchSharp.torch;
-
-            namespace Demo;
-
-            [Model("p(x,z) = p(x|z) p(z)")]
-            public sealed partial class Vae : GenerativeModel
-            {
-                public Encoder Q { get; } = new();
-                public Decoder P { get; } = new();
-                public Prior Pz { get; } = new();
-
-                [Loss("sum(beta * KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)] + E_q(z|x)[log p(z) - log q(z|x)] - H[q(z|x)] / 2)")]
-                public partial Tensor Loss(Tensor x, double beta);
-            }
-            """;
+        var model = Sources.VaeModel
+            .Replace("mean(KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])", "sum(beta * KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)] + E_q(z|x)[log p(z) - log q(z|x)] - H[q(z|x)] / 2)")
+            .Replace("Loss(Tensor x)", "Loss(Tensor x, double beta)");
+        Assert.That(model, Does.Contain("double beta"), "the replacement must apply");
         var generated = GeneratorHarness.Run(Sources.VaeDistributions, model)["Demo.Vae.Model.g.cs"];
         Snapshot.Verify(generated, nameof(ModelGenerationTests), nameof(Terms_sharing_a_distribution_share_its_forward_pass_and_sample), "Demo.Vae.Model.g.cs");
         Assert.That(CountOf(generated, "Q.Params("), Is.EqualTo(1));

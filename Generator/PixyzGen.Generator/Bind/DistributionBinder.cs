@@ -20,16 +20,13 @@ internal static class DistributionBinder
         if (signature.Vars.Count != 1) return null; // one variable per family distribution (PXY0305)
 
         var condVars = signature.CondVarNames.ToEquatableArray();
+        // Params calls Forward with the conditioning variables in signature order: anything else cannot be generated.
+        var forwardMatches = declaration.HasForward ? declaration.ForwardParameters.SequenceEqual(condVars) : condVars.Count == 0;
         string? forwardError = null;
-        if (declaration.HasForward && !declaration.ForwardParameters.SequenceEqual(condVars))
+        if (!forwardMatches)
         {
-            var error = DslError.Create(DiagnosticIds.ForwardMismatch, signature.Range, declaration.Type.Name,
-                string.Join(", ", declaration.ForwardParameters), signature.Text, string.Join(", ", condVars));
-            forwardError = $"{error.Id}: {error.Message}";
-        }
-        if (!declaration.HasForward && condVars.Count > 0)
-        {
-            var error = DslError.Create(DiagnosticIds.ForwardMismatch, signature.Range, declaration.Type.Name, "no Forward method", signature.Text, string.Join(", ", condVars));
+            var takes = declaration.HasForward ? string.Join(", ", declaration.ForwardParameters) : "no Forward method";
+            var error = DslError.Create(DiagnosticIds.ForwardMismatch, signature.Range, declaration.Type.Name, takes, signature.Text, string.Join(", ", condVars));
             forwardError = $"{error.Id}: {error.Message}";
         }
 

@@ -13,7 +13,7 @@ namespace PixyzGen.Generator.Bind;
 /// </summary>
 internal sealed class LossPlanner
 {
-    private const string Tensor = "global::TorchSharp.torch";
+    private const string Torch = "global::TorchSharp.torch";
 
     private readonly IReadOnlyList<MemberSpec> members;
     private readonly IReadOnlyList<MemberSignature> signatures;
@@ -34,7 +34,7 @@ internal sealed class LossPlanner
     public string Plan(LossNode loss, IReadOnlyDictionary<string, string> variables)
     {
         var (code, isTensor) = Expression(loss, variables);
-        return isTensor ? code : $"{Tensor}.tensor({code})";
+        return isTensor ? code : $"{Torch}.tensor({code})";
     }
 
     private (string Code, bool IsTensor) Expression(LossNode node, IReadOnlyDictionary<string, string> variables)
@@ -68,7 +68,7 @@ internal sealed class LossPlanner
             case ReduceNode reduce:
             {
                 var (code, isTensor) = Expression(reduce.Operand, variables);
-                var tensor = isTensor ? code : $"{Tensor}.tensor({code})";
+                var tensor = isTensor ? code : $"{Torch}.tensor({code})";
                 return ($"{tensor}.{(reduce.Kind == Reduction.Mean ? "mean" : "sum")}()", true);
             }
             case LogProbNode log:
@@ -86,7 +86,8 @@ internal sealed class LossPlanner
             {
                 var member = Resolve(expectation.Distribution);
                 var sample = Sample(member, variables);
-                var inner = new Dictionary<string, string>(variables.ToDictionary(p => p.Key, p => p.Value)) { [member.Variable] = sample };
+                var inner = variables.ToDictionary(p => p.Key, p => p.Value);
+                inner[member.Variable] = sample;
                 return Expression(expectation.Body, inner);
             }
             case KlNode kl:

@@ -17,8 +17,9 @@ internal static class ModelBinder
     {
         if (!declaration.Type.IsPartial || declaration.Type.IsGeneric) return null;
 
-        var members = declaration.Members.Select(BindMember).Where(m => m is not null).Select(m => m!).ToList();
-        var signatures = members.Select(m => new MemberSignature(m.Name, DslParser.ParseDistribution(m.SignatureText).Value!)).ToList();
+        var bound = declaration.Members.Select(BindMember).Where(m => m is not null).Select(m => m!.Value).ToList();
+        var members = bound.Select(b => b.Member).ToList();
+        var signatures = bound.Select(b => b.Signature).ToList();
 
         var sampling = PlanSampling(declaration.FactorizationText, members, signatures);
         var losses = declaration.Losses
@@ -29,12 +30,13 @@ internal static class ModelBinder
     }
 
     /// <summary>Members whose type declares a valid single-variable signature over a known family; others are left to the analyzers.</summary>
-    private static MemberSpec? BindMember(ModelMember member)
+    private static (MemberSpec Member, MemberSignature Signature)? BindMember(ModelMember member)
     {
         if (Families.Find(member.Family) is not { } family) return null;
         var parsed = DslParser.ParseDistribution(member.SignatureText);
         if (parsed.Value is not { } signature || SignatureChecker.Check(signature).Any() || signature.Vars.Count != 1) return null;
-        return new MemberSpec(member.Name, signature.Text, signature.Vars[0].Name, signature.CondVarNames.ToEquatableArray(), family);
+        var spec = new MemberSpec(member.Name, signature.Text, signature.Vars[0].Name, signature.CondVarNames.ToEquatableArray(), family);
+        return (spec, new MemberSignature(member.Name, signature));
     }
 
     private static SamplingPlan? PlanSampling(string text, List<MemberSpec> members, List<MemberSignature> signatures)

@@ -51,12 +51,12 @@ public abstract class Distribution : nn.Module
     protected internal Tensor SumFeatures(Tensor elementwise) => FeatureDims.Sum(elementwise, FeatureRank);
 
     /// <summary>
-    /// Checks that <paramref name="value"/> of <paramref name="variable"/> fits parameters of <paramref name="parameterShape"/>:
-    /// equal feature dimensions and broadcastable batch dimensions. Throws naming the distribution, the variable and both shapes.
+    /// Checks that a value of <paramref name="variable"/> with <paramref name="valueShape"/> fits parameters of
+    /// <paramref name="parameterShape"/>: equal feature dimensions and broadcastable batch dimensions.
+    /// Throws naming the distribution, the variable and both shapes.
     /// </summary>
-    protected internal void CheckShape(string variable, Tensor value, long[] parameterShape)
+    protected internal void CheckShape(string variable, long[] valueShape, long[] parameterShape)
     {
-        var valueShape = value.shape;
         if (ShapesFit(valueShape, parameterShape)) return;
         throw new ArgumentException(
             $"{ProbText} ({GetType().Name}): variable '{variable}' has shape {Format(valueShape)} but the distribution's parameters have shape " +

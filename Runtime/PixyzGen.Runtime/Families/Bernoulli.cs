@@ -56,11 +56,16 @@ public abstract class Bernoulli : Distribution
     /// <summary>x log p + (1 - x) log(1 - p), summed over feature dimensions.</summary>
     public Tensor LogProbOf(BernoulliParams p, Tensor value, string variable)
     {
-        CheckShape(variable, value, p.Shape);
+        var valueShape = value.shape;
+        var parameterShape = p.Shape;
+        CheckShape(variable, valueShape, parameterShape);
         if (p.HeldLogits is { } logits)
         {
+            // The fused BCE needs equal shapes: broadcast only when they differ. Negate after the sum, on the small tensor.
+            if (valueShape.AsSpan().SequenceEqual(parameterShape))
+                return SumFeatures(nn.functional.binary_cross_entropy_with_logits(logits, value, reduction: nn.Reduction.None)).neg();
             var broadcast = broadcast_tensors(logits, value);
-            return SumFeatures(-nn.functional.binary_cross_entropy_with_logits(broadcast[0], broadcast[1], reduction: nn.Reduction.None));
+            return SumFeatures(nn.functional.binary_cross_entropy_with_logits(broadcast[0], broadcast[1], reduction: nn.Reduction.None)).neg();
         }
         var clamped = p.HeldProbs!.clamp(ProbabilityEpsilon, 1 - ProbabilityEpsilon);
         return SumFeatures(value * clamped.log() + (1 - value) * (-clamped).log1p());

@@ -60,15 +60,19 @@ public abstract class Normal : Distribution
     /// <summary>A reparameterized draw <c>loc + scale * eps</c>, eps ~ N(0, 1), of shape <c>sampleShape + parameter shape</c>.</summary>
     public Tensor RSampleFrom(NormalParams p, params long[] sampleShape)
     {
-        var parameterShape = p.Loc.shape.Length >= p.Scale.shape.Length ? p.Loc.shape : p.Scale.shape;
-        var eps = randn(sampleShape.Concat(parameterShape).ToArray(), dtype: p.Loc.dtype, device: p.Loc.device);
+        var locShape = p.Loc.shape;
+        var scaleShape = p.Scale.shape;
+        // The common case (one draw, parameters of one shape) needs no shape arithmetic.
+        var eps = sampleShape.Length == 0 && locShape.AsSpan().SequenceEqual(scaleShape)
+            ? randn_like(p.Loc)
+            : randn(sampleShape.Concat(locShape.Length >= scaleShape.Length ? locShape : scaleShape).ToArray(), dtype: p.Loc.dtype, device: p.Loc.device);
         return p.Loc + p.Scale * eps;
     }
 
     /// <summary>log N(value; loc, scale) summed over feature dimensions.</summary>
     public Tensor LogProbOf(NormalParams p, Tensor value, string variable)
     {
-        CheckShape(variable, value, p.Loc.shape);
+        CheckShape(variable, value.shape, p.Loc.shape);
         var standardized = (value - p.Loc) / p.Scale;
         return SumFeatures(standardized.square().mul(-0.5) - p.Scale.log() - HalfLogTwoPi);
     }

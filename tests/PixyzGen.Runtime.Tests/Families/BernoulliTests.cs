@@ -30,6 +30,17 @@ public class BernoulliTests
     }
 
     [Test]
+    public void Log_mass_from_logits_broadcasts_parameters_over_the_batch()
+    {
+        using var p = new LogitBernoulli();
+        var logits = Probs.Select(q => Math.Log(q / (1 - q))).ToArray();
+        using var values = tensor(Values).unsqueeze(0).expand(3, -1);
+        using var result = p.LogProb(values, tensor(logits).unsqueeze(0));
+        Assert.That(result.shape, Is.EqualTo(new long[] { 3 }));
+        Assert.That(result.data<double>().ToArray(), Has.All.EqualTo(ClosedFormLogMass()).Within(1e-9));
+    }
+
+    [Test]
     public void Entropy_is_the_closed_form()
     {
         using var p = new ConstantBernoulli(tensor(Probs));

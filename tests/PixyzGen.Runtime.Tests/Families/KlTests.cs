@@ -16,6 +16,19 @@ public class KlTests
     }
 
     [Test]
+    public void KL_to_a_broadcast_standard_normal_prior_is_the_closed_form_per_batch_element()
+    {
+        double[,] mu = { { 0.5, -1.0 }, { 2.0, 0.0 } }, sigma = { { 0.3, 1.0 }, { 2.5, 0.7 } };
+        var kl = KL.NormalNormal(new NormalParams(tensor(mu), tensor(sigma)), new NormalParams(zeros(2, dtype: ScalarType.Float64), ones(2, dtype: ScalarType.Float64)), featureRank: 1);
+        var values = kl.data<double>().ToArray();
+        for (var b = 0; b < 2; b++)
+        {
+            var expected = Enumerable.Range(0, 2).Sum(d => 0.5 * (sigma[b, d] * sigma[b, d] + mu[b, d] * mu[b, d] - 1) - Math.Log(sigma[b, d]));
+            Assert.That(values[b], Is.EqualTo(expected).Within(1e-12));
+        }
+    }
+
+    [Test]
     public void Monte_Carlo_KL_agrees_with_the_closed_form_within_three_standard_errors()
     {
         manual_seed(11);

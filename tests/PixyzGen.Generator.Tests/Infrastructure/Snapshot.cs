@@ -1,6 +1,7 @@
 using System;
 using System.IO;
-using System.Runtime.CompilerServices;
+using System.Linq;
+using System.Reflection;
 
 namespace PixyzGen.Generator.Tests.Infrastructure;
 
@@ -12,9 +13,9 @@ public static class Snapshot
 {
     public const string AcceptVariable = "PIXYZGEN_ACCEPT_SNAPSHOTS";
 
-    public static void Verify(string actual, string testClass, string testName, string hintName, [CallerFilePath] string callerFile = "")
+    public static void Verify(string actual, string testClass, string testName, string hintName)
     {
-        var folder = Path.Combine(ProjectFolder(callerFile), "Snapshots");
+        var folder = SnapshotFolder;
         var stem = Path.Combine(folder, $"{testClass}.{testName}#{Path.GetFileNameWithoutExtension(hintName)}");
         var verified = stem + ".verified.cs";
         var received = stem + ".received.cs";
@@ -42,12 +43,8 @@ public static class Snapshot
     private static bool Accepting =>
         Environment.GetEnvironmentVariable(AcceptVariable) == "1" && Environment.GetEnvironmentVariable("CI") != "true";
 
-    // Snapshots live with the sources: walk up from the calling test file to its project folder.
-    private static string ProjectFolder(string callerFile)
-    {
-        var directory = Path.GetDirectoryName(callerFile);
-        while (directory is not null && !File.Exists(Path.Combine(directory, "PixyzGen.Generator.Tests.csproj")))
-            directory = Path.GetDirectoryName(directory);
-        return directory ?? throw new InvalidOperationException($"No test project above {callerFile}");
-    }
+    // Snapshots live with the sources; the project records where (see the csproj) because CI builds map source paths.
+    private static string SnapshotFolder =>
+        typeof(Snapshot).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SnapshotFolder").Value
+        ?? throw new InvalidOperationException("The test assembly does not record its snapshot folder.");
 }

@@ -7,11 +7,11 @@ public class DslStringAnalyzerTests
         using PixyzGen;
         using static TorchSharp.torch;
 
-        [Distribution("q(z|x)")] public sealed partial class Enc() : Normal("E") { private NormalParams Forward(Tensor x) => new(x, x); }
-        [Distribution("p(x|z)")] public sealed partial class Dec() : Bernoulli("D") { private BernoulliParams Forward(Tensor z) => BernoulliParams.FromLogits(z); }
-        [Distribution("p(z)")] public sealed partial class Pri() : Normal(0, 1, 2);
-        [Distribution("p(z|x)")] public sealed partial class Back() : Normal("B") { private NormalParams Forward(Tensor x) => new(x, x); }
-        [Distribution("p(x|y)")] public sealed partial class Other() : Bernoulli("O") { private BernoulliParams Forward(Tensor y) => BernoulliParams.FromLogits(y); }
+        [Distribution("q(z|x)")] public sealed partial class Enc() : Normal() { private NormalParams Forward(Tensor x) => new(x, x); }
+        [Distribution("p(x|z)")] public sealed partial class Dec() : Bernoulli() { private BernoulliParams Forward(Tensor z) => BernoulliParams.FromLogits(z); }
+        [Distribution("p(z)")] public sealed partial class Pri() : Normal(0, 1, features: [2]);
+        [Distribution("p(z|x)")] public sealed partial class Back() : Normal() { private NormalParams Forward(Tensor x) => new(x, x); }
+        [Distribution("p(x|y)")] public sealed partial class Other() : Bernoulli() { private BernoulliParams Forward(Tensor y) => BernoulliParams.FromLogits(y); }
 
         """;
 
@@ -29,18 +29,18 @@ public class DslStringAnalyzerTests
 
     [Test]
     public void PXY0001_at_the_offending_token() => Verify("""
-        [Distribution("q(z|{|PXY0001:)|}")] public sealed partial class Broken() : Normal("X");
+        [Distribution("q(z|{|PXY0001:)|}")] public sealed partial class Broken() : Normal();
         """);
 
     [Test]
     public void PXY0002_and_PXY0003_at_the_variable() => Verify("""
-        [Distribution("q(z|{|PXY0002:z|})")] public sealed partial class Both() : Normal("X");
-        [Distribution("q(z,{|PXY0003:z|})")] public sealed partial class Twice() : Normal("X");
+        [Distribution("q(z|{|PXY0002:z|})")] public sealed partial class Both() : Normal();
+        [Distribution("q(z,{|PXY0003:z|})")] public sealed partial class Twice() : Normal();
         """);
 
     [Test]
     public void PXY0004_for_a_reserved_name() => Verify("""
-        [Distribution("q({|PXY0004:log|})")] public sealed partial class Reserved() : Normal("X");
+        [Distribution("q({|PXY0004:log|})")] public sealed partial class Reserved() : Normal();
         """);
 
     [Test]
@@ -96,17 +96,17 @@ public class DslStringAnalyzerTests
 
     [Test]
     public void PXY0301_and_PXY0302_on_the_class_name() => Verify("""
-        [Distribution("q(a)")] public sealed class {|PXY0301:NotPartial|}() : Normal("X");
+        [Distribution("q(a)")] public sealed class {|PXY0301:NotPartial|}() : Normal();
         [Distribution("q(b)")] public sealed partial class {|PXY0302:NoFamily|} { }
         """);
 
     [Test]
     public void A_literal_with_escapes_is_reported_on_the_whole_literal() => Verify("""
-        [Distribution({|PXY0001:"q(z\u007Cx"|})] public sealed partial class Escaped() : Normal("X");
+        [Distribution({|PXY0001:"q(z\u007Cx"|})] public sealed partial class Escaped() : Normal();
         """);
 
     [Test]
     public void A_verbatim_literal_is_reported_at_the_exact_span() => Verify("""
-        [Distribution(@"q(z|{|PXY0002:z|})")] public sealed partial class Verbatim() : Normal("X");
+        [Distribution(@"q(z|{|PXY0002:z|})")] public sealed partial class Verbatim() : Normal();
         """);
 }

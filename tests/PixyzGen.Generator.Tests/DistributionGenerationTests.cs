@@ -22,7 +22,7 @@ public class DistributionGenerationTests
             public static partial class Outer
             {
                 [Distribution("p(x|mu,sigma)")]
-                public sealed partial class PassThrough() : Normal(nameof(PassThrough))
+                public sealed partial class PassThrough() : Normal()
                 {
                     private NormalParams Forward(Tensor mu, Tensor sigma) => new(mu, sigma);
                 }
@@ -42,7 +42,7 @@ public class DistributionGenerationTests
             namespace Demo;
 
             [Distribution("q(z|x)")]
-            public sealed partial class Encoder() : Normal(nameof(Encoder))
+            public sealed partial class Encoder() : Normal()
             {
                 private NormalParams Forward(Tensor y) => new(y, y);
             }
@@ -51,9 +51,9 @@ public class DistributionGenerationTests
         Assert.That(generated["Demo.Encoder.Distribution.g.cs"], Does.Contain("throw new global::System.InvalidOperationException(\"PXY0303: Forward of 'Encoder' takes (y) but q(z|x) conditions on (x)\")"));
     }
 
-    [TestCase("""[Distribution("q(z|")] public sealed partial class D() : Normal("D");""")]
-    [TestCase("""[Distribution("q(z|z)")] public sealed partial class D() : Normal("D");""")]
-    [TestCase("""[Distribution("q(z)")] public sealed class D() : Normal("D");""")]
+    [TestCase("""[Distribution("q(z|")] public sealed partial class D() : Normal();""")]
+    [TestCase("""[Distribution("q(z|z)")] public sealed partial class D() : Normal();""")]
+    [TestCase("""[Distribution("q(z)")] public sealed class D() : Normal();""")]
     [TestCase("""[Distribution("q(z)")] public sealed partial class D : Tensorish { }  public class Tensorish { }""")]
     public void Invalid_declarations_generate_nothing_and_never_throw(string declaration)
     {

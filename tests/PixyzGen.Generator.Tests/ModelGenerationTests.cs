@@ -48,7 +48,7 @@ public class ModelGenerationTests
             public sealed partial class LabelPrior : Normal
             {
                 private readonly Module<Tensor, Tensor> net = Linear(10, 8);
-                public LabelPrior() : base(nameof(LabelPrior)) => RegisterComponents();
+                public LabelPrior() : base() => RegisterComponents();
                 private NormalParams Forward(Tensor y) { var h = net.call(y).chunk(2, -1); return new(h[0], h[1].exp()); }
             }
 
@@ -56,7 +56,7 @@ public class ModelGenerationTests
             public sealed partial class Decoder : Bernoulli
             {
                 private readonly Module<Tensor, Tensor> net = Linear(14, 784);
-                public Decoder() : base(nameof(Decoder)) => RegisterComponents();
+                public Decoder() : base() => RegisterComponents();
                 private BernoulliParams Forward(Tensor z, Tensor y) => BernoulliParams.FromLogits(net.call(cat(new[] { z, y }, -1)));
             }
 
@@ -91,7 +91,7 @@ public class ModelGenerationTests
             namespace Demo;
 
             [Distribution("p(z|x)")]
-            public sealed partial class Back() : Normal(nameof(Back))
+            public sealed partial class Back() : Normal()
             {
                 private NormalParams Forward(Tensor x) => new(x, x.exp());
             }

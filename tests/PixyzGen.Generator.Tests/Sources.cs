@@ -14,7 +14,7 @@ internal static class Sources
         public sealed partial class Encoder : Normal
         {
             private readonly Module<Tensor, Tensor> net = Linear(784, 128);
-            public Encoder() : base(nameof(Encoder)) => RegisterComponents();
+            public Encoder() : base() => RegisterComponents();
             private NormalParams Forward(Tensor x) { var h = net.call(x).chunk(2, -1); return new(h[0], functional.softplus(h[1])); }
         }
 
@@ -22,12 +22,12 @@ internal static class Sources
         public sealed partial class Decoder : Bernoulli
         {
             private readonly Module<Tensor, Tensor> net = Linear(64, 784);
-            public Decoder() : base(nameof(Decoder)) => RegisterComponents();
+            public Decoder() : base() => RegisterComponents();
             private BernoulliParams Forward(Tensor z) => BernoulliParams.FromLogits(net.call(z));
         }
 
         [Distribution("p(z)")]
-        public sealed partial class Prior() : Normal(loc: 0, scale: 1, features: 64);
+        public sealed partial class Prior() : Normal(loc: 0, scale: 1, features: [64]);
         """;
 
     public const string VaeModel = """

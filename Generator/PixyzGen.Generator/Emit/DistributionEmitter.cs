@@ -45,6 +45,16 @@ internal static class DistributionEmitter
             w.Line($"public {family.ParamsType} Params() => ConstantParams;");
         w.Line();
 
+        if (spec.HasForward || spec.ForwardError is not null)
+        {
+            // The bridge to the dynamic API: Sample(Variables), LogProb(Variables), products and losses reach Forward here.
+            var namedInputs = string.Join(", ", conditions.Select(c => $"Require(inputs, {TypeScaffold.Quote(c)})"));
+            w.Line($"/// <summary>The parameters of <c>{signature}</c> for the dynamic API: {(conditions.Count == 0 ? "Forward()" : $"Forward on inputs {string.Join(", ", conditions)}")}.</summary>");
+            w.Line(TypeScaffold.GeneratedCodeAttribute);
+            w.Line($"protected override {family.ParamsType} ParamsFor(global::PixyzGen.Variables inputs) => Params({namedInputs});");
+            w.Line();
+        }
+
         var paramsCall = $"Params({arguments})";
         w.Line($"/// <summary>Draws {spec.Variable} ~ <c>{signature}</c>{given}, without gradient.</summary>");
         w.Line(TypeScaffold.GeneratedCodeAttribute);

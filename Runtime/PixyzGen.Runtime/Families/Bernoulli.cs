@@ -1,86 +1,93 @@
-using System;
-using System.Linq;
+using System.Collections.Generic;
 using static TorchSharp.torch;
 
 namespace PixyzGen;
 
 /// <summary>
 /// The Bernoulli family over {0, 1} (also used for grey levels in [0, 1], as Pixyz's examples do with MNIST).
-/// Parameters come from <c>BernoulliParams Forward(...)</c> or from constant probabilities.
+/// Parameters: constant probabilities or a conditioning variable holding them, or a network's
+/// <c>BernoulliParams Forward(...)</c> (logits preferred: the log-density is then exact and cheaper).
 /// </summary>
-public abstract class Bernoulli : Distribution
+public class Bernoulli : FamilyDistribution<BernoulliParams>
 {
-    // Named like the buffer it is registered as, so TorchSharp's device moves update it.
-    private Tensor? probs;
+    private static readonly string[] Names = { "probs" };
 
-    /// <summary>A Bernoulli whose parameters a <c>Forward</c> method computes.</summary>
-    protected Bernoulli(string moduleName, long[]? features = null) : base(moduleName, features)
+    /// <summary>Keeps log p finite, as torch.distributions does with its dtype's epsilon.</summary>
+    internal const double ProbabilityEpsilon = 1.1920928955078125e-07;
+
+    /// <summary>A Bernoulli with the given probabilities: numbers or tensors are constants, a string names a conditioning variable.</summary>
+    public Bernoulli(ParamSource probs, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string name = "p", long[]? features = null)
+        : base(Names, new[] { probs }, var, condVar, name, features)
     {
     }
 
-    /// <summary>A Bernoulli with one constant probability over <paramref name="features"/> values.</summary>
-    protected Bernoulli(double probs, long features, string moduleName = nameof(Bernoulli))
-        : this(full(features, probs), moduleName)
+    /// <summary>A Bernoulli whose parameters a network computes (<c>Forward</c> or an override of <c>ParamsFor</c>).</summary>
+    protected Bernoulli(IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string? name = null, long[]? features = null)
+        : base(Names, null, var, condVar, name, features)
     {
-    }
-
-    /// <summary>A Bernoulli with constant probabilities; their shape is the feature shape.</summary>
-    protected Bernoulli(Tensor probs, string moduleName = nameof(Bernoulli)) : base(moduleName, probs.shape)
-    {
-        if (!(probs.ge(0).all().item<bool>() && probs.le(1).all().item<bool>()))
-            throw new ArgumentOutOfRangeException(nameof(probs), $"{GetType().Name}: Bernoulli probabilities must lie in [0, 1].");
-        this.probs = probs.detach().clone();
-        register_buffer(nameof(probs), this.probs);
     }
 
     public override string DistributionName => nameof(Bernoulli);
 
     public override bool HasReparam => false;
 
-    /// <summary>The constant parameters; throws when the parameters come from <c>Forward</c>.</summary>
-    public BernoulliParams ConstantParams => probs is not null
-        ? BernoulliParams.FromProbs(probs)
-        : throw new InvalidOperationException($"{ProbText} ({GetType().Name}) has no constant parameters: its parameters come from Forward.");
+    protected override BernoulliParams CreateParams(Tensor[] raw) => BernoulliParams.FromProbs(raw[0]);
+
+    protected override Tensor[] ParamTensors(BernoulliParams p) => new[] { p.Probs };
+
+    protected override void CheckParams(BernoulliParams p)
+    {
+        if (p.HeldProbs is { } probs) RequireProbability("probs", probs);
+    }
+
+    protected override long[] ValueShape(BernoulliParams p) => p.Shape;
 
     /// <summary>A draw in {0, 1} of shape <c>sampleShape + parameter shape</c>.</summary>
-    public Tensor SampleFrom(BernoulliParams p, params long[] sampleShape)
+    public override Tensor SampleFrom(BernoulliParams p, params long[] sampleShape)
     {
         using (no_grad())
         {
             var probabilities = p.Probs;
-            var shape = sampleShape.Concat(probabilities.shape).ToArray();
-            return bernoulli(probabilities.expand(shape));
+            return bernoulli(sampleShape.Length == 0 ? probabilities : probabilities.expand(Shapes.Concat(sampleShape, probabilities.shape)));
         }
     }
 
     /// <summary>x log p + (1 - x) log(1 - p), summed over feature dimensions.</summary>
-    public Tensor LogProbOf(BernoulliParams p, Tensor value, string variable)
+    public override Tensor LogProbOf(BernoulliParams p, Tensor value, string variable)
     {
-        var valueShape = value.shape;
-        var parameterShape = p.Shape;
-        CheckShape(variable, valueShape, parameterShape);
-        if (p.HeldLogits is { } logits)
+        CheckValue(variable, value, p.Shape);
+        if (p.HeldLogits is { } logits && Shapes.Equal(value.shape, logits.shape))
         {
-            // The fused BCE needs equal shapes: broadcast only when they differ. Negate after the sum, on the small tensor.
-            if (valueShape.AsSpan().SequenceEqual(parameterShape))
-                return SumFeatures(nn.functional.binary_cross_entropy_with_logits(logits, value, reduction: nn.Reduction.None)).neg();
-            var broadcast = broadcast_tensors(logits, value);
-            return SumFeatures(nn.functional.binary_cross_entropy_with_logits(broadcast[0], broadcast[1], reduction: nn.Reduction.None)).neg();
+            // The fused BCE needs equal shapes; negate after the sum, on the small tensor.
+            return SumFeatures(nn.functional.binary_cross_entropy_with_logits(logits, value, reduction: nn.Reduction.None)).neg();
         }
-        var clamped = p.HeldProbs!.clamp(ProbabilityEpsilon, 1 - ProbabilityEpsilon);
-        return SumFeatures(value * clamped.log() + (1 - value) * (-clamped).log1p());
+        return SumFeatures(LogProbElements(p, value));
     }
 
-    public Tensor MeanOf(BernoulliParams p) => p.Probs;
+    protected override Tensor LogProbElements(BernoulliParams p, Tensor value)
+    {
+        if (p.HeldLogits is { } logits)
+        {
+            var broadcast = broadcast_tensors(logits, value);
+            return nn.functional.binary_cross_entropy_with_logits(broadcast[0], broadcast[1], reduction: nn.Reduction.None).neg();
+        }
+        var clamped = p.HeldProbs!.clamp(ProbabilityEpsilon, 1 - ProbabilityEpsilon);
+        return value * clamped.log() + (1 - value) * (-clamped).log1p();
+    }
 
-    /// <summary>-(p log p + (1 - p) log(1 - p)), summed over feature dimensions.</summary>
-    public Tensor EntropyOf(BernoulliParams p)
+    public override Tensor MeanOf(BernoulliParams p) => p.Probs;
+
+    public override Tensor VarianceOf(BernoulliParams p)
+    {
+        var probabilities = p.Probs;
+        return probabilities * (1 - probabilities);
+    }
+
+    /// <summary>-(p log p + (1 - p) log(1 - p)) per element.</summary>
+    protected override Tensor EntropyElements(BernoulliParams p)
     {
         var probabilities = p.Probs;
         var clamped = probabilities.clamp(ProbabilityEpsilon, 1 - ProbabilityEpsilon);
-        return SumFeatures(-(probabilities * clamped.log() + (1 - probabilities) * (-clamped).log1p()));
+        return -(probabilities * clamped.log() + (1 - probabilities) * (-clamped).log1p());
     }
-
-    /// <summary>Keeps log p finite, as torch.distributions does with its dtype's epsilon.</summary>
-    private const double ProbabilityEpsilon = 1.1920928955078125e-07;
 }

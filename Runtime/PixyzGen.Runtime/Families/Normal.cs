@@ -1,84 +1,69 @@
 using System;
-using System.Linq;
+using System.Collections.Generic;
 using static TorchSharp.torch;
 
 namespace PixyzGen;
 
 /// <summary>
-/// The Normal family. Parameters come from the derived class's <c>NormalParams Forward(...)</c> or, for a
-/// distribution without conditioning variables, from constants given to the constructor (stored as buffers).
+/// The Normal family N(loc, scale). Parameters are constants or conditioning variables given to the constructor
+/// (<c>new Normal(loc: 0, scale: 1, var: ["z"], features: [64])</c>), or come from a network: a
+/// <c>NormalParams Forward(...)</c> under <see cref="DistributionAttribute"/>, or an override of <c>ParamsFor</c>.
 /// </summary>
-public abstract class Normal : Distribution
+public class Normal : FamilyDistribution<NormalParams>
 {
+    private static readonly string[] Names = { "loc", "scale" };
     private static readonly double HalfLogTwoPi = 0.5 * Math.Log(2 * Math.PI);
 
-    // Named like the buffers they are registered as, so TorchSharp's device moves update them.
-    private Tensor? loc;
-    private Tensor? scale;
-
-    /// <summary>A Normal whose parameters a <c>Forward</c> method computes.</summary>
-    /// <param name="moduleName">The TorchSharp module name.</param>
-    /// <param name="features">Shape of one draw; defaults to vectors (one feature dimension).</param>
-    protected Normal(string moduleName, long[]? features = null) : base(moduleName, features)
+    /// <summary>A Normal with the given parameters: numbers or tensors are constants, strings name conditioning variables.</summary>
+    public Normal(ParamSource loc, ParamSource scale, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string name = "p", long[]? features = null)
+        : base(Names, new[] { loc, scale }, var, condVar, name, features)
     {
     }
 
-    /// <summary>A Normal with constant parameters over <paramref name="features"/> values, e.g. a N(0, 1) prior.</summary>
-    protected Normal(double loc, double scale, long features, string moduleName = nameof(Normal))
-        : this(full(features, loc), full(features, scale), moduleName)
+    /// <summary>A Normal whose parameters a network computes (<c>Forward</c> or an override of <c>ParamsFor</c>).</summary>
+    protected Normal(IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string? name = null, long[]? features = null)
+        : base(Names, null, var, condVar, name, features)
     {
-    }
-
-    /// <summary>A Normal with constant parameter tensors; their shape is the feature shape.</summary>
-    protected Normal(Tensor loc, Tensor scale, string moduleName = nameof(Normal)) : base(moduleName, loc.shape)
-    {
-        if (!loc.shape.SequenceEqual(scale.shape))
-            throw new ArgumentException($"{GetType().Name}: loc has shape {Format(loc.shape)} but scale has shape {Format(scale.shape)}.", nameof(scale));
-        if (!scale.gt(0).all().item<bool>())
-            throw new ArgumentOutOfRangeException(nameof(scale), $"{GetType().Name}: every scale of a Normal must be positive.");
-        this.loc = loc.detach().clone();
-        this.scale = scale.detach().clone();
-        register_buffer(nameof(loc), this.loc);
-        register_buffer(nameof(scale), this.scale);
     }
 
     public override string DistributionName => nameof(Normal);
 
     public override bool HasReparam => true;
 
-    /// <summary>The constant parameters; throws when the parameters come from <c>Forward</c>.</summary>
-    public NormalParams ConstantParams => loc is not null && scale is not null
-        ? new NormalParams(loc, scale)
-        : throw new InvalidOperationException($"{ProbText} ({GetType().Name}) has no constant parameters: its parameters come from Forward.");
+    protected override NormalParams CreateParams(Tensor[] raw) => new(raw[0], raw[1]);
 
-    /// <summary>A draw of shape <c>sampleShape + parameter shape</c>, without gradient.</summary>
-    public Tensor SampleFrom(NormalParams p, params long[] sampleShape)
+    protected override Tensor[] ParamTensors(NormalParams p) => new[] { p.Loc, p.Scale };
+
+    protected override void CheckParams(NormalParams p) => RequirePositive("scale", p.Scale);
+
+    protected override long[] ValueShape(NormalParams p) => Shapes.Equal(p.Loc.shape, p.Scale.shape) ? p.Loc.shape : Shapes.Broadcast(p.Loc.shape, p.Scale.shape);
+
+    public override Tensor SampleFrom(NormalParams p, params long[] sampleShape)
     {
         using (no_grad()) return RSampleFrom(p, sampleShape);
     }
 
     /// <summary>A reparameterized draw <c>loc + scale * eps</c>, eps ~ N(0, 1), of shape <c>sampleShape + parameter shape</c>.</summary>
-    public Tensor RSampleFrom(NormalParams p, params long[] sampleShape)
+    public override Tensor RSampleFrom(NormalParams p, params long[] sampleShape)
     {
-        var locShape = p.Loc.shape;
-        var scaleShape = p.Scale.shape;
         // The common case (one draw, parameters of one shape) needs no shape arithmetic.
-        var eps = sampleShape.Length == 0 && locShape.AsSpan().SequenceEqual(scaleShape)
+        var eps = sampleShape.Length == 0 && Shapes.Equal(p.Loc.shape, p.Scale.shape)
             ? randn_like(p.Loc)
-            : randn(sampleShape.Concat(locShape.Length >= scaleShape.Length ? locShape : scaleShape).ToArray(), dtype: p.Loc.dtype, device: p.Loc.device);
+            : randn(Shapes.Concat(sampleShape, ValueShape(p)), dtype: p.Loc.dtype, device: p.Loc.device);
         return p.Loc + p.Scale * eps;
     }
 
-    /// <summary>log N(value; loc, scale) summed over feature dimensions.</summary>
-    public Tensor LogProbOf(NormalParams p, Tensor value, string variable)
+    /// <summary>log N(value; loc, scale) per element.</summary>
+    protected override Tensor LogProbElements(NormalParams p, Tensor value)
     {
-        CheckShape(variable, value.shape, p.Loc.shape);
         var standardized = (value - p.Loc) / p.Scale;
-        return SumFeatures(standardized.square().mul(-0.5) - p.Scale.log() - HalfLogTwoPi);
+        return standardized.square().mul(-0.5) - p.Scale.log() - HalfLogTwoPi;
     }
 
-    public Tensor MeanOf(NormalParams p) => p.Loc;
+    public override Tensor MeanOf(NormalParams p) => p.Loc;
 
-    /// <summary>Differential entropy 1/2 + log(scale) + log(2 pi)/2, summed over feature dimensions.</summary>
-    public Tensor EntropyOf(NormalParams p) => SumFeatures(p.Scale.log() + (0.5 + HalfLogTwoPi));
+    public override Tensor VarianceOf(NormalParams p) => p.Scale.square();
+
+    /// <summary>Differential entropy 1/2 + log(scale) + log(2 pi)/2 per element.</summary>
+    protected override Tensor EntropyElements(NormalParams p) => p.Scale.log() + (0.5 + HalfLogTwoPi);
 }

@@ -9,7 +9,7 @@ public sealed partial class Decoder : Bernoulli
 {
     private readonly Module<Tensor, Tensor> net;
 
-    public Decoder(int hidden, int latent) : base(nameof(Decoder))
+    public Decoder(int hidden, int latent) : base()
     {
         net = Sequential(Linear(latent, hidden), ReLU(), Linear(hidden, hidden), ReLU(), Linear(hidden, VaeShape.Pixels));
         RegisterComponents();

@@ -9,7 +9,7 @@ public sealed partial class Encoder : Normal
 {
     private readonly Module<Tensor, Tensor> net;
 
-    public Encoder(int hidden, int latent) : base(nameof(Encoder))
+    public Encoder(int hidden, int latent) : base()
     {
         net = Sequential(Linear(VaeShape.Pixels, hidden), ReLU(), Linear(hidden, hidden), ReLU(), Linear(hidden, 2 * latent));
         RegisterComponents();

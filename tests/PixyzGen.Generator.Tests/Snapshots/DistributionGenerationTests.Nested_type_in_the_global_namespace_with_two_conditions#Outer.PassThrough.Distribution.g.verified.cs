@@ -18,6 +18,10 @@ partial class Outer
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public global::PixyzGen.NormalParams Params(global::TorchSharp.torch.Tensor mu, global::TorchSharp.torch.Tensor sigma) => Forward(mu, sigma);
 
+        /// <summary>The parameters of <c>p(x|mu,sigma)</c> for the dynamic API: Forward on inputs mu, sigma.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
+        protected override global::PixyzGen.NormalParams ParamsFor(global::PixyzGen.Variables inputs) => Params(Require(inputs, "mu"), Require(inputs, "sigma"));
+
         /// <summary>Draws x ~ <c>p(x|mu,sigma)</c> given mu, sigma, without gradient.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor mu, global::TorchSharp.torch.Tensor sigma) => SampleFrom(Params(mu, sigma));

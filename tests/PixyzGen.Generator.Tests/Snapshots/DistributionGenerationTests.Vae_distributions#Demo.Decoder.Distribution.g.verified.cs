@@ -18,6 +18,10 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public global::PixyzGen.BernoulliParams Params(global::TorchSharp.torch.Tensor z) => Forward(z);
 
+        /// <summary>The parameters of <c>p(x|z)</c> for the dynamic API: Forward on inputs z.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
+        protected override global::PixyzGen.BernoulliParams ParamsFor(global::PixyzGen.Variables inputs) => Params(Require(inputs, "z"));
+
         /// <summary>Draws x ~ <c>p(x|z)</c> given z, without gradient.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor z) => SampleFrom(Params(z));

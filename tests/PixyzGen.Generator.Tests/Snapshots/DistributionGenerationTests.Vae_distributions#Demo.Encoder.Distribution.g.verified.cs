@@ -18,6 +18,10 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public global::PixyzGen.NormalParams Params(global::TorchSharp.torch.Tensor x) => Forward(x);
 
+        /// <summary>The parameters of <c>q(z|x)</c> for the dynamic API: Forward on inputs x.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
+        protected override global::PixyzGen.NormalParams ParamsFor(global::PixyzGen.Variables inputs) => Params(Require(inputs, "x"));
+
         /// <summary>Draws z ~ <c>q(z|x)</c> given x, without gradient.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor x) => SampleFrom(Params(x));

@@ -9,7 +9,7 @@ public sealed partial class SmallEncoder : Normal
 {
     public readonly Module<Tensor, Tensor> Net = Linear(6, 4);
 
-    public SmallEncoder() : base(nameof(SmallEncoder)) => RegisterComponents();
+    public SmallEncoder() : base() => RegisterComponents();
 
     private NormalParams Forward(Tensor x)
     {
@@ -23,13 +23,13 @@ public sealed partial class SmallDecoder : Bernoulli
 {
     public readonly Module<Tensor, Tensor> Net = Linear(2, 6);
 
-    public SmallDecoder() : base(nameof(SmallDecoder)) => RegisterComponents();
+    public SmallDecoder() : base() => RegisterComponents();
 
     private BernoulliParams Forward(Tensor z) => BernoulliParams.FromLogits(Net.call(z));
 }
 
 [Distribution("p(z)")]
-public sealed partial class SmallPrior() : Normal(loc: 0, scale: 1, features: 2, moduleName: nameof(SmallPrior));
+public sealed partial class SmallPrior() : Normal(loc: 0, scale: 1, features: [2]);
 
 [Model("p(x,z) = p(x|z) p(z)")]
 public sealed partial class SmallVae : GenerativeModel

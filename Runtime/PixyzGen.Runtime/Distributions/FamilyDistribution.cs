@@ -1,0 +1,215 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using static TorchSharp.torch;
+
+namespace PixyzGen;
+
+/// <summary>
+/// A distribution of one parametric family over one variable (Pixyz's <c>DistributionBase</c>). Parameters come
+/// from constants or conditioning variables given to the constructor, from an override of
+/// <see cref="ParamsFor"/>, or from a <c>Forward</c> method that the generator wires in for
+/// <see cref="DistributionAttribute"/> classes. The family math works on a parameter record
+/// <typeparamref name="TParams"/>, shared by the dynamic API and generated code.
+/// </summary>
+public abstract class FamilyDistribution<TParams> : Distribution where TParams : struct
+{
+    private readonly string[] parameterNames;
+    private readonly ParamSource[]? sources;
+
+    /// <summary>
+    /// A family with <paramref name="parameterNames"/> (in the order <see cref="CreateParams"/> takes them) and their
+    /// <paramref name="sources"/>, or null sources when <see cref="ParamsFor"/> computes them.
+    /// <paramref name="extraParameterRank"/> counts trailing parameter dimensions that are not value dimensions (1 for a categorical over indices).
+    /// </summary>
+    protected FamilyDistribution(
+        string[] parameterNames, ParamSource[]? sources, IReadOnlyList<string>? var, IReadOnlyList<string>? condVar, string? name,
+        long[]? features, int extraParameterRank = 0)
+        : base(var, condVar, name, InferFeatures(sources, features, extraParameterRank))
+    {
+        this.parameterNames = parameterNames;
+        if (Var.Count != 1)
+            throw new ArgumentException($"{Describe()}: a {DistributionName} distribution generates exactly one variable; build joints with '*'.", nameof(var));
+        if (sources is null) return;
+        if (sources.Length != parameterNames.Length) throw new ArgumentException($"{GetType().Name}: expected parameters {string.Join(", ", parameterNames)}.");
+        this.sources = sources;
+        var shapeOfConstants = FeatureShape is { } f && extraParameterRank == 0 ? f.ToArray() : null;
+        for (var i = 0; i < sources.Length; i++)
+        {
+            if (sources[i].Variable is { } variable)
+            {
+                if (!CondVar.Contains(variable))
+                    throw new ArgumentException($"{Describe()}: parameter '{parameterNames[i]}' reads variable '{variable}', which is not a conditioning variable; add it to condVar.", parameterNames[i]);
+                continue;
+            }
+            var constant = sources[i].Constant!.detach();
+            constant = (shapeOfConstants is null ? constant : constant.expand(shapeOfConstants)).clone();
+            CheckConstant(parameterNames[i], constant);
+            register_buffer(parameterNames[i], constant);
+        }
+        // Constants are checked once, here; values from variables or networks on each dynamic call (ValidateParameters).
+        if (sources.All(s => s.Variable is null)) CheckParams(FromSources(Variables.Empty));
+    }
+
+    /// <summary>The family's parameter names, e.g. <c>loc</c>, <c>scale</c>.</summary>
+    public IReadOnlyList<string> ParameterNames => parameterNames;
+
+    /// <summary>Whether the dynamic API checks parameter values (positivity, ranges) on every call; on by default.</summary>
+    public bool ValidateParameters { get; set; } = true;
+
+    /// <summary>The parameters given the conditioning variables. Override to compute them with a network.</summary>
+    protected virtual TParams ParamsFor(Variables inputs)
+    {
+        if (sources is null)
+            throw new InvalidOperationException(
+                $"{Describe()} has no parameters: give them to the constructor (constants or variable names), override ParamsFor, or write a Forward method under [Distribution].");
+        return FromSources(inputs);
+    }
+
+    private TParams FromSources(Variables inputs)
+    {
+        var sources = this.sources!;
+        var raw = new Tensor[sources.Length];
+        for (var i = 0; i < raw.Length; i++)
+            raw[i] = sources[i].Variable is { } variable ? Require(inputs, variable) : get_buffer(parameterNames[i])!;
+        return CreateParams(raw);
+    }
+
+    /// <summary>The constant parameters; throws when a parameter comes from a variable or a network.</summary>
+    public TParams ConstantParams => sources is not null && sources.All(s => s.Variable is null)
+        ? ParamsFor(Variables.Empty)
+        : throw new InvalidOperationException($"{Describe()} has no constant parameters: they come from variables or a network.");
+
+    /// <summary>Builds the parameter record from tensors in <see cref="ParameterNames"/> order.</summary>
+    protected abstract TParams CreateParams(Tensor[] raw);
+
+    /// <summary>The parameter tensors in <see cref="ParameterNames"/> order (for <see cref="GetParams"/>).</summary>
+    protected abstract Tensor[] ParamTensors(TParams p);
+
+    /// <summary>Throws when parameter values are outside the family's domain (named with <see cref="ParameterError"/>).</summary>
+    protected abstract void CheckParams(TParams p);
+
+    /// <summary>The shape of a value (batch + features) given parameters.</summary>
+    protected abstract long[] ValueShape(TParams p);
+
+    /// <summary>How many trailing feature dimensions one log-density term covers (1 for simplex families), 0 for element-wise families.</summary>
+    protected virtual int EventRank => 0;
+
+    /// <summary>A draw of shape <c>sampleShape + parameter shape</c>, without gradient.</summary>
+    public abstract Tensor SampleFrom(TParams p, params long[] sampleShape);
+
+    /// <summary>A reparameterized draw of shape <c>sampleShape + parameter shape</c>; gradients flow to the parameters.</summary>
+    public virtual Tensor RSampleFrom(TParams p, params long[] sampleShape) =>
+        throw new NotSupportedException($"{Describe()} cannot draw reparameterized samples.");
+
+    /// <summary>log-density of <paramref name="value"/> summed over feature dimensions.</summary>
+    public virtual Tensor LogProbOf(TParams p, Tensor value, string variable)
+    {
+        CheckValue(variable, value, ValueShape(p));
+        return FeatureDims.Sum(LogProbElements(p, value), FeatureRank - EventRank);
+    }
+
+    /// <summary>The log-density per feature element (events of <see cref="EventRank"/> dimensions already reduced).</summary>
+    protected abstract Tensor LogProbElements(TParams p, Tensor value);
+
+    public abstract Tensor MeanOf(TParams p);
+
+    public abstract Tensor VarianceOf(TParams p);
+
+    /// <summary>The entropy summed over feature dimensions; families without a closed form throw.</summary>
+    public virtual Tensor EntropyOf(TParams p) => FeatureDims.Sum(EntropyElements(p), FeatureRank - EventRank);
+
+    protected virtual Tensor EntropyElements(TParams p) =>
+        throw new NotSupportedException($"{Describe()} has no closed-form entropy; estimate it with a Monte Carlo entropy loss.");
+
+    /// <summary>Values must be floating point unless a family says otherwise (a categorical over indices).</summary>
+    protected virtual bool AcceptsDtype(ScalarType dtype) => is_floating_point(dtype);
+
+    /// <summary>Checks dtype and shape of a value; messages name this distribution and the variable.</summary>
+    protected void CheckValue(string variable, Tensor value, long[] expectedShape)
+    {
+        if (!AcceptsDtype(value.dtype))
+            throw new ArgumentException($"{Describe()}: variable '{variable}' has dtype {value.dtype}, which a {DistributionName} does not accept.", variable);
+        CheckShape(variable, value.shape, expectedShape);
+    }
+
+    /// <summary>An error about a parameter value, naming the distribution, the parameter and where it came from.</summary>
+    protected Exception ParameterError(string parameter, string requirement)
+    {
+        var index = Array.IndexOf(parameterNames, parameter);
+        var origin = sources is not null && index >= 0 && sources[index].Variable is { } v ? $" (from variable '{v}')" : "";
+        return new ArgumentOutOfRangeException(parameter, $"{Describe()}: parameter '{parameter}'{origin} {requirement}.");
+    }
+
+    /// <summary>Every element positive; otherwise throws <see cref="ParameterError"/>.</summary>
+    protected void RequirePositive(string parameter, Tensor value)
+    {
+        if (!value.gt(0).all().item<bool>()) throw ParameterError(parameter, "must be positive everywhere");
+    }
+
+    /// <summary>Every element in [0, 1]; otherwise throws <see cref="ParameterError"/>.</summary>
+    protected void RequireProbability(string parameter, Tensor value)
+    {
+        if (!(value.ge(0).all().item<bool>() && value.le(1).all().item<bool>())) throw ParameterError(parameter, "must lie in [0, 1]");
+    }
+
+    /// <summary>Parameters for the dynamic API: resolved, and checked when <see cref="ValidateParameters"/> is on.</summary>
+    internal TParams ResolveParams(Variables inputs)
+    {
+        var p = ParamsFor(inputs);
+        if (ValidateParameters) CheckParams(p);
+        return p;
+    }
+
+    protected internal override Variables Draw(Variables inputs, SampleRequest request)
+    {
+        var p = ResolveParams(inputs);
+        var valueShape = ValueShape(p);
+        var batchPrefix = Array.Empty<long>();
+        if (valueShape.Length <= FeatureRank)
+            batchPrefix = new[] { request.BatchN ?? 1 };                  // parameters without a batch: draw batchN values
+        else if (request.BatchN is { } n && valueShape[0] != n)
+            throw new ArgumentException($"{Describe()}: batchN {n} differs from the batch of its inputs ({valueShape[0]}).", nameof(request));
+        var shape = Shapes.Concat(request.SampleShape, batchPrefix);
+        var value = request.Reparam ? RSampleFrom(p, shape) : SampleFrom(p, shape);
+        return Variables.Of((Var[0], value));
+    }
+
+    public override Tensor LogProb(Variables inputs, bool sumFeatures = true)
+    {
+        var value = Require(inputs, Var[0]);
+        var p = ResolveParams(inputs);
+        if (sumFeatures) return LogProbOf(p, value, Var[0]);
+        CheckValue(Var[0], value, ValueShape(p));
+        return LogProbElements(p, value);
+    }
+
+    public override Tensor Entropy(Variables inputs) => EntropyOf(ResolveParams(inputs));
+
+    public override Tensor SampleMean(Variables inputs) => MeanOf(ResolveParams(inputs));
+
+    public override Tensor SampleVariance(Variables inputs) => VarianceOf(ResolveParams(inputs));
+
+    public override Variables GetParams(Variables inputs)
+    {
+        var tensors = ParamTensors(ResolveParams(inputs));
+        return new Variables(parameterNames.Zip(tensors, (n, t) => new KeyValuePair<string, Tensor>(n, t)));
+    }
+
+    /// <summary>Checks a constant parameter once, at construction.</summary>
+    private void CheckConstant(string parameter, Tensor constant)
+    {
+        if (!is_floating_point(constant.dtype) && !is_integral(constant.dtype))
+            throw new ArgumentException($"{GetType().Name}: constant '{parameter}' must be numeric.", parameter);
+    }
+
+    private static long[]? InferFeatures(ParamSource[]? sources, long[]? features, int extraParameterRank)
+    {
+        if (features is not null) return features;
+        // Scalars broadcast to anything, so only non-scalar constants fix the shape of one draw.
+        var shapes = sources?.Where(s => s.Constant is { } c && c.Dimensions > 0).Select(s => s.Constant!.shape).ToArray();
+        if (shapes is null || shapes.Length == 0) return null;
+        var parameterShape = Shapes.Broadcast(shapes);
+        return parameterShape[..^Math.Min(extraParameterRank, parameterShape.Length)];
+    }
+}

@@ -93,7 +93,7 @@ public abstract class FamilyDistribution<TParams> : Distribution where TParams :
     protected abstract long[] ValueShape(TParams p);
 
     /// <summary>How many trailing feature dimensions one log-density term covers (1 for simplex families), 0 for element-wise families.</summary>
-    protected virtual int EventRank => 0;
+    protected internal virtual int EventRank => 0;
 
     /// <summary>A draw of shape <c>sampleShape + parameter shape</c>, without gradient.</summary>
     public abstract Tensor SampleFrom(TParams p, params long[] sampleShape);
@@ -165,11 +165,8 @@ public abstract class FamilyDistribution<TParams> : Distribution where TParams :
     {
         var p = ResolveParams(inputs);
         var valueShape = ValueShape(p);
-        var batchPrefix = Array.Empty<long>();
-        if (valueShape.Length <= FeatureRank)
-            batchPrefix = new[] { request.BatchN ?? 1 };                  // parameters without a batch: draw batchN values
-        else if (request.BatchN is { } n && valueShape[0] != n)
-            throw new ArgumentException($"{Describe()}: batchN {n} differs from the batch of its inputs ({valueShape[0]}).", nameof(request));
+        // Parameters without batch dimensions (constants) draw batchN values; otherwise the inputs carry the batch.
+        var batchPrefix = valueShape.Length <= FeatureRank ? new[] { request.BatchN ?? 1 } : Array.Empty<long>();
         var shape = Shapes.Concat(request.SampleShape, batchPrefix);
         var value = request.Reparam ? RSampleFrom(p, shape) : SampleFrom(p, shape);
         return Variables.Of((Var[0], value));

@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using static TorchSharp.torch;
+
+namespace PixyzGen;
+
+/// <summary>
+/// A distribution with variables renamed (Pixyz's <c>ReplaceVarDistribution</c>): <c>p(x|z).ReplaceVar(("z", "y"))</c>
+/// is <c>p(x|y)</c> over the same parameters and networks.
+/// </summary>
+public sealed class ReplaceVarDistribution : Distribution
+{
+    private readonly Distribution inner;
+    private readonly Dictionary<string, string> forward;
+    private readonly Dictionary<string, string> backward;
+
+    public ReplaceVarDistribution(Distribution inner, IReadOnlyDictionary<string, string> replace)
+        : base(Renamed(inner.Var, replace, inner), Renamed(inner.CondVar, replace, inner), inner.Name, inner.FeatureShape?.ToArray())
+    {
+        if (inner is MultiplyDistribution)
+            throw new ArgumentException($"ReplaceVar: rename the factors of {inner.ProbText} before multiplying them.", nameof(inner));
+        foreach (var from in replace.Keys)
+        {
+            if (!inner.AllVar.Contains(from))
+                throw new ArgumentException($"ReplaceVar: {inner.ProbText} has no variable '{from}' (it has [{string.Join(", ", inner.AllVar)}]).", nameof(replace));
+        }
+        this.inner = inner;
+        forward = new Dictionary<string, string>(replace);
+        backward = replace.ToDictionary(kv => kv.Value, kv => kv.Key);
+        register_module("p", inner);
+    }
+
+    /// <summary>The distribution under the new names.</summary>
+    public Distribution Inner => inner;
+
+    public override string DistributionName => inner.DistributionName;
+
+    public override bool HasReparam => inner.HasReparam;
+
+    public override IReadOnlyList<string> InputVar => inner.InputVar.Select(Rename).ToArray();
+
+    protected override int DefaultFeatureRank => inner.FeatureRank;
+
+    protected internal override Variables Draw(Variables inputs, SampleRequest request) =>
+        inner.Draw(ToInner(inputs), request).Rename(forward);
+
+    public override Tensor LogProb(Variables inputs, bool sumFeatures = true) => inner.LogProb(ToInner(inputs), sumFeatures);
+
+    public override Tensor Entropy(Variables inputs) => inner.Entropy(ToInner(inputs));
+
+    public override Tensor SampleMean(Variables inputs) => inner.SampleMean(ToInner(inputs));
+
+    public override Tensor SampleVariance(Variables inputs) => inner.SampleVariance(ToInner(inputs));
+
+    public override Variables GetParams(Variables inputs) => inner.GetParams(ToInner(inputs));
+
+    // Inputs under new names go in under the inner names; names the inner distribution does not know pass through.
+    private Variables ToInner(Variables inputs) => inputs.Without(forward.Keys).Rename(backward);
+
+    private string Rename(string variable) => forward.TryGetValue(variable, out var to) ? to : variable;
+
+    private static string[] Renamed(IReadOnlyList<string> variables, IReadOnlyDictionary<string, string> replace, Distribution inner)
+    {
+        ArgumentNullException.ThrowIfNull(replace);
+        var renamed = variables.Select(v => replace.TryGetValue(v, out var to) ? to : v).ToArray();
+        var all = inner.AllVar.Select(v => replace.TryGetValue(v, out var to) ? to : v).ToList();
+        var clash = all.GroupBy(v => v).FirstOrDefault(g => g.Count() > 1);
+        if (clash is not null)
+            throw new ArgumentException($"ReplaceVar: renaming would make two variables of {inner.ProbText} both '{clash.Key}'.", nameof(replace));
+        return renamed;
+    }
+}

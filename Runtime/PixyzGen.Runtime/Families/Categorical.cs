@@ -1,0 +1,93 @@
+using System.Collections.Generic;
+using System.Linq;
+using static TorchSharp.torch;
+
+namespace PixyzGen;
+
+/// <summary>
+/// The categorical family over K classes (the last parameter dimension). With <c>oneHot: true</c> (Pixyz's default)
+/// values are one-hot vectors of K floats; with <c>oneHot: false</c> they are class indices (int64).
+/// </summary>
+public class Categorical : FamilyDistribution<CategoricalParams>
+{
+    private static readonly string[] Names = { "probs" };
+
+    public Categorical(ParamSource probs, bool oneHot = true, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string name = "p", long[]? features = null)
+        : base(Names, new[] { probs }, var, condVar, name, features, extraParameterRank: oneHot ? 0 : 1)
+    {
+        OneHot = oneHot;
+    }
+
+    protected Categorical(bool oneHot = true, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string? name = null, long[]? features = null)
+        : base(Names, null, var, condVar, name, features, extraParameterRank: oneHot ? 0 : 1)
+    {
+        OneHot = oneHot;
+    }
+
+    /// <summary>Values are one-hot vectors (true) or class indices (false).</summary>
+    public bool OneHot { get; }
+
+    public override string DistributionName => nameof(Categorical);
+
+    public override bool HasReparam => false;
+
+    protected override int DefaultFeatureRank => OneHot ? 1 : 0;
+
+    protected internal override int EventRank => OneHot ? 1 : 0;
+
+    protected override bool AcceptsDtype(ScalarType dtype) => OneHot ? is_floating_point(dtype) : is_integral(dtype);
+
+    protected override CategoricalParams CreateParams(Tensor[] raw) => CategoricalParams.FromProbs(raw[0]);
+
+    protected override Tensor[] ParamTensors(CategoricalParams p) => new[] { p.Probs };
+
+    protected override void CheckParams(CategoricalParams p)
+    {
+        if (p.HeldProbs is not { } probs) return;
+        if (!probs.ge(0).all().item<bool>()) throw ParameterError("probs", "must be non-negative");
+        if (!probs.sum(-1).gt(0).all().item<bool>()) throw ParameterError("probs", "must have a positive sum over the classes");
+    }
+
+    protected override long[] ValueShape(CategoricalParams p) => OneHot ? p.Shape : p.Shape[..^1];
+
+    public override Tensor SampleFrom(CategoricalParams p, params long[] sampleShape)
+    {
+        using (no_grad())
+        {
+            var indices = SampleIndices(p, sampleShape);
+            return OneHot ? nn.functional.one_hot(indices, p.Classes).to(p.Probs.dtype) : indices;
+        }
+    }
+
+    /// <summary>Class indices of shape <c>sampleShape + batch</c>.</summary>
+    internal static Tensor SampleIndices(CategoricalParams p, long[] sampleShape)
+    {
+        var probs = p.Probs;
+        var batch = probs.shape[..^1];
+        var draws = sampleShape.Aggregate(1L, (a, b) => a * b);
+        var flat = probs.reshape(-1, probs.shape[^1]).multinomial(draws, replacement: true);  // [batch..., draws]
+        return flat.t().reshape(Shapes.Concat(sampleShape, batch));
+    }
+
+    protected override Tensor LogProbElements(CategoricalParams p, Tensor value)
+    {
+        var logProbs = p.LogProbs;
+        if (OneHot) return (value * logProbs).sum(-1);
+        var shape = Shapes.Broadcast(value.shape, logProbs.shape[..^1]);
+        var index = value.expand(shape).unsqueeze(-1);
+        return logProbs.expand(Shapes.Concat(shape, new[] { logProbs.shape[^1] })).gather(-1, index).squeeze(-1);
+    }
+
+    public override Tensor MeanOf(CategoricalParams p) =>
+        OneHot ? p.Probs : throw new System.NotSupportedException($"{Describe()}: class indices have no mean; use oneHot: true.");
+
+    public override Tensor VarianceOf(CategoricalParams p)
+    {
+        if (!OneHot) throw new System.NotSupportedException($"{Describe()}: class indices have no variance; use oneHot: true.");
+        var probs = p.Probs;
+        return probs * (1 - probs);
+    }
+
+    /// <summary>-sum_k p_k log p_k per categorical variable.</summary>
+    protected override Tensor EntropyElements(CategoricalParams p) => -(p.Probs * p.LogProbs).sum(-1);
+}

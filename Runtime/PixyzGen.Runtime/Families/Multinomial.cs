@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using static TorchSharp.torch;
+
+namespace PixyzGen;
+
+/// <summary>The multinomial family: counts over K classes (last dimension) from <see cref="TotalCount"/> independent categorical trials.</summary>
+public class Multinomial : FamilyDistribution<CategoricalParams>
+{
+    private static readonly string[] Names = { "probs" };
+
+    public Multinomial(long totalCount, ParamSource probs, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string name = "p", long[]? features = null)
+        : base(Names, new[] { probs }, var, condVar, name, features)
+    {
+        TotalCount = totalCount > 0 ? totalCount : throw new ArgumentOutOfRangeException(nameof(totalCount), $"{Describe()}: totalCount must be positive.");
+    }
+
+    protected Multinomial(long totalCount, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string? name = null, long[]? features = null)
+        : base(Names, null, var, condVar, name, features)
+    {
+        TotalCount = totalCount > 0 ? totalCount : throw new ArgumentOutOfRangeException(nameof(totalCount), $"{Describe()}: totalCount must be positive.");
+    }
+
+    /// <summary>The number of trials each draw counts.</summary>
+    public long TotalCount { get; }
+
+    public override string DistributionName => nameof(Multinomial);
+
+    public override bool HasReparam => false;
+
+    protected internal override int EventRank => 1;
+
+    protected override CategoricalParams CreateParams(Tensor[] raw) => CategoricalParams.FromProbs(raw[0]);
+
+    protected override Tensor[] ParamTensors(CategoricalParams p) => new[] { p.Probs };
+
+    protected override void CheckParams(CategoricalParams p)
+    {
+        if (p.HeldProbs is { } probs && !probs.ge(0).all().item<bool>()) throw ParameterError("probs", "must be non-negative");
+    }
+
+    protected override long[] ValueShape(CategoricalParams p) => p.Shape;
+
+    /// <summary>Counts of shape <c>sampleShape + parameter shape</c> (float, like the probabilities).</summary>
+    public override Tensor SampleFrom(CategoricalParams p, params long[] sampleShape)
+    {
+        using (no_grad())
+        {
+            var trials = Categorical.SampleIndices(p, Shapes.Concat(new[] { TotalCount }, sampleShape));  // [n, sample..., batch...]
+            return nn.functional.one_hot(trials, p.Classes).sum(0).to(p.Probs.dtype);
+        }
+    }
+
+    /// <summary>log n! - sum_k log x_k! + sum_k x_k log p_k, per count vector.</summary>
+    protected override Tensor LogProbElements(CategoricalParams p, Tensor value) =>
+        (value * p.LogProbs).sum(-1) - (value + 1).lgamma().sum(-1) + LogFactorial(TotalCount);
+
+    public override Tensor MeanOf(CategoricalParams p) => p.Probs * TotalCount;
+
+    public override Tensor VarianceOf(CategoricalParams p)
+    {
+        var probs = p.Probs;
+        return probs * (1 - probs) * TotalCount;
+    }
+
+    private static double LogFactorial(long n)
+    {
+        double sum = 0;
+        for (var i = 2; i <= n; i++) sum += Math.Log(i);
+        return sum;
+    }
+}

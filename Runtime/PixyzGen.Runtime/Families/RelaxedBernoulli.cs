@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using static TorchSharp.torch;
+
+namespace PixyzGen;
+
+/// <summary>
+/// The binary Concrete relaxation of a Bernoulli: reparameterized draws in (0, 1),
+/// sigmoid((logit p + log u - log(1 - u)) / temperature), tending to {0, 1} as the temperature falls.
+/// <see cref="Distribution.LogProb"/> is the exact binary Concrete density.
+/// </summary>
+public class RelaxedBernoulli : FamilyDistribution<BernoulliParams>
+{
+    private static readonly string[] Names = { "probs" };
+    private double temperature;
+
+    public RelaxedBernoulli(double temperature, ParamSource probs, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string name = "p", long[]? features = null)
+        : base(Names, new[] { probs }, var, condVar, name, features)
+    {
+        Temperature = temperature;
+    }
+
+    protected RelaxedBernoulli(double temperature, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string? name = null, long[]? features = null)
+        : base(Names, null, var, condVar, name, features)
+    {
+        Temperature = temperature;
+    }
+
+    /// <summary>The relaxation temperature (positive); settable, so it can be annealed during training.</summary>
+    public double Temperature
+    {
+        get => temperature;
+        set => temperature = value > 0 && double.IsFinite(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Temperature), $"{Describe()}: temperature must be positive and finite, got {value}.");
+    }
+
+    public override string DistributionName => nameof(RelaxedBernoulli);
+
+    public override bool HasReparam => true;
+
+    protected override BernoulliParams CreateParams(Tensor[] raw) => BernoulliParams.FromProbs(raw[0]);
+
+    protected override Tensor[] ParamTensors(BernoulliParams p) => new[] { p.Probs };
+
+    protected override void CheckParams(BernoulliParams p)
+    {
+        if (p.HeldProbs is { } probs) RequireProbability("probs", probs);
+    }
+
+    protected override long[] ValueShape(BernoulliParams p) => p.Shape;
+
+    public override Tensor SampleFrom(BernoulliParams p, params long[] sampleShape)
+    {
+        using (no_grad()) return RSampleFrom(p, sampleShape);
+    }
+
+    public override Tensor RSampleFrom(BernoulliParams p, params long[] sampleShape)
+    {
+        var logits = Logits(p);
+        var eps = finfo(logits.dtype).eps;
+        var u = rand(Shapes.Concat(sampleShape, logits.shape), dtype: logits.dtype, device: logits.device).clamp(eps, 1 - eps);
+        return ((logits + u.log() - (-u).log1p()) / temperature).sigmoid();
+    }
+
+    /// <summary>log t + l - (t + 1)(log y + log(1 - y)) - 2 log(e^l y^-t + (1 - y)^-t) per element, l the logit.</summary>
+    protected override Tensor LogProbElements(BernoulliParams p, Tensor value)
+    {
+        var logits = Logits(p);
+        var eps = finfo(value.dtype).eps;
+        var y = value.clamp(eps, 1 - eps);
+        var logY = y.log();
+        var log1mY = (-y).log1p();
+        var denominator = (logits - logY * temperature).logaddexp(log1mY * -temperature);
+        return logits - (logY + log1mY) * (temperature + 1) - denominator * 2 + Math.Log(temperature);
+    }
+
+    public override Tensor MeanOf(BernoulliParams p) => p.Probs;
+
+    public override Tensor VarianceOf(BernoulliParams p) =>
+        throw new NotSupportedException($"{Describe()}: the binary Concrete distribution has no closed-form variance.");
+
+    private static Tensor Logits(BernoulliParams p)
+    {
+        if (p.HeldLogits is { } logits) return logits;
+        var clamped = p.HeldProbs!.clamp(Bernoulli.ProbabilityEpsilon, 1 - Bernoulli.ProbabilityEpsilon);
+        return clamped.log() - (-clamped).log1p();
+    }
+}

@@ -47,7 +47,7 @@ public class Multinomial : FamilyDistribution<CategoricalParams>
         using (no_grad())
         {
             var trials = Categorical.SampleIndices(p, Shapes.Concat(new[] { TotalCount }, sampleShape));  // [n, sample..., batch...]
-            return nn.functional.one_hot(trials, p.Classes).sum(0).to(p.Probs.dtype);
+            return nn.functional.one_hot(trials, p.Classes).sum(dim: 0).to(p.Probs.dtype);
         }
     }
 

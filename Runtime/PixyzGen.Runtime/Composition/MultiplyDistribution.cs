@@ -56,7 +56,7 @@ public sealed class MultiplyDistribution : Distribution
             values = values.Merge(drawn);
             generated.UnionWith(factor.Var);
         }
-        return values.Only(Var);
+        return values.Only(order.SelectMany(f => f.Var));  // in sampling order
     }
 
     public override Tensor LogProb(Variables inputs, bool sumFeatures = true)

@@ -1,0 +1,29 @@
+using System;
+using System.Collections.Generic;
+using static TorchSharp.torch;
+
+namespace PixyzGen;
+
+/// <summary>
+/// The empirical data distribution p_data(x): "sampling" returns the data the caller gives, so adversarial losses
+/// can treat real data and a generator alike. Its input variables are its own variables.
+/// </summary>
+public sealed class DataDistribution : Distribution
+{
+    public DataDistribution(IReadOnlyList<string> var, string name = "p_{data}")
+        : base(var, null, name, null)
+    {
+    }
+
+    public override string DistributionName => "Data distribution";
+
+    public override bool HasReparam => true;
+
+    /// <summary>The data variables themselves: they must be given.</summary>
+    public override IReadOnlyList<string> InputVar => Var;
+
+    protected internal override Variables Draw(Variables inputs, SampleRequest request) => inputs.Only(Var);
+
+    public override Tensor LogProb(Variables inputs, bool sumFeatures = true) =>
+        throw new NotSupportedException($"{Describe()}: the empirical data distribution has no density.");
+}

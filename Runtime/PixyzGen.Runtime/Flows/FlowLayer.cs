@@ -1,0 +1,33 @@
+using System;
+using static TorchSharp.torch;
+
+namespace PixyzGen;
+
+/// <summary>
+/// One invertible (or at least differentiable, bijective) layer of a normalizing flow over values whose last
+/// <see cref="FeatureRank"/> dimensions are features. Log-determinants are per value: the shape of the batch.
+/// </summary>
+public abstract class FlowLayer : nn.Module
+{
+    protected FlowLayer(int featureRank = 1) : base(nameof(FlowLayer))
+    {
+        name = GetType().Name;
+        FeatureRank = featureRank >= 1 ? featureRank : throw new ArgumentOutOfRangeException(nameof(featureRank));
+    }
+
+    /// <summary>How many trailing dimensions are features.</summary>
+    public int FeatureRank { get; }
+
+    /// <summary>Whether <see cref="Inverse"/> is available in closed form.</summary>
+    public virtual bool IsInvertible => true;
+
+    /// <summary>y = f(x) and log |det df/dx| per value.</summary>
+    public abstract (Tensor Output, Tensor LogDet) Forward(Tensor x);
+
+    /// <summary>x = f^-1(y) and log |det df^-1/dy| per value.</summary>
+    public virtual (Tensor Output, Tensor LogDet) Inverse(Tensor y) =>
+        throw new NotSupportedException($"{GetType().Name} has no closed-form inverse.");
+
+    /// <summary>The batch shape of a value (its leading, non-feature dimensions).</summary>
+    protected long[] BatchShape(Tensor x) => x.shape[..^FeatureRank];
+}

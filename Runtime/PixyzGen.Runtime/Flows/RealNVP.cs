@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using static TorchSharp.torch;
+
+namespace PixyzGen;
+
+/// <summary>
+/// Pixyz's <c>RealNVP(prior, dim, num_multiscale_layers)</c> over vectors: each scale is three affine couplings with
+/// alternating masks (even/odd features), optionally followed by a batch-normalization layer, and scales are
+/// separated by a feature reversal. Exactly invertible, so the log-density needs no latent.
+/// </summary>
+public sealed class RealNVP : TransformedDistribution
+{
+    public RealNVP(Distribution prior, long dim, int numMultiscaleLayers = 2, long hidden = 64, bool batchNorm = false, IReadOnlyList<string>? var = null, string name = "p")
+        : base(prior, BuildLayers(dim, numMultiscaleLayers, hidden, batchNorm), var, name)
+    {
+    }
+
+    public override string DistributionName => nameof(RealNVP);
+
+    private static FlowLayer[] BuildLayers(long dim, int scales, long hidden, bool batchNorm)
+    {
+        if (dim < 2) throw new ArgumentOutOfRangeException(nameof(dim), "RealNVP couples halves of the features: it needs at least two.");
+        if (scales < 1) throw new ArgumentOutOfRangeException(nameof(scales), "RealNVP needs at least one scale.");
+        var even = tensor(Enumerable.Range(0, (int)dim).Select(i => i % 2 == 0 ? 1f : 0f).ToArray());
+        var odd = 1 - even;
+        var layers = new List<FlowLayer>();
+        for (var s = 0; s < scales; s++)
+        {
+            if (s > 0) layers.Add(PermutationLayer.Reverse(dim));
+            layers.Add(AffineCouplingLayer.ForVectors(even, dim, hidden));
+            layers.Add(AffineCouplingLayer.ForVectors(odd, dim, hidden));
+            layers.Add(AffineCouplingLayer.ForVectors(even, dim, hidden));
+            if (batchNorm) layers.Add(new BatchNormLayer(dim));
+        }
+        return layers.ToArray();
+    }
+}

@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using static TorchSharp.torch;
+
+namespace PixyzGen;
+
+/// <summary>
+/// A base distribution pushed through a normalizing flow: z ~ prior, x = f_K(...f_1(z)). The exact log-density is
+/// log p(x) = log prior(z) - sum_k log |det df_k| with z = f^-1(x) when every layer inverts in closed form; for
+/// flows without an inverse (planar) it needs the latent z that produced x, which draws return alongside x.
+/// </summary>
+public class TransformedDistribution : Distribution
+{
+    private readonly Distribution prior;
+    private readonly FlowLayer[] layers;
+
+    public TransformedDistribution(Distribution prior, IReadOnlyList<FlowLayer> layers, IReadOnlyList<string>? var = null, string name = "p")
+        : base(var ?? prior.Var, prior.CondVar, name, prior.FeatureShape?.ToArray())
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        if (prior.Var.Count != 1) throw new ArgumentException($"A flow transforms one variable; {prior.ProbText} has {prior.Var.Count}.", nameof(prior));
+        this.prior = prior;
+        this.layers = layers.ToArray();
+        register_module("prior", prior);
+        for (var i = 0; i < this.layers.Length; i++) register_module($"flow{i}", this.layers[i]);
+    }
+
+    public Distribution Prior => prior;
+
+    public IReadOnlyList<FlowLayer> Layers => layers;
+
+    /// <summary>The base distribution's variable; draws include it when it differs from the flow's variable.</summary>
+    public string LatentVar => prior.Var[0];
+
+    public bool IsInvertible => layers.All(l => l.IsInvertible);
+
+    public override string DistributionName => "TransformedDistribution";
+
+    public override bool HasReparam => prior.HasReparam;
+
+    public override IReadOnlyList<string> InputVar => prior.InputVar;
+
+    protected override int DefaultFeatureRank => prior.FeatureRank;
+
+    /// <summary>x = f(z) and log |det df/dz| per value (Pixyz's <c>forward(x, inverse=False, jacobian=True)</c>).</summary>
+    public (Tensor Output, Tensor LogDet) Transform(Tensor z)
+    {
+        Tensor? logDet = null;
+        foreach (var layer in layers)
+        {
+            var (output, layerLogDet) = layer.Forward(z);
+            z = output;
+            logDet = logDet is null ? layerLogDet : logDet + layerLogDet;
+        }
+        return (z, logDet ?? zeros(z.shape[..^FeatureRank], dtype: z.dtype, device: z.device));
+    }
+
+    /// <summary>z = f^-1(x) and log |det df^-1/dx| per value; throws when a layer has no closed-form inverse.</summary>
+    public (Tensor Output, Tensor LogDet) InverseTransform(Tensor x)
+    {
+        if (!IsInvertible)
+            throw new NotSupportedException($"{Describe()}: {string.Join(", ", layers.Where(l => !l.IsInvertible).Select(l => l.GetType().Name).Distinct())} has no closed-form inverse.");
+        Tensor? logDet = null;
+        foreach (var layer in layers.Reverse())
+        {
+            var (output, layerLogDet) = layer.Inverse(x);
+            x = output;
+            logDet = logDet is null ? layerLogDet : logDet + layerLogDet;
+        }
+        return (x, logDet ?? zeros(x.shape[..^FeatureRank], dtype: x.dtype, device: x.device));
+    }
+
+    protected internal override Variables Draw(Variables inputs, SampleRequest request)
+    {
+        var z = prior.Draw(inputs, request)[LatentVar];
+        var (x, _) = Transform(z);
+        var drawn = Variables.Of((Var[0], x));
+        return LatentVar == Var[0] ? drawn : drawn.With(LatentVar, z);
+    }
+
+    /// <summary>Pixyz's <c>sample_inv</c>: the latent of given values, z = f^-1(x).</summary>
+    public Variables SampleInverse(Variables inputs, bool returnAll = true)
+    {
+        var (z, _) = InverseTransform(Require(inputs, Var[0]));
+        var drawn = Variables.Of((LatentVar, z));
+        return returnAll ? inputs.Merge(drawn) : drawn;
+    }
+
+    public override Tensor LogProb(Variables inputs, bool sumFeatures = true)
+    {
+        if (!sumFeatures) throw new NotSupportedException($"{Describe()}: a flow's log-determinant couples the features; use sumFeatures: true.");
+        if (IsInvertible)
+        {
+            var (z, inverseLogDet) = InverseTransform(Require(inputs, Var[0]));
+            return prior.LogProb(inputs.With(LatentVar, z)) + inverseLogDet;
+        }
+        if (LatentVar != Var[0] && inputs.TryGetValue(LatentVar, out var latent))
+        {
+            var (_, logDet) = Transform(latent);
+            return prior.LogProb(inputs) - logDet;
+        }
+        throw new NotSupportedException(
+            $"{Describe()}: the flow has no closed-form inverse, so log p({Var[0]}) needs the latent '{LatentVar}' that produced it (draws include it).");
+    }
+}

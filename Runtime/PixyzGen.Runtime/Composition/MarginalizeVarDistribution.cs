@@ -34,6 +34,10 @@ public sealed class MarginalizeVarDistribution : Distribution
 
     public override string ProbFactorizedText => $"\\int {joint.ProbFactorizedText} d{string.Join("d", marginalized)}";
 
+    protected internal override string LatexFactorization => $"\\int {joint.LatexFactorization}{string.Concat(marginalized.Select(v => "d" + Latex.Symbol(v)))}";
+
+    protected internal override IEnumerable<Distribution> PrintedFactors => joint.PrintedFactors;
+
     protected internal override Variables Draw(Variables inputs, SampleRequest request) => joint.Draw(inputs, request).Only(Var);
 
     public override Tensor LogProb(Variables inputs, bool sumFeatures = true) =>

@@ -43,6 +43,10 @@ public sealed class MultiplyDistribution : Distribution
 
     public override string ProbFactorizedText => string.Concat(factors.Select(f => f.ProbFactorizedText));
 
+    protected internal override string LatexFactorization => string.Concat(factors.Select(f => f.LatexFactorization));
+
+    protected internal override IEnumerable<Distribution> PrintedFactors => factors.SelectMany(f => f.PrintedFactors);
+
     protected internal override Variables Draw(Variables inputs, SampleRequest request)
     {
         var values = inputs;

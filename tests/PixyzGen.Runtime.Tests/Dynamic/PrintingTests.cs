@@ -1,0 +1,58 @@
+using static TorchSharp.torch;
+
+namespace PixyzGen.Runtime.Tests.Dynamic;
+
+/// <summary>Printed and LaTeX forms, in Pixyz's shape.</summary>
+public class PrintingTests
+{
+    private sealed class Encoder : Normal
+    {
+        private readonly TorchSharp.Modules.Linear net = nn.Linear(3, 4);
+
+        public Encoder() : base(var: new[] { "z" }, condVar: new[] { "x" }, name: "q") => RegisterComponents();
+
+        protected override NormalParams ParamsFor(Variables inputs)
+        {
+            var h = net.call(Require(inputs, "x")).chunk(2, -1);
+            return new NormalParams(h[0], nn.functional.softplus(h[1]));
+        }
+    }
+
+    [Test]
+    public void A_distribution_prints_its_signature_and_network()
+    {
+        using var q = new Encoder();
+        Assert.That(q.ToString(), Is.EqualTo(
+            "Distribution:\n  q(z|x)\nNetwork architecture:\n  Encoder(\n    name=q, distribution_name=Normal,\n" +
+            "    var=['z'], cond_var=['x'], input_var=['x'], features_shape=[]\n    (net): Linear\n  )"));
+        Assert.That(q.Sample(new Variables { ["x"] = randn(5, 3) })["z"].shape, Is.EqualTo(new long[] { 5, 2 }));
+    }
+
+    [Test]
+    public void A_joint_prints_its_factorization_and_every_factor_in_multiplication_order()
+    {
+        var joint = new Normal("z", 1.0, var: new[] { "x" }, condVar: new[] { "z" }) * new Normal(0.0, 1.0, var: new[] { "z" }, features: new long[] { 2 });
+        var text = joint.ToString();
+        Assert.That(text, Does.StartWith("Distribution:\n  p(x,z) = p(x|z)p(z)\nNetwork architecture:\n  Normal(\n    name=p, distribution_name=Normal,\n    var=['x']"));
+        Assert.That(text.IndexOf("var=['x']"), Is.LessThan(text.IndexOf("var=['z']")));
+    }
+
+    [Test]
+    public void LaTeX_spells_Greek_names_and_subscripts_and_shows_factorizations()
+    {
+        using var p = new Normal("mu", "sigma", var: new[] { "x_1" }, condVar: new[] { "mu", "sigma" });
+        Assert.That(p.ToLatex(), Is.EqualTo("p(x_{1}|\\mu,\\sigma)"));
+        var joint = new Normal("z", 1.0, var: new[] { "x" }, condVar: new[] { "z" }) * new Normal(0.0, 1.0, var: new[] { "z" });
+        Assert.That(joint.ToLatex(), Is.EqualTo("p(x,z) = p(x|z)p(z)"));
+        Assert.That(joint.MarginalizeVar("z").ToLatex(), Is.EqualTo("p(x) = \\int p(x|z)p(z)dz"));
+    }
+
+    [Test]
+    public void The_name_is_settable_and_shows_everywhere()
+    {
+        using var p = new Normal(0.0, 1.0, var: new[] { "z" });
+        p.Name = "prior";
+        Assert.That((p.ProbText, p.ToLatex()), Is.EqualTo(("prior(z)", "prior(z)")));
+        Assert.Throws<System.ArgumentException>(() => p.Name = "p(z)");
+    }
+}

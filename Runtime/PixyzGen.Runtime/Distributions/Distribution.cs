@@ -38,6 +38,12 @@ public abstract partial class Distribution : nn.Module
     /// <summary>The family, as Pixyz prints it: Normal, Bernoulli, ...</summary>
     public abstract string DistributionName { get; }
 
+    /// <summary>
+    /// The family whose closed-form KL applies (see <see cref="KL.HasClosedForm(Distribution, Distribution)"/>): the
+    /// <see cref="DistributionName"/> unless a distribution is another family in disguise (a product of Normal experts is a Normal).
+    /// </summary>
+    public virtual string KlFamily => DistributionName;
+
     /// <summary>Whether samples can be reparameterized (gradients flow through <c>reparam: true</c> draws).</summary>
     public abstract bool HasReparam { get; }
 

@@ -125,11 +125,14 @@ public abstract class FamilyDistribution<TParams> : Distribution where TParams :
     /// <summary>Values must be floating point unless a family says otherwise (a categorical over indices).</summary>
     protected virtual bool AcceptsDtype(ScalarType dtype) => is_floating_point(dtype);
 
+    /// <summary>What <see cref="AcceptsDtype"/> accepts, for messages.</summary>
+    protected virtual string ExpectedDtype => "a floating-point dtype";
+
     /// <summary>Checks dtype and shape of a value; messages name this distribution and the variable.</summary>
     protected void CheckValue(string variable, Tensor value, long[] expectedShape)
     {
         if (!AcceptsDtype(value.dtype))
-            throw new ArgumentException($"{Describe()}: variable '{variable}' has dtype {value.dtype}, which a {DistributionName} does not accept.", variable);
+            throw new ArgumentException($"{Describe()}: variable '{variable}' has dtype {value.dtype} but a {DistributionName} expects {ExpectedDtype}.", variable);
         CheckShape(variable, value.shape, expectedShape);
     }
 

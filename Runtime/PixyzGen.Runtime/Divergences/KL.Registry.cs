@@ -9,7 +9,7 @@ public static partial class KL
 {
     private delegate Tensor ClosedForm(Distribution p, Distribution q, Variables inputs);
 
-    // Keyed by DistributionName, so a family's subclasses (networks, generated classes) share its closed form while
+    // Keyed by KlFamily (the DistributionName by default), so a family's subclasses (networks, generated classes) share its closed form while
     // variants with their own density (FactorizedBernoulli, the relaxed families) fall back to Monte Carlo.
     private static readonly Dictionary<(string P, string Q), ClosedForm> ClosedForms = new()
     {
@@ -25,7 +25,7 @@ public static partial class KL
     /// <summary>Whether KL between these two families (by <see cref="Distribution.DistributionName"/>) has a closed form here.</summary>
     public static bool HasClosedForm(string pFamily, string qFamily) => ClosedForms.ContainsKey((pFamily, qFamily));
 
-    public static bool HasClosedForm(Distribution p, Distribution q) => HasClosedForm(p.DistributionName, q.DistributionName);
+    public static bool HasClosedForm(Distribution p, Distribution q) => HasClosedForm(p.KlFamily, q.KlFamily);
 
     /// <summary>
     /// KL(p || q) given the conditioning variables of both in <paramref name="inputs"/>: the closed form when the family
@@ -37,7 +37,7 @@ public static partial class KL
         inputs ??= Variables.Empty;
         if (!p.Var.SequenceEqual(q.Var))
             throw new ArgumentException($"KL({p.ProbText} || {q.ProbText}): the operands are over different variables [{string.Join(", ", p.Var)}] and [{string.Join(", ", q.Var)}].");
-        if (ClosedForms.TryGetValue((p.DistributionName, q.DistributionName), out var closedForm)) return closedForm(p, q, inputs);
+        if (ClosedForms.TryGetValue((p.KlFamily, q.KlFamily), out var closedForm)) return closedForm(p, q, inputs);
         return MonteCarlo(p, q, inputs, samples);
     }
 

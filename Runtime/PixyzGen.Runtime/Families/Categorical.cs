@@ -37,6 +37,8 @@ public class Categorical : FamilyDistribution<CategoricalParams>
 
     protected override bool AcceptsDtype(ScalarType dtype) => OneHot ? is_floating_point(dtype) : is_integral(dtype);
 
+    protected override string ExpectedDtype => OneHot ? "floating-point one-hot vectors" : "integer class indices";
+
     protected override CategoricalParams CreateParams(Tensor[] raw) => CategoricalParams.FromProbs(raw[0]);
 
     protected override Tensor[] ParamTensors(CategoricalParams p) => new[] { p.Probs };

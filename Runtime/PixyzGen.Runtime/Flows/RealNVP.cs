@@ -6,18 +6,29 @@ using static TorchSharp.torch;
 namespace PixyzGen;
 
 /// <summary>
-/// Pixyz's <c>RealNVP(prior, dim, num_multiscale_layers)</c> over vectors: each scale is three affine couplings with
-/// alternating masks (even/odd features), optionally followed by a batch-normalization layer, and scales are
-/// separated by a feature reversal. Exactly invertible, so the log-density needs no latent.
+/// Pixyz's <c>RealNVP(prior, dim, num_multiscale_layers, image)</c>. Over vectors (<c>image: false</c>) each scale
+/// is three affine couplings with alternating masks (even/odd features), optionally followed by a batch-normalization
+/// layer, and scales are separated by a feature reversal. Over images (<c>image: true</c>, the prior's features
+/// [C, H, W] with C = <c>dim</c>) it is the multi-scale architecture of <see cref="MultiScaleBlock"/>: checkerboard
+/// and channel-wise couplings, squeezes and factored-out channels. Exactly invertible either way.
 /// </summary>
 public sealed class RealNVP : TransformedDistribution
 {
-    public RealNVP(Distribution prior, long dim, int numMultiscaleLayers = 2, long hidden = 64, bool batchNorm = false, IReadOnlyList<string>? var = null, string name = "p")
-        : base(prior, BuildLayers(dim, numMultiscaleLayers, hidden, batchNorm), var, name)
+    public RealNVP(
+        Distribution prior, long dim, int numMultiscaleLayers = 2, long hidden = 64, bool batchNorm = false, bool image = false,
+        IReadOnlyList<string>? var = null, string name = "p")
+        : base(prior, image ? ImageLayers(prior, dim, numMultiscaleLayers, hidden) : BuildLayers(dim, numMultiscaleLayers, hidden, batchNorm), var, name)
     {
     }
 
     public override string DistributionName => nameof(RealNVP);
+
+    private static FlowLayer[] ImageLayers(Distribution prior, long channels, int scales, long hidden)
+    {
+        if (prior.FeatureShape is not { Count: 3 } shape || shape[0] != channels)
+            throw new ArgumentException($"An image RealNVP needs a prior over [C, H, W] with C = {channels}; {prior.ProbText} has features [{string.Join(", ", prior.FeatureShape ?? new long[0])}].", nameof(prior));
+        return new FlowLayer[] { new MultiScaleBlock(channels, shape[1], shape[2], scales, hidden) };
+    }
 
     private static FlowLayer[] BuildLayers(long dim, int scales, long hidden, bool batchNorm)
     {

@@ -33,6 +33,9 @@ public sealed class NormalPoE : Normal
 
     public override string DistributionName => nameof(NormalPoE);
 
+    /// <summary>A product of Gaussians is Gaussian: KL against a Normal uses the closed form.</summary>
+    public override string KlFamily => nameof(Normal);
+
     /// <summary>The experts whose inputs are all present.</summary>
     public IEnumerable<Normal> Available(Variables inputs) =>
         experts.Where(e => e.InputVar.All(inputs.ContainsKey)).Cast<Normal>();

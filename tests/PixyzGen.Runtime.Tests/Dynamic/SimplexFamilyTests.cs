@@ -124,4 +124,17 @@ public class SimplexFamilyTests
         x[0, 2].backward();
         Assert.That(concentration.grad!.abs().sum().item<double>(), Is.GreaterThan(0));
     }
+
+    [Test]
+    public void Dirichlet_Monte_Carlo_KL_agrees_with_the_closed_form()
+    {
+        manual_seed(15);
+        using var p = new Dirichlet(tensor(new[] { 2.0, 3.0, 1.5 }));
+        using var q = new Dirichlet(tensor(new[] { 1.0, 1.0, 4.0 }));
+        const int n = 40_000;
+        var draws = p.Sample(sampleShape: new long[] { n });
+        var standardError = (p.LogProb(draws) - q.LogProb(draws)).std().item<double>() / Math.Sqrt(n);
+        var difference = KL.MonteCarlo(p, q, samples: n).item<double>() - KL.Divergence(p, q).item<double>();
+        Assert.That(Math.Abs(difference), Is.LessThan(3 * standardError));
+    }
 }

@@ -69,7 +69,10 @@ public class SpecialDistributionTests
         Assert.That(onlyX["scale"].item<float>(), Is.EqualTo(Math.Sqrt(0.5)).Within(1e-6));
         var priorOnly = poe.Sample(batchN: 5);
         Assert.That(priorOnly["z"].shape, Is.EqualTo(new long[] { 5, 1 }));
-        Assert.That(KL.HasClosedForm(poe, prior), Is.False, "NormalPoE has its own name, as Pixyz prints it");
+        Assert.That(KL.HasClosedForm(poe, prior), Is.True, "a product of Gaussian experts is a Normal");
+        var inputs = new Variables { ["x"] = x, ["y"] = y };
+        var closedForm = Math.Log(1 / scale) + (scale * scale + mean * mean) / 2 - 0.5;
+        Assert.That(KL.Divergence(poe, prior, inputs).item<float>(), Is.EqualTo(closedForm).Within(1e-5));
     }
 
     [Test]

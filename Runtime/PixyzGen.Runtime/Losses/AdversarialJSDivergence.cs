@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using static TorchSharp.torch;
+
+namespace PixyzGen;
+
+/// <summary>
+/// The GAN objective (Goodfellow et al.): 2 JS[p_data || p] + const, estimated with a discriminator that outputs the
+/// probability that its input is data. <see cref="Loss.Eval"/> is the generator's loss (non-saturating by default,
+/// <c>inverseGLoss</c>); <see cref="TrainDiscriminator"/> does one step of the discriminator with its own optimizer
+/// on detached draws. The value is a scalar (binary cross-entropies averaged over the batch).
+/// </summary>
+public class AdversarialJSDivergence : Loss
+{
+    private readonly optim.Optimizer discriminatorOptimizer;
+
+    public AdversarialJSDivergence(
+        Distribution pData, Distribution p, Distribution discriminator,
+        Func<IEnumerable<TorchSharp.Modules.Parameter>, optim.Optimizer>? optimizer = null, bool inverseGLoss = true)
+    {
+        PData = pData ?? throw new ArgumentNullException(nameof(pData));
+        P = p ?? throw new ArgumentNullException(nameof(p));
+        Discriminator = discriminator ?? throw new ArgumentNullException(nameof(discriminator));
+        if (!pData.Var.SequenceEqual(p.Var))
+            throw new ArgumentException($"{GetType().Name}: the data {pData.ProbText} and the generator {p.ProbText} are over different variables.");
+        var unknown = discriminator.InputVar.Where(v => !p.Var.Contains(v)).ToArray();
+        if (unknown.Length > 0)
+            throw new ArgumentException($"{GetType().Name}: the discriminator {discriminator.ProbText} reads [{string.Join(", ", unknown)}], which {p.ProbText} does not generate.");
+        InverseGLoss = inverseGLoss;
+        discriminatorOptimizer = (optimizer ?? (ps => optim.Adam(ps, 1e-3)))(discriminator.parameters());
+    }
+
+    public Distribution PData { get; }
+
+    public Distribution P { get; }
+
+    public Distribution Discriminator { get; }
+
+    public bool InverseGLoss { get; }
+
+    /// <summary>The discriminator's optimizer (saved and loaded with a <see cref="Model"/>).</summary>
+    public optim.Optimizer DiscriminatorOptimizer => discriminatorOptimizer;
+
+    public override IReadOnlyList<string> InputVar => Union(PData.InputVar, P.InputVar);
+
+    /// <summary>The generator side only: the discriminator trains through <see cref="TrainDiscriminator"/>.</summary>
+    public override IEnumerable<Distribution> Distributions => new[] { PData, P };
+
+    protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
+    {
+        var (real, fake) = Draws(inputs);
+        var yReal = Score(real);
+        var yFake = Score(fake);
+        return (GeneratorLoss(yReal, yFake), fake.Without(inputs.Keys));
+    }
+
+    /// <summary>One optimizer step of the discriminator on fresh draws; returns its loss.</summary>
+    public double TrainDiscriminator(Variables inputs)
+    {
+        using var scope = NewDisposeScope();
+        Discriminator.train();
+        discriminatorOptimizer.zero_grad();
+        var loss = DiscriminatorLoss(inputs);
+        loss.backward();
+        discriminatorOptimizer.step();
+        AfterDiscriminatorStep();
+        return loss.item<float>();
+    }
+
+    /// <summary>The discriminator's loss without training it.</summary>
+    public double TestDiscriminator(Variables inputs)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return DiscriminatorLoss(inputs).item<float>();
+    }
+
+    public override double Train(Variables inputs) => TrainDiscriminator(inputs);
+
+    public override double Test(Variables inputs) => TestDiscriminator(inputs);
+
+    /// <summary>BCE(D(real), 1) + BCE(D(fake), 0), averaged over the batch.</summary>
+    protected virtual Tensor DiscriminatorLossFrom(Tensor yReal, Tensor yFake) =>
+        Bce(yReal, ones_like(yReal)) + Bce(yFake, zeros_like(yFake));
+
+    /// <summary>BCE(D(fake), 1) (non-saturating) or -BCE(D(fake), 0); the data term carries no gradient.</summary>
+    protected virtual Tensor GeneratorLossFrom(Tensor yReal, Tensor yFake) => InverseGLoss
+        ? Bce(yReal, zeros_like(yReal)).detach() + Bce(yFake, ones_like(yFake))
+        : -Bce(yReal, ones_like(yReal)).detach() - Bce(yFake, zeros_like(yFake));
+
+    /// <summary>Runs after each discriminator step (weight clipping for WGAN).</summary>
+    protected virtual void AfterDiscriminatorStep()
+    {
+    }
+
+    private Tensor GeneratorLoss(Tensor yReal, Tensor yFake) => GeneratorLossFrom(yReal, yFake);
+
+    private Tensor DiscriminatorLoss(Variables inputs)
+    {
+        var (real, fake) = Draws(inputs);
+        return DiscriminatorLossFrom(Score(Detached(real)), Score(Detached(fake)));
+    }
+
+    private (Variables Real, Variables Fake) Draws(Variables inputs)
+    {
+        var real = PData.Sample(inputs);
+        var batch = real[PData.Var[0]].shape[0];
+        var fake = P.Sample(inputs, batchN: P.InputVar.Count == 0 ? batch : null, reparam: P.HasReparam);
+        return (real, fake);
+    }
+
+    private Tensor Score(Variables values) => Discriminator.Sample(values, returnAll: false)[Discriminator.Var[0]];
+
+    private static Variables Detached(Variables values) => new(values.Select(kv => new KeyValuePair<string, Tensor>(kv.Key, kv.Value.detach())));
+
+    private static Tensor Bce(Tensor probability, Tensor target)
+    {
+        var eps = finfo(probability.dtype).eps;
+        return nn.functional.binary_cross_entropy(probability.clamp(eps, 1 - eps), target);
+    }
+
+    public override string ToString() => $"JS({PData.ProbText} || {P.ProbText})";
+
+    public override string ToLatex() => $"mean(D_{{JS}}^{{Adv}} \\left[{PData.ToLatexSignature()}||{P.ToLatexSignature()} \\right])";
+}
+
+/// <summary>
+/// The WGAN objective (Arjovsky et al.): the critic maximizes mean D(real) - mean D(fake) with its weights clipped to
+/// [-clipValue, clipValue] after each step; the generator minimizes -mean D(fake).
+/// </summary>
+public sealed class AdversarialWassersteinDistance : AdversarialJSDivergence
+{
+    public AdversarialWassersteinDistance(
+        Distribution pData, Distribution p, Distribution discriminator, double clipValue = 0.01,
+        Func<IEnumerable<TorchSharp.Modules.Parameter>, optim.Optimizer>? optimizer = null)
+        : base(pData, p, discriminator, optimizer)
+    {
+        ClipValue = clipValue > 0 ? clipValue : throw new ArgumentOutOfRangeException(nameof(clipValue), "The clipping bound must be positive.");
+    }
+
+    public double ClipValue { get; }
+
+    protected override Tensor DiscriminatorLossFrom(Tensor yReal, Tensor yFake) => -(yReal.mean() - yFake.mean());
+
+    protected override Tensor GeneratorLossFrom(Tensor yReal, Tensor yFake) => yReal.mean().detach() - yFake.mean();
+
+    protected override void AfterDiscriminatorStep()
+    {
+        using var noGrad = no_grad();
+        foreach (var parameter in Discriminator.parameters()) parameter.clamp_(-ClipValue, ClipValue);
+    }
+
+    public override string ToString() => $"W_adv({PData.ProbText}, {P.ProbText})";
+
+    public override string ToLatex() => $"mean(W^{{Adv}} \\left({PData.ToLatexSignature()}, {P.ToLatexSignature()} \\right))";
+}

@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using static TorchSharp.torch;
+
+namespace PixyzGen;
+
+/// <summary>The evidence lower bound E_q(z|x)[log p(x,z) - log q(z|x)], by Monte Carlo over draws from q.</summary>
+public sealed class ELBO : DistributionLoss
+{
+    public ELBO(Distribution p, Distribution approximateDist, int samples = 1) : base(p, approximateDist)
+    {
+        P = p;
+        Q = approximateDist;
+        Samples = CheckSamples(samples);
+        Bounds.CheckPair(p, approximateDist, nameof(ELBO));
+    }
+
+    public Distribution P { get; }
+
+    public Distribution Q { get; }
+
+    public int Samples { get; }
+
+    public override IReadOnlyList<string> InputVar => Union(Q.InputVar, InputsGiven(Q, P.AllVar.Concat(P.InputVar)));
+
+    protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
+    {
+        var drawn = Draw(Q, inputs, Samples);
+        return (MeanOverSamples(P.LogProb(drawn) - Q.LogProb(drawn), Samples), drawn.Without(inputs.Keys));
+    }
+
+    public override string ToString() => $"E_{Q.ProbText}{(Samples > 1 ? $"^{Samples}" : "")}[log {P.ProbText} - log {Q.ProbText}]";
+
+    public override string ToLatex() => $"\\mathbb{{E}}_{{{Q.ToLatexSignature()}}} \\left[\\log \\frac{{{P.ToLatexSignature()}}}{{{Q.ToLatexSignature()}}} \\right]";
+}
+
+/// <summary>
+/// The importance-weighted bound (Burda et al., 2016): log (1/k) sum_k p(x, z_k) / q(z_k|x) with z_k ~ q(z|x),
+/// a log-mean-exp over k draws. It equals the ELBO for k = 1 and tightens towards log p(x) as k grows.
+/// </summary>
+public sealed class IWAE : DistributionLoss
+{
+    public IWAE(Distribution p, Distribution approximateDist, int k) : base(p, approximateDist)
+    {
+        P = p;
+        Q = approximateDist;
+        K = CheckSamples(k);
+        Bounds.CheckPair(p, approximateDist, nameof(IWAE));
+    }
+
+    public Distribution P { get; }
+
+    public Distribution Q { get; }
+
+    public int K { get; }
+
+    public override IReadOnlyList<string> InputVar => Union(Q.InputVar, InputsGiven(Q, P.AllVar.Concat(P.InputVar)));
+
+    protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
+    {
+        var drawn = Draw(Q, inputs, K);
+        var logWeights = P.LogProb(drawn) - Q.LogProb(drawn);
+        var bound = K == 1 ? logWeights : logWeights.logsumexp(0) - Math.Log(K);
+        return (bound, drawn.Without(inputs.Keys));
+    }
+
+    public override string ToString() => $"IWAE_{K}({P.ProbText}, {Q.ProbText})";
+
+    public override string ToLatex() =>
+        $"\\mathbb{{E}}_{{z_{{1:{K}}} \\sim {Q.ToLatexSignature()}}} \\left[\\log \\frac{{1}}{{{K}}} \\sum_{{k=1}}^{{{K}}} \\frac{{{P.ToLatexSignature()}}}{{{Q.ToLatexSignature()}}} \\right]";
+}
+
+internal static class Bounds
+{
+    /// <summary>The approximate posterior must generate latent variables of the joint, and nothing the joint does not know.</summary>
+    public static void CheckPair(Distribution p, Distribution q, string bound)
+    {
+        var unknown = q.Var.Where(v => !p.Var.Contains(v)).ToArray();
+        if (unknown.Length > 0)
+            throw new ArgumentException($"{bound}: {q.ProbText} generates [{string.Join(", ", unknown)}], which the joint {p.ProbText} does not generate.");
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using static TorchSharp.torch;
+
+namespace PixyzGen;
+
+/// <summary>A loss over one or two distributions; tracks them for models and for input variables.</summary>
+public abstract class DistributionLoss : Loss
+{
+    private readonly Distribution[] distributions;
+
+    protected DistributionLoss(params Distribution[] distributions)
+    {
+        foreach (var d in distributions) ArgumentNullException.ThrowIfNull(d, nameof(distributions));
+        this.distributions = distributions;
+    }
+
+    public override IEnumerable<Distribution> Distributions => distributions;
+
+    /// <summary>Draws from <paramref name="p"/> given <paramref name="inputs"/>: reparameterized when it can be, with a leading sample dimension only when more than one draw is asked for.</summary>
+    protected static Variables Draw(Distribution p, Variables inputs, int samples) =>
+        p.Sample(inputs, sampleShape: samples == 1 ? null : new long[] { samples }, reparam: p.HasReparam);
+
+    /// <summary>The mean over the leading sample dimension when several draws were taken.</summary>
+    protected static Tensor MeanOverSamples(Tensor value, int samples) => samples == 1 ? value : value.mean(new long[] { 0 });
+
+    protected static int CheckSamples(int samples) =>
+        samples >= 1 ? samples : throw new ArgumentOutOfRangeException(nameof(samples), "A Monte Carlo estimate needs at least one sample.");
+
+    /// <summary>Variables a distribution sampled inside the loss does not need from the caller.</summary>
+    protected static IReadOnlyList<string> InputsGiven(Distribution sampled, IEnumerable<string> needed) =>
+        needed.Where(v => !sampled.Var.Contains(v)).ToArray();
+}
+
+/// <summary>log p(var | cond_var) of given values (Pixyz's <c>LogProb</c>; <c>p.LogProbLoss()</c>).</summary>
+public sealed class LogProb(Distribution p, bool sumFeatures = true) : DistributionLoss(p)
+{
+    public Distribution P { get; } = p;
+    public override IReadOnlyList<string> InputVar => P.AllVar.Concat(P.InputVar).Distinct().ToArray();
+    protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs) => (P.LogProb(inputs, sumFeatures), Variables.Empty);
+    public override string ToString() => $"log {P.ProbText}";
+    public override string ToLatex() => $"\\log {P.ToLatexSignature()}";
+}
+
+/// <summary>p(var | cond_var) of given values (Pixyz's <c>Prob</c>).</summary>
+public sealed class Prob(Distribution p, bool sumFeatures = true) : DistributionLoss(p)
+{
+    public Distribution P { get; } = p;
+    public override IReadOnlyList<string> InputVar => P.AllVar.Concat(P.InputVar).Distinct().ToArray();
+    protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs) => (P.Prob(inputs, sumFeatures), Variables.Empty);
+    public override string ToString() => $"exp(log {P.ProbText})";
+    public override string ToLatex() => P.ToLatexSignature();
+}
+
+/// <summary>Negative log-likelihood -log p(x) of given values.</summary>
+public sealed class NLL(Distribution p) : DistributionLoss(p)
+{
+    public Distribution P { get; } = p;
+    public override IReadOnlyList<string> InputVar => P.AllVar.Concat(P.InputVar).Distinct().ToArray();
+    protected internal override int Precedence => 2;
+    protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs) => (-P.LogProb(inputs), Variables.Empty);
+    public override string ToString() => $"-log {P.ProbText}";
+    public override string ToLatex() => $"-\\log {P.ToLatexSignature()}";
+}
+
+/// <summary>Losses built from distributions, Pixyz style: <c>p.LogProbLoss()</c>.</summary>
+public static class DistributionLossExtensions
+{
+    public static LogProb LogProbLoss(this Distribution p, bool sumFeatures = true) => new(p, sumFeatures);
+
+    public static Prob ProbLoss(this Distribution p, bool sumFeatures = true) => new(p, sumFeatures);
+
+    /// <summary>The signature alone in LaTeX (<see cref="Distribution.ToLatex"/> adds a joint's factorization).</summary>
+    internal static string ToLatexSignature(this Distribution p) => p.EffectiveSignature.ToLatex();
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using static TorchSharp.torch;
+
+namespace PixyzGen;
+
+/// <summary>
+/// A step loss unrolled over a sequence (DMM, VRNN): at each step t the series variables take their t-th slice (time
+/// is the first dimension), the step loss is evaluated, its draws join the variables, and carried state is updated
+/// (<c>updateValue</c> maps a drawn variable to the input that receives it for the next step, e.g. h -> h_prev).
+/// The value is the sum over steps, masked per step when <c>maskVar</c> names a [T, batch] mask.
+/// </summary>
+public sealed class IterativeLoss : Loss
+{
+    private readonly string[] seriesVar;
+    private readonly Dictionary<string, string> updateValue;
+
+    public IterativeLoss(
+        Loss stepLoss, IReadOnlyList<string> seriesVar, IReadOnlyDictionary<string, string>? updateValue = null,
+        int? maxIter = null, string? timestepVar = null, string? maskVar = null)
+    {
+        StepLoss = stepLoss ?? throw new ArgumentNullException(nameof(stepLoss));
+        this.seriesVar = seriesVar.ToArray();
+        this.updateValue = new Dictionary<string, string>(updateValue ?? new Dictionary<string, string>());
+        if (this.seriesVar.Length == 0 && maxIter is null) throw new ArgumentException("IterativeLoss needs series variables or maxIter to know how many steps to take.");
+        if (maxIter is <= 0) throw new ArgumentOutOfRangeException(nameof(maxIter), "maxIter must be positive.");
+        MaxIter = maxIter;
+        TimestepVar = timestepVar;
+        MaskVar = maskVar;
+    }
+
+    public Loss StepLoss { get; }
+
+    public IReadOnlyList<string> SeriesVar => seriesVar;
+
+    public int? MaxIter { get; }
+
+    public string? TimestepVar { get; }
+
+    public string? MaskVar { get; }
+
+    public override IReadOnlyList<string> InputVar =>
+        Union(StepLoss.InputVar.Where(v => v != TimestepVar), MaskVar is null ? Array.Empty<string>() : new[] { MaskVar });
+
+    public override IEnumerable<Distribution> Distributions => StepLoss.Distributions;
+
+    protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
+    {
+        var steps = MaxIter ?? (int)inputs[seriesVar[0]].shape[0];
+        foreach (var series in seriesVar)
+        {
+            if (inputs[series].shape[0] < steps)
+                throw new ArgumentException($"{this}: series '{series}' has {inputs[series].shape[0]} steps, fewer than {steps}.", series);
+        }
+        var values = inputs;
+        Tensor? total = null;
+        for (var t = 0; t < steps; t++)
+        {
+            foreach (var series in seriesVar) values = values.With(series, inputs[series][t]);
+            if (TimestepVar is not null) values = values.With(TimestepVar, tensor(t));
+            var (step, drawn) = StepLoss.Estimate(values);
+            if (MaskVar is not null) step = step * inputs[MaskVar][t];
+            total = total is null ? step : total + step;
+            values = values.Merge(drawn);
+            foreach (var (from, to) in updateValue) values = values.With(to, values[from]);
+        }
+        return (total!, Variables.Empty);
+    }
+
+    public override string ToString() => $"sum_t({StepLoss})";
+
+    public override string ToLatex() => $"\\sum_{{t=1}}^{{{(MaxIter?.ToString() ?? "T")}}} {StepLoss.ToLatex()}";
+}

@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using static TorchSharp.torch;
+
+namespace PixyzGen;
+
+/// <summary>Kernels for <see cref="MMD"/>: functions of the squared Euclidean distance between two sets of flattened samples.</summary>
+public enum MmdKernel
+{
+    /// <summary>exp(-|x - y|^2 / sigma^2).</summary>
+    Gaussian,
+
+    /// <summary>sigma^2 / (|x - y|^2 + sigma^2).</summary>
+    InverseMultiquadratic,
+}
+
+/// <summary>
+/// The squared maximum mean discrepancy between draws of p and q over the batch (InfoVAE / WAE-MMD):
+/// mean k(x, x') + mean k(y, y') - 2 mean k(x, y), a scalar. Draws are reparameterized, so it trains both sides.
+/// </summary>
+public sealed class MMD : DistributionLoss
+{
+    public MMD(Distribution p, Distribution q, MmdKernel kernel = MmdKernel.Gaussian, double sigmaSquared = 2.0) : base(p, q)
+    {
+        if (!p.Var.SequenceEqual(q.Var))
+            throw new ArgumentException($"MMD({p.ProbText}, {q.ProbText}): the operands are over different variables [{string.Join(", ", p.Var)}] and [{string.Join(", ", q.Var)}].");
+        P = p;
+        Q = q;
+        Kernel = kernel;
+        SigmaSquared = sigmaSquared > 0 ? sigmaSquared : throw new ArgumentOutOfRangeException(nameof(sigmaSquared), "The kernel width must be positive.");
+    }
+
+    public Distribution P { get; }
+
+    public Distribution Q { get; }
+
+    public MmdKernel Kernel { get; }
+
+    public double SigmaSquared { get; }
+
+    public override IReadOnlyList<string> InputVar => Union(P.InputVar, Q.InputVar);
+
+    protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
+    {
+        var x = SampleDistances.Flat(P, inputs);
+        var y = SampleDistances.Flat(Q, inputs, batchLike: x);
+        if (x.shape[1] != y.shape[1])
+            throw new ArgumentException($"{this}: draws of {P.ProbText} have {x.shape[1]} features but draws of {Q.ProbText} have {y.shape[1]}.");
+        var value = K(x, x).mean() + K(y, y).mean() - K(x, y).mean() * 2;
+        return (value, Variables.Empty);
+    }
+
+    private Tensor K(Tensor a, Tensor b)
+    {
+        var squared = (a.unsqueeze(1) - b.unsqueeze(0)).square().sum(-1);
+        return Kernel == MmdKernel.Gaussian ? (-squared / SigmaSquared).exp() : SigmaSquared / (squared + SigmaSquared);
+    }
+
+    public override string ToString() => $"MMD({P.ProbText}, {Q.ProbText})";
+
+    public override string ToLatex() => $"D_{{MMD^2}} \\left[{P.ToLatexSignature()}||{Q.ToLatexSignature()} \\right]";
+}
+
+/// <summary>
+/// The Wasserstein upper bound of Pixyz: the Euclidean distance between paired draws of p and q, per batch element
+/// (an upper bound on W2 for any coupling; train both sides to tighten it).
+/// </summary>
+public sealed class WassersteinDistance : DistributionLoss
+{
+    public WassersteinDistance(Distribution p, Distribution q) : base(p, q)
+    {
+        if (!p.Var.SequenceEqual(q.Var))
+            throw new ArgumentException($"Wasserstein({p.ProbText}, {q.ProbText}): the operands are over different variables [{string.Join(", ", p.Var)}] and [{string.Join(", ", q.Var)}].");
+        P = p;
+        Q = q;
+    }
+
+    public Distribution P { get; }
+
+    public Distribution Q { get; }
+
+    public override IReadOnlyList<string> InputVar => Union(P.InputVar, Q.InputVar);
+
+    protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
+    {
+        var x = SampleDistances.Flat(P, inputs);
+        var y = SampleDistances.Flat(Q, inputs, batchLike: x);
+        return ((x - y).square().sum(-1).sqrt(), Variables.Empty);
+    }
+
+    public override string ToString() => $"W({P.ProbText}, {Q.ProbText})";
+
+    public override string ToLatex() => $"W^{{upper}} \\left({P.ToLatexSignature()}, {Q.ToLatexSignature()} \\right)";
+}
+
+internal static class SampleDistances
+{
+    /// <summary>One reparameterized draw of the distribution's first variable, flattened to [batch, features].</summary>
+    public static Tensor Flat(Distribution d, Variables inputs, Tensor? batchLike = null)
+    {
+        var batch = d.InputVar.Count == 0 && batchLike is not null ? batchLike.shape[0] : (long?)null;
+        var draw = d.Sample(inputs, batchN: batch, reparam: d.HasReparam, returnAll: false)[d.Var[0]];
+        return draw.reshape(draw.shape[0], -1);
+    }
+}

@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using static TorchSharp.torch;
+
+namespace PixyzGen;
+
+/// <summary>
+/// Trains the distributions of a loss (Pixyz's <c>Model</c>): <see cref="Train"/> does one optimizer step on a
+/// batch and returns the loss; <see cref="Test"/> evaluates without gradients. Each call runs in its own dispose
+/// scope and keeps nothing of the caller's tensors. Adam (learning rate 1e-3) unless another optimizer is given;
+/// optional gradient clipping by norm or by value.
+/// </summary>
+public class Model : IDisposable
+{
+    private readonly Distribution[] distributions;
+    private readonly TrainedModules modules;
+    private readonly optim.Optimizer optimizer;
+
+    /// <param name="loss">The training objective; it must reduce to a scalar (use <see cref="Loss.Mean"/>).</param>
+    /// <param name="testLoss">The objective for <see cref="Test"/>; the training loss when null.</param>
+    /// <param name="distributions">The distributions whose parameters are trained; by default those the loss uses.</param>
+    /// <param name="optimizer">Builds the optimizer from the parameters; Adam with learning rate 1e-3 when null.</param>
+    /// <param name="clipGradNorm">Clips the global gradient norm to this value before each step.</param>
+    /// <param name="clipGradValue">Clips each gradient element to [-value, value] before each step.</param>
+    public Model(
+        Loss loss, Loss? testLoss = null, IEnumerable<Distribution>? distributions = null,
+        Func<IEnumerable<TorchSharp.Modules.Parameter>, optim.Optimizer>? optimizer = null,
+        double? clipGradNorm = null, double? clipGradValue = null)
+    {
+        Loss = loss ?? throw new ArgumentNullException(nameof(loss));
+        TestLoss = testLoss ?? loss;
+        this.distributions = (distributions ?? loss.Distributions).Distinct().ToArray();
+        if (clipGradNorm is <= 0) throw new ArgumentOutOfRangeException(nameof(clipGradNorm), "Gradient clipping needs a positive norm.");
+        if (clipGradValue is <= 0) throw new ArgumentOutOfRangeException(nameof(clipGradValue), "Gradient clipping needs a positive value.");
+        ClipGradNorm = clipGradNorm;
+        ClipGradValue = clipGradValue;
+        modules = new TrainedModules(this.distributions);
+        var parameters = modules.parameters().ToArray();
+        if (parameters.Length == 0)
+            throw new ArgumentException($"Model: none of [{string.Join(", ", this.distributions.Select(d => d.ProbText))}] has parameters to train.", nameof(distributions));
+        this.optimizer = (optimizer ?? (ps => optim.Adam(ps, 1e-3)))(parameters);
+    }
+
+    public Loss Loss { get; }
+
+    public Loss TestLoss { get; }
+
+    public IReadOnlyList<Distribution> Distributions => distributions;
+
+    public optim.Optimizer Optimizer => optimizer;
+
+    public double? ClipGradNorm { get; }
+
+    public double? ClipGradValue { get; }
+
+    /// <summary>What the loss's own training step (a discriminator's) returned at the last <see cref="Train"/>; 0 when it has none.</summary>
+    public double AuxiliaryLoss { get; private set; }
+
+    /// <summary>One optimizer step on <paramref name="inputs"/>; returns the loss before the step.</summary>
+    public virtual double Train(Variables inputs)
+    {
+        using var scope = NewDisposeScope();
+        modules.train();
+        optimizer.zero_grad();
+        var loss = Scalar(Loss.Eval(inputs), Loss);
+        loss.backward();
+        if (ClipGradNorm is { } norm) nn.utils.clip_grad_norm_(modules.parameters(), norm);
+        if (ClipGradValue is { } value) nn.utils.clip_grad_value_(modules.parameters(), value);
+        optimizer.step();
+        AuxiliaryLoss = Loss.Train(inputs);   // adversarial terms train their discriminators
+        return loss.item<float>();
+    }
+
+    /// <summary>The test loss on <paramref name="inputs"/>, without gradients.</summary>
+    public virtual double Test(Variables inputs)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        modules.eval();
+        return Scalar(TestLoss.Eval(inputs), TestLoss).item<float>();
+    }
+
+    /// <summary>Writes every trained parameter and buffer and the optimizer state to <paramref name="path"/>.</summary>
+    public void Save(string path)
+    {
+        using var stream = File.Create(path);
+        using var writer = new BinaryWriter(stream);
+        modules.save(writer);
+        StateOf(optimizer).save_state_dict(writer);
+        SaveExtra(writer);
+    }
+
+    /// <summary>Restores what <see cref="Save"/> wrote; the model must have the same distributions and optimizer.</summary>
+    public void Load(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var reader = new BinaryReader(stream);
+            modules.load(reader);
+            StateOf(optimizer).load_state_dict(reader);
+            LoadExtra(reader);
+        }
+        catch (Exception e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
+        {
+            throw new InvalidDataException($"{path}: not a checkpoint of this model ({e.Message}).", e);
+        }
+    }
+
+    /// <summary>State of derived models beyond parameters and optimizer (a GAN's discriminator).</summary>
+    protected virtual void SaveExtra(BinaryWriter writer)
+    {
+    }
+
+    protected virtual void LoadExtra(BinaryReader reader)
+    {
+    }
+
+    /// <summary>Pixyz's printed form: distributions for training, the loss formula, the optimizer.</summary>
+    public override string ToString() =>
+        $"Distributions (for training):\n  {string.Join(", ", distributions.Select(d => d.ProbText))}\n" +
+        $"Loss function:\n  {Loss}\nOptimizer:\n  {optimizer.GetType().Name}";
+
+    public void Dispose()
+    {
+        modules.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>TorchSharp's managed optimizers (Adam, SGD, ...) can save their state; native-only ones cannot.</summary>
+    protected static TorchSharp.Modules.OptimizerHelper StateOf(optim.Optimizer optimizer) =>
+        optimizer as TorchSharp.Modules.OptimizerHelper
+        ?? throw new NotSupportedException($"{optimizer.GetType().Name} cannot save or load its state.");
+
+    private static Tensor Scalar(Tensor value, Loss loss) => value.numel() == 1
+        ? value
+        : throw new InvalidOperationException($"The loss {loss} has shape [{string.Join(", ", value.shape)}]; reduce it to a scalar with Mean() or Sum() before training.");
+
+    /// <summary>The trained distributions under one module, so parameters, state dictionaries and train/eval modes cover them all.</summary>
+    private sealed class TrainedModules : nn.Module
+    {
+        public TrainedModules(IReadOnlyList<Distribution> distributions) : base(nameof(Model))
+        {
+            for (var i = 0; i < distributions.Count; i++) register_module($"d{i}", distributions[i]);
+        }
+    }
+}

@@ -52,7 +52,7 @@ public class AdversarialJSDivergence : Loss
         var (real, fake) = Draws(inputs);
         var yReal = Score(real);
         var yFake = Score(fake);
-        return (GeneratorLoss(yReal, yFake), fake.Without(inputs.Keys));
+        return (GeneratorLoss(yReal, yFake), NewIn(fake, inputs));
     }
 
     /// <summary>One optimizer step of the discriminator on fresh draws; returns its loss.</summary>

@@ -27,7 +27,7 @@ public sealed class ELBO : DistributionLoss
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
         var drawn = Draw(Q, inputs, Samples);
-        return (MeanOverSamples(P.LogProb(drawn) - Q.LogProb(drawn), Samples), drawn.Without(inputs.Keys));
+        return (MeanOverSamples(P.LogProb(drawn) - Q.LogProb(drawn), Samples), NewIn(drawn, inputs));
     }
 
     public override string ToString() => $"E_{Q.ProbText}{(Samples > 1 ? $"^{Samples}" : "")}[log {P.ProbText} - log {Q.ProbText}]";
@@ -62,7 +62,7 @@ public sealed class IWAE : DistributionLoss
         var drawn = Draw(Q, inputs, K);
         var logWeights = P.LogProb(drawn) - Q.LogProb(drawn);
         var bound = K == 1 ? logWeights : logWeights.logsumexp(0) - Math.Log(K);
-        return (bound, drawn.Without(inputs.Keys));
+        return (bound, NewIn(drawn, inputs));
     }
 
     public override string ToString() => $"IWAE_{K}({P.ProbText}, {Q.ProbText})";

@@ -34,7 +34,7 @@ public sealed class Expectation : DistributionLoss
     {
         var drawn = Draw(P, inputs, Samples);
         var (value, innerSamples) = Inner.Estimate(drawn);
-        return (MeanOverSamples(value, Samples), drawn.Without(inputs.Keys).Merge(innerSamples));
+        return (MeanOverSamples(value, Samples), NewIn(drawn, inputs).Merge(innerSamples));
     }
 
     public override string ToString() => $"E_{P.ProbText}{(Samples > 1 ? $"^{Samples}" : "")}[{Inner}]";
@@ -74,7 +74,7 @@ public sealed class KullbackLeibler : DistributionLoss
     {
         if (Analytic) return (KL.Divergence(P, Q, inputs), Variables.Empty);
         var drawn = Draw(P, inputs, Samples);
-        return (MeanOverSamples(P.LogProb(drawn) - Q.LogProb(drawn), Samples), drawn.Without(inputs.Keys));
+        return (MeanOverSamples(P.LogProb(drawn) - Q.LogProb(drawn), Samples), NewIn(drawn, inputs));
     }
 
     public override string ToString() => $"KL({P.ProbText} || {Q.ProbText})";
@@ -104,7 +104,7 @@ public sealed class Entropy : DistributionLoss
     {
         if (Analytic) return (P.Entropy(inputs), Variables.Empty);
         var drawn = Draw(P, inputs, Samples);
-        return (MeanOverSamples(-P.LogProb(drawn), Samples), drawn.Without(inputs.Keys));
+        return (MeanOverSamples(-P.LogProb(drawn), Samples), NewIn(drawn, inputs));
     }
 
     public override string ToString() => $"H[{P.ProbText}]";
@@ -135,7 +135,7 @@ public sealed class CrossEntropy : DistributionLoss
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
         var drawn = Draw(P, inputs, Samples);
-        return (MeanOverSamples(-Q.LogProb(drawn), Samples), drawn.Without(inputs.Keys));
+        return (MeanOverSamples(-Q.LogProb(drawn), Samples), NewIn(drawn, inputs));
     }
 
     public override string ToString() => $"-E_{P.ProbText}[log {Q.ProbText}]";
@@ -166,7 +166,7 @@ public sealed class StochasticReconstructionLoss : DistributionLoss
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
         var drawn = Draw(Encoder, inputs, Samples);
-        return (MeanOverSamples(-Decoder.LogProb(drawn), Samples), drawn.Without(inputs.Keys));
+        return (MeanOverSamples(-Decoder.LogProb(drawn), Samples), NewIn(drawn, inputs));
     }
 
     public override string ToString() => $"-E_{Encoder.ProbText}[log {Decoder.ProbText}]";

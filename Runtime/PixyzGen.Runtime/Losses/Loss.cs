@@ -85,6 +85,10 @@ public abstract partial class Loss
         return latex ? $"\\left({text}\\right)" : $"({text})";
     }
 
+    /// <summary>The entries of <paramref name="all"/> that are not the caller's: new names, or names whose value was drawn anew.</summary>
+    protected static Variables NewIn(Variables all, Variables inputs) =>
+        new(all.Where(kv => !inputs.TryGetValue(kv.Key, out var given) || !ReferenceEquals(given, kv.Value)));
+
     /// <summary>Union of variable lists, first occurrence order.</summary>
     protected static IReadOnlyList<string> Union(params IEnumerable<string>[] lists) => lists.SelectMany(l => l).Distinct().ToArray();
 }

@@ -10,7 +10,7 @@ namespace PixyzGen;
 /// </summary>
 public sealed class DataDistribution : Distribution
 {
-    public DataDistribution(IReadOnlyList<string> var, string name = "p_{data}")
+    public DataDistribution(IReadOnlyList<string> var, string name = "p_data")
         : base(var, null, name, null)
     {
     }

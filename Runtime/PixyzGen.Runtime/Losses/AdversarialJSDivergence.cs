@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PixyzGen;
@@ -65,7 +66,7 @@ public class AdversarialJSDivergence : Loss
         loss.backward();
         discriminatorOptimizer.step();
         AfterDiscriminatorStep();
-        return loss.item<float>();
+        return loss.ToDouble();
     }
 
     /// <summary>The discriminator's loss without training it.</summary>
@@ -73,7 +74,7 @@ public class AdversarialJSDivergence : Loss
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        return DiscriminatorLoss(inputs).item<float>();
+        return DiscriminatorLoss(inputs).ToDouble();
     }
 
     public override double Train(Variables inputs) => TrainDiscriminator(inputs);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PixyzGen;
@@ -70,7 +71,7 @@ public class Model : IDisposable
         if (ClipGradValue is { } value) nn.utils.clip_grad_value_(modules.parameters(), value);
         optimizer.step();
         AuxiliaryLoss = Loss.Train(inputs);   // adversarial terms train their discriminators
-        return loss.item<float>();
+        return loss.ToDouble();
     }
 
     /// <summary>The test loss on <paramref name="inputs"/>, without gradients.</summary>
@@ -79,7 +80,7 @@ public class Model : IDisposable
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         modules.eval();
-        return Scalar(TestLoss.Eval(inputs), TestLoss).item<float>();
+        return Scalar(TestLoss.Eval(inputs), TestLoss).ToDouble();
     }
 
     /// <summary>Writes every trained parameter and buffer and the optimizer state to <paramref name="path"/>.</summary>

@@ -70,6 +70,9 @@ public sealed class Variables : IReadOnlyDictionary<string, Tensor>
     public Variables Rename(IReadOnlyDictionary<string, string> renames) =>
         new(order.Select(n => new KeyValuePair<string, Tensor>(renames.TryGetValue(n, out var to) ? to : n, values[n])));
 
+    /// <summary>A copy with every value detached from the autograd graph (Pixyz's <c>detach_dict</c>).</summary>
+    public Variables Detach() => new(order.Select(n => new KeyValuePair<string, Tensor>(n, values[n].detach())));
+
     public int Count => order.Count;
 
     public IEnumerable<string> Keys => order;

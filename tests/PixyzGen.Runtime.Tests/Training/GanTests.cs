@@ -80,3 +80,50 @@ public class GanTests
         Assert.That(gan.Adversarial.ToString(), Is.EqualTo("W_adv(p_data(x), p(x))"));
     }
 }
+
+/// <summary>The adversarial objectives' values against binary cross-entropies and means written by hand.</summary>
+public class AdversarialValueTests
+{
+    // Fixed "generator" and "discriminator": the values are known, so the objectives can be computed by hand.
+    private static Deterministic Fake() => new(v => v["z"] * 2, var: new[] { "x" }, condVar: new[] { "z" });
+
+    private static Deterministic Discriminator() => new(v => v["x"].sum(-1, keepdim: true).sigmoid(), var: new[] { "t" }, condVar: new[] { "x" });
+
+    private static Variables Inputs => new()
+    {
+        ["x"] = tensor(new[] { 0.5, -1.0, 1.5, 0.25 }).reshape(2, 2),
+        ["z"] = tensor(new[] { 0.1, 0.2, -0.3, 0.4 }).reshape(2, 2),
+    };
+
+    private static double Sigmoid(double v) => 1 / (1 + Math.Exp(-v));
+
+    [Test]
+    public void The_JS_generator_loss_is_the_non_saturating_cross_entropy()
+    {
+        var loss = new AdversarialJSDivergence(new DataDistribution(new[] { "x" }), Fake(), Discriminator());
+        double[] dReal = { Sigmoid(-0.5), Sigmoid(1.75) };
+        double[] dFake = { Sigmoid(0.6), Sigmoid(0.2) };
+        var expected = dReal.Average(d => -Math.Log(1 - d)) + dFake.Average(d => -Math.Log(d));
+        Assert.That(loss.Eval(Inputs).item<double>(), Is.EqualTo(expected).Within(1e-12));
+        var discriminatorLoss = dReal.Average(d => -Math.Log(d)) + dFake.Average(d => -Math.Log(1 - d));
+        Assert.That(loss.TestDiscriminator(Inputs), Is.EqualTo(discriminatorLoss).Within(1e-6));
+    }
+
+    [Test]
+    public void The_Wasserstein_objectives_are_differences_of_mean_critic_scores()
+    {
+        var loss = new AdversarialWassersteinDistance(new DataDistribution(new[] { "x" }), Fake(), Discriminator());
+        double[] dReal = { Sigmoid(-0.5), Sigmoid(1.75) };
+        double[] dFake = { Sigmoid(0.6), Sigmoid(0.2) };
+        Assert.That(loss.Eval(Inputs).item<double>(), Is.EqualTo(dReal.Average() - dFake.Average()).Within(1e-12));
+        Assert.That(loss.TestDiscriminator(Inputs), Is.EqualTo(dFake.Average() - dReal.Average()).Within(1e-6));
+    }
+
+    [Test]
+    public void A_discriminator_that_reads_a_variable_the_generator_does_not_make_is_refused()
+    {
+        var reader = new Deterministic(v => v["y"], var: new[] { "t" }, condVar: new[] { "y" });
+        var error = Assert.Throws<ArgumentException>(() => new AdversarialJSDivergence(new DataDistribution(new[] { "x" }), Fake(), reader));
+        Assert.That(error!.Message, Does.Contain("[y]").And.Contain("p(x|z)"));
+    }
+}

@@ -6,53 +6,81 @@ using PixyzGen.Dsl.Diagnostics;
 namespace PixyzGen.Analyzers;
 
 /// <summary>
-/// The rules this analyzer reports, one field each (release tracking reads the IDs from these constructions);
-/// titles and messages come from the Dsl's <see cref="DiagnosticCatalog"/>, shared with the generator.
-/// Not checked yet: PXY0104, PXY0105, PXY0205, PXY0303-PXY0305.
+/// Every rule of DESIGN.md §5, one field each (release tracking reads the IDs from these constructions); titles and
+/// messages come from the Dsl's <see cref="DiagnosticCatalog"/>, shared with the generator. Each links to its page
+/// under docs/diagnostics/.
 /// </summary>
 internal static class Descriptors
 {
     public const string Category = "PixyzGen";
 
-    public static readonly DiagnosticDescriptor DistributionSyntax = new(DiagnosticIds.DistributionSyntax, Title(DiagnosticIds.DistributionSyntax), Format(DiagnosticIds.DistributionSyntax), Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    /// <summary>Where the rule pages are published; the files live in the repository under docs/diagnostics/.</summary>
+    public const string HelpLinkBase = "https://github.com/pixyzgen/pixyzgen/blob/main/docs/diagnostics/";
 
-    public static readonly DiagnosticDescriptor VariableOnBothSides = new(DiagnosticIds.VariableOnBothSides, Title(DiagnosticIds.VariableOnBothSides), Format(DiagnosticIds.VariableOnBothSides), Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor DistributionSyntax = new("PXY0001", Title(DiagnosticIds.DistributionSyntax), Format(DiagnosticIds.DistributionSyntax), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0001.md");
 
-    public static readonly DiagnosticDescriptor VariableListedTwice = new(DiagnosticIds.VariableListedTwice, Title(DiagnosticIds.VariableListedTwice), Format(DiagnosticIds.VariableListedTwice), Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor VariableOnBothSides = new("PXY0002", Title(DiagnosticIds.VariableOnBothSides), Format(DiagnosticIds.VariableOnBothSides), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0002.md");
 
-    public static readonly DiagnosticDescriptor InvalidName = new(DiagnosticIds.InvalidName, Title(DiagnosticIds.InvalidName), Format(DiagnosticIds.InvalidName), Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor VariableListedTwice = new("PXY0003", Title(DiagnosticIds.VariableListedTwice), Format(DiagnosticIds.VariableListedTwice), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0003.md");
 
-    public static readonly DiagnosticDescriptor LossSyntax = new(DiagnosticIds.LossSyntax, Title(DiagnosticIds.LossSyntax), Format(DiagnosticIds.LossSyntax), Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor InvalidName = new("PXY0004", Title(DiagnosticIds.InvalidName), Format(DiagnosticIds.InvalidName), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0004.md");
 
-    public static readonly DiagnosticDescriptor ConflictingFactors = new(DiagnosticIds.ConflictingFactors, Title(DiagnosticIds.ConflictingFactors), Format(DiagnosticIds.ConflictingFactors), Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor LossSyntax = new("PXY0005", Title(DiagnosticIds.LossSyntax), Format(DiagnosticIds.LossSyntax), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0005.md");
 
-    public static readonly DiagnosticDescriptor RecursiveFactorization = new(DiagnosticIds.RecursiveFactorization, Title(DiagnosticIds.RecursiveFactorization), Format(DiagnosticIds.RecursiveFactorization), Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor ConflictingFactors = new("PXY0101", Title(DiagnosticIds.ConflictingFactors), Format(DiagnosticIds.ConflictingFactors), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0101.md");
 
-    public static readonly DiagnosticDescriptor JointDiffersFromFactors = new(DiagnosticIds.JointDiffersFromFactors, Title(DiagnosticIds.JointDiffersFromFactors), Format(DiagnosticIds.JointDiffersFromFactors), Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor RecursiveFactorization = new("PXY0102", Title(DiagnosticIds.RecursiveFactorization), Format(DiagnosticIds.RecursiveFactorization), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0102.md");
 
-    public static readonly DiagnosticDescriptor UnknownDistribution = new(DiagnosticIds.UnknownDistribution, Title(DiagnosticIds.UnknownDistribution), Format(DiagnosticIds.UnknownDistribution), Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor JointDiffersFromFactors = new("PXY0103", Title(DiagnosticIds.JointDiffersFromFactors), Format(DiagnosticIds.JointDiffersFromFactors), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0103.md");
 
-    public static readonly DiagnosticDescriptor SignatureMismatch = new(DiagnosticIds.SignatureMismatch, Title(DiagnosticIds.SignatureMismatch), Format(DiagnosticIds.SignatureMismatch), Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor AmbiguousMember = new("PXY0104", Title(DiagnosticIds.AmbiguousMember), Format(DiagnosticIds.AmbiguousMember), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0104.md");
 
-    public static readonly DiagnosticDescriptor UnboundVariable = new(DiagnosticIds.UnboundVariable, Title(DiagnosticIds.UnboundVariable), Format(DiagnosticIds.UnboundVariable), Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor UnusedMember = new("PXY0105", Title(DiagnosticIds.UnusedMember), Format(DiagnosticIds.UnusedMember), Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0105.md");
 
-    public static readonly DiagnosticDescriptor KlOverDifferentVariables = new(DiagnosticIds.KlOverDifferentVariables, Title(DiagnosticIds.KlOverDifferentVariables), Format(DiagnosticIds.KlOverDifferentVariables), Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor UnknownDistribution = new("PXY0201", Title(DiagnosticIds.UnknownDistribution), Format(DiagnosticIds.UnknownDistribution), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0201.md");
 
-    public static readonly DiagnosticDescriptor UnusedLossParameter = new(DiagnosticIds.UnusedLossParameter, Title(DiagnosticIds.UnusedLossParameter), Format(DiagnosticIds.UnusedLossParameter), Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor SignatureMismatch = new("PXY0202", Title(DiagnosticIds.SignatureMismatch), Format(DiagnosticIds.SignatureMismatch), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0202.md");
 
-    public static readonly DiagnosticDescriptor NotPartial = new(DiagnosticIds.NotPartial, Title(DiagnosticIds.NotPartial), Format(DiagnosticIds.NotPartial), Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor UnboundVariable = new("PXY0203", Title(DiagnosticIds.UnboundVariable), Format(DiagnosticIds.UnboundVariable), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0203.md");
 
-    public static readonly DiagnosticDescriptor NotAFamily = new(DiagnosticIds.NotAFamily, Title(DiagnosticIds.NotAFamily), Format(DiagnosticIds.NotAFamily), Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    public static readonly DiagnosticDescriptor KlOverDifferentVariables = new("PXY0204", Title(DiagnosticIds.KlOverDifferentVariables), Format(DiagnosticIds.KlOverDifferentVariables), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0204.md");
+
+    public static readonly DiagnosticDescriptor MonteCarloKl = new("PXY0205", Title(DiagnosticIds.MonteCarloKl), Format(DiagnosticIds.MonteCarloKl), Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0205.md");
+
+    public static readonly DiagnosticDescriptor UnusedLossParameter = new("PXY0206", Title(DiagnosticIds.UnusedLossParameter), Format(DiagnosticIds.UnusedLossParameter), Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0206.md");
+
+    public static readonly DiagnosticDescriptor NotPartial = new("PXY0301", Title(DiagnosticIds.NotPartial), Format(DiagnosticIds.NotPartial), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0301.md");
+
+    public static readonly DiagnosticDescriptor NotAFamily = new("PXY0302", Title(DiagnosticIds.NotAFamily), Format(DiagnosticIds.NotAFamily), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0302.md");
+
+    public static readonly DiagnosticDescriptor ForwardMismatch = new("PXY0303", Title(DiagnosticIds.ForwardMismatch), Format(DiagnosticIds.ForwardMismatch), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0303.md");
+
+    public static readonly DiagnosticDescriptor BadLossSignature = new("PXY0304", Title(DiagnosticIds.BadLossSignature), Format(DiagnosticIds.BadLossSignature), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0304.md");
+
+    public static readonly DiagnosticDescriptor UnsupportedTarget = new("PXY0305", Title(DiagnosticIds.UnsupportedTarget), Format(DiagnosticIds.UnsupportedTarget), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0305.md");
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-        DistributionSyntax, VariableOnBothSides, VariableListedTwice, InvalidName, LossSyntax, ConflictingFactors, RecursiveFactorization, JointDiffersFromFactors, UnknownDistribution, SignatureMismatch, UnboundVariable, KlOverDifferentVariables, UnusedLossParameter, NotPartial, NotAFamily);
+        DistributionSyntax, VariableOnBothSides, VariableListedTwice, InvalidName, LossSyntax, ConflictingFactors, RecursiveFactorization, JointDiffersFromFactors, AmbiguousMember, UnusedMember, UnknownDistribution, SignatureMismatch, UnboundVariable, KlOverDifferentVariables, MonteCarloKl, UnusedLossParameter, NotPartial, NotAFamily, ForwardMismatch, BadLossSignature, UnsupportedTarget);
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 
-    public static Diagnostic Create(DslError error, Location location) =>
-        Diagnostic.Create(ById[error.Id], location, error.Args.Cast<object>().ToArray());
+    public static Diagnostic Create(DslError error, Location location, ImmutableDictionary<string, string?>? properties = null) =>
+        Diagnostic.Create(ById[error.Id], location, properties, error.Args.Cast<object>().ToArray());
 
     private static string Title(string id) => DiagnosticCatalog.Get(id).Title;
 
     private static string Format(string id) => DiagnosticCatalog.Get(id).MessageFormat;
+}
+
+/// <summary>Keys of diagnostic properties read by the code fixes.</summary>
+internal static class DiagnosticProperties
+{
+    /// <summary>PXY0303 without Forward: the conditioning variables, comma-separated, in order.</summary>
+    public const string Parameters = "Parameters";
+
+    /// <summary>PXY0303 without Forward: the family (Normal, Bernoulli), which names the parameter record.</summary>
+    public const string Family = "Family";
+
+    /// <summary>PXY0202: the declared signature to write in place of the mismatched one.</summary>
+    public const string Replacement = "Replacement";
 }

@@ -7,7 +7,8 @@ namespace PixyzGen.Dsl.Checking;
 
 /// <summary>
 /// Rules of a loss formula against the model's members and the loss method's parameters: known distributions
-/// (PXY0201/0202), bound variables (PXY0203), KL over the same variables (PXY0204), every parameter used (PXY0206).
+/// (PXY0201/0202), bound variables (PXY0203), KL over the same variables (PXY0204) and whether it has a closed form
+/// (PXY0205, informational), every parameter used (PXY0206).
 /// </summary>
 public static class LossChecker
 {
@@ -49,11 +50,13 @@ public static class LossChecker
                 CheckReference(entropy.Distribution, bound, includeVars: false, members, errors, used);
                 break;
             case KlNode kl:
-                CheckReference(kl.Left, bound, includeVars: false, members, errors, used);
-                CheckReference(kl.Right, bound, includeVars: false, members, errors, used);
+                var left = CheckReference(kl.Left, bound, includeVars: false, members, errors, used);
+                var right = CheckReference(kl.Right, bound, includeVars: false, members, errors, used);
                 if (!new HashSet<string>(kl.Left.VarNames).SetEquals(kl.Right.VarNames))
                     errors.Add(DslError.Create(DiagnosticIds.KlOverDifferentVariables, kl.Range, kl.Left.Text, kl.Right.Text,
                         string.Join(",", kl.Left.VarNames), string.Join(",", kl.Right.VarNames)));
+                else if (left?.Family is { } leftFamily && right?.Family is { } rightFamily && KlClosedForms.Method(leftFamily, rightFamily) is null)
+                    errors.Add(DslError.Create(DiagnosticIds.MonteCarloKl, kl.Range, $"{kl.Left.Text} ({leftFamily})", $"{kl.Right.Text} ({rightFamily})"));
                 break;
             case ExpectationNode expectation:
                 CheckReference(expectation.Distribution, bound, includeVars: false, members, errors, used);
@@ -62,10 +65,11 @@ public static class LossChecker
         }
     }
 
-    private static void CheckReference(DistributionRef reference, IReadOnlyCollection<string> bound, bool includeVars, IReadOnlyList<MemberSignature> members, List<DslError> errors, HashSet<string> used)
+    /// <summary>Checks a distribution reference and returns the member it resolves to, if any.</summary>
+    private static MemberSignature? CheckReference(DistributionRef reference, IReadOnlyCollection<string> bound, bool includeVars, IReadOnlyList<MemberSignature> members, List<DslError> errors, HashSet<string> used)
     {
         errors.AddRange(SignatureChecker.Check(reference));
-        MemberResolver.Resolve(reference, members, out var error);
+        var index = MemberResolver.Resolve(reference, members, out var error);
         if (error is not null) errors.Add(error);
 
         var needed = includeVars ? reference.Vars.Concat(reference.CondVars) : reference.CondVars;
@@ -75,5 +79,6 @@ public static class LossChecker
             if (!bound.Contains(variable.Name))
                 errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, variable.Range, variable.Name, reference.Text));
         }
+        return index >= 0 ? members[index] : null;
     }
 }

@@ -21,12 +21,12 @@ internal static class ModelBinder
         var members = bound.Select(b => b.Member).ToList();
         var signatures = bound.Select(b => b.Signature).ToList();
 
-        var sampling = PlanSampling(declaration.FactorizationText, members, signatures);
+        var (sampling, samplingError) = PlanSampling(declaration.FactorizationText, members, signatures);
         var losses = declaration.Losses
             .Where(l => l.IsPartialDefinition && !l.IsGeneric)
             .Select(l => PlanLoss(l, members, signatures))
             .ToEquatableArray();
-        return new ModelSpec(declaration.Type, declaration.FactorizationText, members.ToEquatableArray(), sampling, losses);
+        return new ModelSpec(declaration.Type, declaration.FactorizationText, members.ToEquatableArray(), sampling, samplingError, losses);
     }
 
     /// <summary>Members whose type declares a valid single-variable signature over a known family; others are left to the analyzers.</summary>
@@ -36,28 +36,33 @@ internal static class ModelBinder
         var parsed = DslParser.ParseDistribution(member.SignatureText);
         if (parsed.Value is not { } signature || SignatureChecker.Check(signature).Any() || signature.Vars.Count != 1) return null;
         var spec = new MemberSpec(member.Name, signature.Text, signature.Vars[0].Name, signature.CondVarNames.ToEquatableArray(), family);
-        return (spec, new MemberSignature(member.Name, signature));
+        return (spec, new MemberSignature(member.Name, signature, family.Name));
     }
 
-    private static SamplingPlan? PlanSampling(string text, List<MemberSpec> members, List<MemberSignature> signatures)
+    /// <summary>The sampling plan of a valid factorization, or the first error ("PXYnnnn: message") that the generated Sample throws.</summary>
+    private static (SamplingPlan? Plan, string? Error) PlanSampling(string text, List<MemberSpec> members, List<MemberSignature> signatures)
     {
         var parsed = DslParser.ParseFactorization(text);
-        if (parsed.Value is not { } factorization || factorization.Factors.Count == 0) return null;
+        if (parsed.Value is not { } factorization) return (null, Describe(parsed.Errors.FirstOrDefault()));
+        if (factorization.Factors.Count == 0) return (null, null);   // p(x,z) alone: nothing to sample from
         var analysis = FactorizationChecker.Check(factorization);
-        if (analysis.Errors.Count > 0) return null;
+        if (analysis.Errors.Count > 0) return (null, Describe(analysis.Errors[0]));
 
         var steps = new List<SamplingStep>();
         foreach (var index in analysis.SamplingOrder)
         {
             var factor = factorization.Factors[index];
-            var resolved = MemberResolver.Resolve(factor, signatures, out _);
-            if (resolved < 0 || factor.Vars.Count != 1) return null;
+            var resolved = MemberResolver.Resolve(factor, signatures, out var error);
+            if (resolved < 0) return (null, Describe(error));
+            if (factor.Vars.Count != 1) return (null, null);
             var member = members[resolved];
             steps.Add(new SamplingStep(member.Variable, member.Name, member.SignatureText, member.CondVars));
         }
         var joint = factorization.Joint;
-        return new SamplingPlan(steps.ToEquatableArray(), joint.CondVarNames.ToEquatableArray(), joint.VarNames.ToEquatableArray(), analysis.Marginalized.Count > 0);
+        return (new SamplingPlan(steps.ToEquatableArray(), joint.CondVarNames.ToEquatableArray(), joint.VarNames.ToEquatableArray(), analysis.Marginalized.Count > 0), null);
     }
+
+    private static string? Describe(DslError? error) => error is null ? null : $"{error.Id}: {error.Message}";
 
     private static LossSpec PlanLoss(LossMethod method, List<MemberSpec> members, List<MemberSignature> signatures)
     {

@@ -35,6 +35,14 @@ internal static class ModelEmitter
             WriteSample(w, spec, sampling, factorization);
             if (!sampling.Marginalizes) WriteJointLogProb(w, sampling, factorization);
         }
+        else if (spec.SamplingError is { } error)
+        {
+            // An invalid factorization still gets Sample, so callers compile and the build shows only our diagnostic.
+            w.Line();
+            w.Line($"/// <summary>Not available: the factorization <c>{factorization}</c> is invalid ({TypeScaffold.Xml(error.Split(':')[0])}).</summary>");
+            w.Line(TypeScaffold.GeneratedCodeAttribute);
+            w.Line($"public global::TorchSharp.torch.Tensor Sample(long batchSize = 1) => throw new global::System.InvalidOperationException({TypeScaffold.Quote($"[Model] {spec.Type.Name} is invalid: {error}")});");
+        }
         foreach (var loss in spec.Losses) WriteLoss(w, loss);
     }
 

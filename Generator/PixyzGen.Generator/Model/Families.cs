@@ -16,9 +16,6 @@ internal static class Families
     public static FamilyInfo? Find(string? name) => All.FirstOrDefault(f => f.Name == name);
 
     /// <summary>The Runtime's closed-form KL for a family pair, or null when a Monte Carlo estimate is needed.</summary>
-    public static string? ClosedFormKl(string left, string right) => (left, right) switch
-    {
-        ("Normal", "Normal") => "global::PixyzGen.KL.NormalNormal",
-        _ => null,
-    };
+    public static string? ClosedFormKl(string left, string right) =>
+        PixyzGen.Dsl.Checking.KlClosedForms.Method(left, right) is { } method ? "global::PixyzGen.KL." + method : null;
 }

@@ -21,5 +21,8 @@ internal sealed record PlannedStatement(string Local, string Expression, string 
 /// </summary>
 internal sealed record LossSpec(LossMethod Method, EquatableArray<PlannedStatement> Statements, string ResultExpression, string? Error);
 
-/// <summary>What to generate for one <c>[Model]</c> class. <see cref="Sampling"/> is null when the factorization is invalid.</summary>
-internal sealed record ModelSpec(TypeIdentity Type, string FactorizationText, EquatableArray<MemberSpec> Members, SamplingPlan? Sampling, EquatableArray<LossSpec> Losses);
+/// <summary>
+/// What to generate for one <c>[Model]</c> class. <see cref="Sampling"/> is null when the factorization is invalid;
+/// <see cref="SamplingError"/> then holds the diagnostic that the generated <c>Sample</c> throws.
+/// </summary>
+internal sealed record ModelSpec(TypeIdentity Type, string FactorizationText, EquatableArray<MemberSpec> Members, SamplingPlan? Sampling, string? SamplingError, EquatableArray<LossSpec> Losses);

@@ -1,0 +1,20 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PixyzGen.Dsl.Diagnostics;
+
+namespace PixyzGen.Analyzers.Rules;
+
+/// <summary>C# shape of an annotated type: partial all the way out (PXY0301), not generic, one PixyzGen role (PXY0305).</summary>
+internal static class TypeRules
+{
+    public static void Check(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeArgument? distribution, AttributeArgument? model)
+    {
+        var location = type.Locations[0];
+        if (TypeFacts.FirstNotPartial(type) is { } notPartial)
+            context.ReportDiagnostic(Descriptors.Create(DslError.Create(DiagnosticIds.NotPartial, default, notPartial.Name), location));
+        if (TypeFacts.IsGeneric(type))
+            context.ReportDiagnostic(Descriptors.Create(DslError.Create(DiagnosticIds.UnsupportedTarget, default, type.Name, "generic types (or types nested in generic types) are not supported"), location));
+        if (distribution is not null && model is not null)
+            context.ReportDiagnostic(Descriptors.Create(DslError.Create(DiagnosticIds.UnsupportedTarget, default, type.Name, "a type is either a [Distribution] or a [Model], not both"), location));
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using System.Linq;
+using PixyzGen.Dsl.Diagnostics;
+using PixyzGen.Dsl.Syntax;
+
+namespace PixyzGen.Dsl.Checking;
+
+/// <summary>Rules over a model's distribution members: no two with one signature (PXY0104), none unused (PXY0105).</summary>
+public static class MemberChecker
+{
+    /// <summary>For each member whose signature an earlier member already declares: (that member's index, the error).</summary>
+    public static IEnumerable<(int Member, DslError Error)> Ambiguous(IReadOnlyList<MemberSignature> members)
+    {
+        for (var i = 0; i < members.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (!members[j].Signature.SameSignature(members[i].Signature)) continue;
+                yield return (i, DslError.Create(DiagnosticIds.AmbiguousMember, default, members[j].MemberName, members[i].MemberName, members[i].Signature.Text));
+                break;
+            }
+        }
+    }
+
+    /// <summary>Members no reference points at: (member index, the warning).</summary>
+    public static IEnumerable<(int Member, DslError Error)> Unused(IReadOnlyList<MemberSignature> members, IEnumerable<DistributionRef> references)
+    {
+        var referenced = references.ToList();
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (referenced.Any(r => members[i].Signature.SameSignature(r))) continue;
+            yield return (i, DslError.Create(DiagnosticIds.UnusedMember, default, members[i].MemberName, members[i].Signature.Text));
+        }
+    }
+
+    /// <summary>Every distribution a loss formula mentions.</summary>
+    public static IEnumerable<DistributionRef> References(LossNode node) => node switch
+    {
+        LogProbNode log => new[] { log.Distribution },
+        EntropyNode entropy => new[] { entropy.Distribution },
+        KlNode kl => new[] { kl.Left, kl.Right },
+        ExpectationNode expectation => new[] { expectation.Distribution }.Concat(References(expectation.Body)),
+        NegateNode negate => References(negate.Operand),
+        BinaryNode binary => References(binary.Left).Concat(References(binary.Right)),
+        ReduceNode reduce => References(reduce.Operand),
+        _ => Enumerable.Empty<DistributionRef>(),
+    };
+}

@@ -20,12 +20,18 @@ public sealed class DslStringAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
         context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
-        context.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
     }
 
     private static void AnalyzeType(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
+        // Losses are analyzed from their type: a partial method whose body the generator writes counts as generated
+        // code to a method-level action, which would then never run.
+        foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+        {
+            if (AttributeArgument.Find(method, KnownAttributes.Loss, context.CancellationToken) is { } loss) LossRules.Check(context, method, loss);
+        }
+
         var distribution = AttributeArgument.Find(type, KnownAttributes.Distribution, context.CancellationToken);
         var model = AttributeArgument.Find(type, KnownAttributes.Model, context.CancellationToken);
         if (distribution is null && model is null) return;
@@ -33,15 +39,6 @@ public sealed class DslStringAnalyzer : DiagnosticAnalyzer
         TypeRules.Check(context, type, distribution, model);
         if (distribution is not null) DistributionRules.Check(context, type, distribution);
         if (model is not null) ModelRules.Check(context, type, model);
-    }
-
-    private static void AnalyzeMethod(SymbolAnalysisContext context)
-    {
-        var method = (IMethodSymbol)context.Symbol;
-        if (method.ContainingType is null || method.PartialDefinitionPart is not null) return;   // the implementation part repeats the attribute
-        var loss = AttributeArgument.Find(method, KnownAttributes.Loss, context.CancellationToken);
-        if (loss is null) return;
-        LossRules.Check(context, method, loss);
     }
 }
 

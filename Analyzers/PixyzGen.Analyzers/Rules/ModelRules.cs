@@ -37,13 +37,16 @@ internal static class ModelRules
         foreach (var (index, error) in MemberChecker.Ambiguous(signatures))
             context.ReportDiagnostic(Descriptors.Create(error, members[index].Symbol.Locations[0]));
 
-        // A member counts as used if the factorization or any loss of the model mentions it.
+        // A member counts as used if the factorization or any loss of the model mentions it; while some formula does
+        // not parse, nothing can be called unused.
+        var allParsed = parsed.Value is not null;
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
             if (AttributeArgument.Find(method, KnownAttributes.Loss, context.CancellationToken) is not { } loss) continue;
             if (DslParser.ParseLoss(loss.Text).Value is { } formula) references.AddRange(MemberChecker.References(formula));
+            else allParsed = false;
         }
-        if (parsed.Value is null) return;   // an unparsable factorization would make every member look unused
+        if (!allParsed) return;
         foreach (var (index, error) in MemberChecker.Unused(signatures, references))
             context.ReportDiagnostic(Descriptors.Create(error, members[index].Symbol.Locations[0]));
     }

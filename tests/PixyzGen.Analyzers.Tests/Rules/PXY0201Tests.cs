@@ -1,0 +1,17 @@
+using System.Threading.Tasks;
+using PixyzGen.Analyzers.Tests.Infrastructure;
+
+namespace PixyzGen.Analyzers.Tests.Rules;
+
+/// <summary>PXY0201: A loss names an unknown distribution.</summary>
+public class PXY0201Tests
+{
+    [Test]
+    public Task At_the_unknown_reference() => Verify.Analyzer(Sources.Vae(body: "    [Loss(\"mean(log {|PXY0201:r(x|z)|})\")] public partial Tensor A(Tensor x, Tensor z);"));
+
+    [Test]
+    public Task At_an_unknown_factor() => Verify.Analyzer(Sources.Vae(factorization: "p(x,z) = p(x|z) {|PXY0201:r(z)|}"));
+
+    [Test]
+    public Task Known_references_have_none() => Verify.Analyzer(Sources.Vae());
+}

@@ -1,0 +1,21 @@
+using System.Threading.Tasks;
+using PixyzGen.Analyzers.Tests.Infrastructure;
+
+namespace PixyzGen.Analyzers.Tests.Rules;
+
+/// <summary>PXY0303: Forward parameters that differ from the conditioning variables.</summary>
+public class PXY0303Tests
+{
+    [Test]
+    public Task At_a_Forward_with_other_names() => Verify.Analyzer(Sources.Usings + """
+[Distribution("q(z|x)")] public sealed partial class Wrong : Normal { private NormalParams {|PXY0303:Forward|}(Tensor y) => new(y, y.exp()); }
+""");
+
+    [Test]
+    public Task At_the_class_without_Forward() => Verify.Analyzer(Sources.Usings + """
+[Distribution("q(z|x)")] public sealed partial class {|PXY0303:Missing|} : Normal { }
+""");
+
+    [Test]
+    public Task A_matching_Forward_has_none() => Verify.Analyzer(Sources.Usings + Sources.Encoder);
+}

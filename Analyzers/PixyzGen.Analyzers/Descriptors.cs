@@ -65,7 +65,13 @@ internal static class Descriptors
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 
     public static Diagnostic Create(DslError error, Location location, ImmutableDictionary<string, string?>? properties = null) =>
-        Diagnostic.Create(ById[error.Id], location, properties, error.Args.Cast<object>().ToArray());
+        Diagnostic.Create(ById[error.Id], location, properties ?? PropertiesOf(error), error.Args.Cast<object>().ToArray());
+
+    // A signature mismatch carries the declared signature (its second argument) for the rename fix.
+    private static ImmutableDictionary<string, string?>? PropertiesOf(DslError error) =>
+        error.Id == DiagnosticIds.SignatureMismatch && error.Args.Count > 1
+            ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Replacement, error.Args[1])
+            : null;
 
     private static string Title(string id) => DiagnosticCatalog.Get(id).Title;
 

@@ -25,6 +25,7 @@ public sealed class DslStringAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
+        PartialRule.Check(context, type);
         // Losses are analyzed from their type: a partial method whose body the generator writes counts as generated
         // code to a method-level action, which would then never run.
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())

@@ -54,7 +54,8 @@ public class PackageTests
         Assert.That(Entries($"PixyzGen.{version}.nupkg"), Is.EqualTo(new[]
         {
             "LICENSE", "PixyzGen.nuspec", "README.md",
-            "analyzers/dotnet/cs/PixyzGen.Analyzers.dll", "analyzers/dotnet/cs/PixyzGen.Dsl.dll", "analyzers/dotnet/cs/PixyzGen.Generator.dll",
+            "analyzers/dotnet/cs/PixyzGen.Analyzers.dll", "analyzers/dotnet/cs/PixyzGen.CodeFixes.dll", "analyzers/dotnet/cs/PixyzGen.Dsl.dll",
+            "analyzers/dotnet/cs/PixyzGen.Generator.dll",
             "buildTransitive/ElfVersionPatcher.cs", "buildTransitive/PixyzGen.targets",
             "lib/net10.0/PixyzGen.Runtime.dll", "lib/net10.0/PixyzGen.Runtime.xml",
         }));

@@ -30,7 +30,7 @@ internal static class ModelRules
             {
                 references.Add(factor);
                 MemberResolver.Resolve(factor, signatures, out var error);
-                if (error is not null) context.ReportDiagnostic(Descriptors.Create(error, factorizationText.Locate(error.Range), SignatureFix(error, factor)));
+                if (error is not null) context.ReportDiagnostic(Descriptors.Create(error, factorizationText.Locate(error.Range)));
             }
         }
 
@@ -50,10 +50,4 @@ internal static class ModelRules
         foreach (var (index, error) in MemberChecker.Unused(signatures, references))
             context.ReportDiagnostic(Descriptors.Create(error, members[index].Symbol.Locations[0]));
     }
-
-    /// <summary>For a signature mismatch (PXY0202), the declared signature the rename fix writes in its place.</summary>
-    internal static System.Collections.Immutable.ImmutableDictionary<string, string?>? SignatureFix(PixyzGen.Dsl.Diagnostics.DslError error, DistributionRef reference) =>
-        error.Id == PixyzGen.Dsl.Diagnostics.DiagnosticIds.SignatureMismatch && error.Args.Count > 1
-            ? System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Replacement, error.Args[1])
-            : null;
 }

@@ -4,14 +4,12 @@ using PixyzGen.Dsl.Diagnostics;
 
 namespace PixyzGen.Analyzers.Rules;
 
-/// <summary>C# shape of an annotated type: partial all the way out (PXY0301), not generic, one PixyzGen role (PXY0305).</summary>
+/// <summary>C# shape of an annotated type: not generic, one PixyzGen role (PXY0305). Partial-ness is checked per type (<see cref="PartialRule"/>).</summary>
 internal static class TypeRules
 {
     public static void Check(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeArgument? distribution, AttributeArgument? model)
     {
         var location = type.Locations[0];
-        if (TypeFacts.FirstNotPartial(type) is { } notPartial)
-            context.ReportDiagnostic(Descriptors.Create(DslError.Create(DiagnosticIds.NotPartial, default, notPartial.Name), location));
         if (TypeFacts.IsGeneric(type))
             context.ReportDiagnostic(Descriptors.Create(DslError.Create(DiagnosticIds.UnsupportedTarget, default, type.Name, "generic types (or types nested in generic types) are not supported"), location));
         if (distribution is not null && model is not null)

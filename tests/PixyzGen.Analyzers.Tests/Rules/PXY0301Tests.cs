@@ -13,9 +13,9 @@ public class PXY0301Tests
 
     [Test]
     public Task At_a_containing_type_that_is_not_partial() => Verify.Analyzer(Sources.Usings + """
-public static class Outer
+public static class {|PXY0301:Outer|}
 {
-    [Distribution("q(a)")] public sealed partial class {|PXY0301:Inner|}() : Normal();
+    [Distribution("q(a)")] public sealed partial class Inner() : Normal();
 }
 """);
 

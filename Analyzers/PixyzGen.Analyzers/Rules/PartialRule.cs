@@ -1,0 +1,23 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PixyzGen.Dsl.Diagnostics;
+
+namespace PixyzGen.Analyzers.Rules;
+
+/// <summary>
+/// PXY0301: a type the generator adds members to, or a type containing one, must be partial. Each type reports for
+/// itself, so the diagnostic sits where the code fix adds the modifier.
+/// </summary>
+internal static class PartialRule
+{
+    public static void Check(SymbolAnalysisContext context, INamedTypeSymbol type)
+    {
+        if (TypeFacts.IsPartial(type) || !CarriesGeneratedMembers(type)) return;
+        context.ReportDiagnostic(Descriptors.Create(DslError.Create(DiagnosticIds.NotPartial, default, type.Name), type.Locations[0]));
+    }
+
+    private static bool CarriesGeneratedMembers(INamedTypeSymbol type) =>
+        type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is KnownAttributes.Distribution or KnownAttributes.Model)
+        || type.GetTypeMembers().Any(CarriesGeneratedMembers);
+}

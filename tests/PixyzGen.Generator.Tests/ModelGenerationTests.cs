@@ -82,7 +82,7 @@ public class ModelGenerationTests
     }
 
     [Test]
-    public void A_recursive_model_generates_no_sampler_but_compiles()
+    public void A_recursive_model_gets_a_Sample_that_throws_with_the_diagnostic()
     {
         const string source = """
             using PixyzGen;
@@ -104,7 +104,9 @@ public class ModelGenerationTests
             }
             """;
         var generated = GeneratorHarness.Run(Sources.VaeDistributions, source)["Demo.Loop.Model.g.cs"];
-        Assert.That(generated, Does.Not.Contain("Sample("));
+        // Callers of Sample() still compile, so the build shows the analyzer's PXY0102 and not a CS1061 cascade.
+        Assert.That(generated, Does.Contain("public global::TorchSharp.torch.Tensor Sample(long batchSize = 1) => throw new global::System.InvalidOperationException(\"[Model] Loop is invalid: PXY0102: The factorization is recursive: z -> x -> z"));
+        Assert.That(generated, Does.Not.Contain("LogProb("));
         Assert.That(generated, Does.Contain("yield return (\"P\", P);"));
     }
 

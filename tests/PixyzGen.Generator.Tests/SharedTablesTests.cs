@@ -1,0 +1,29 @@
+using System.Linq;
+using PixyzGen.Dsl.Checking;
+using PixyzGen.Generator.Model;
+
+namespace PixyzGen.Generator.Tests;
+
+/// <summary>Tables the Dsl shares with the generator and the analyzers agree with the Runtime they describe.</summary>
+public class SharedTablesTests
+{
+    [Test]
+    public void Every_closed_form_KL_the_DSL_promises_exists_in_the_Runtime_with_that_method()
+    {
+        foreach (var ((left, right), method) in KlClosedForms.All)
+        {
+            Assert.That(PixyzGen.KL.HasClosedForm(left, right), Is.True, $"{left} || {right}");
+            Assert.That(typeof(PixyzGen.KL).GetMethod(method), Is.Not.Null, $"KL.{method}");
+        }
+        Assert.That(KlClosedForms.Method("Normal", "Bernoulli"), Is.Null);
+        Assert.That(PixyzGen.KL.HasClosedForm("Normal", "Bernoulli"), Is.False);
+    }
+
+    [Test]
+    public void The_generator_writes_exactly_the_families_the_analyzers_accept()
+    {
+        Assert.That(Families.All.Select(f => f.Name), Is.EquivalentTo(GeneratedFamilies.Supported));
+        foreach (var family in GeneratedFamilies.Runtime)
+            Assert.That(typeof(PixyzGen.Normal).Assembly.GetType("PixyzGen." + family), Is.Not.Null, family);
+    }
+}

@@ -34,7 +34,7 @@ internal static class TypeFacts
     public static string? FamilyOf(ITypeSymbol type)
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)
-            if (current.ContainingNamespace?.ToDisplayString() == "PixyzGen" && GeneratedFamilies.Runtime.Contains(current.Name)) return current.Name;
+            if (current.ContainingNamespace?.ToDisplayString() == "PixyzGen" && GeneratedFamilies.Contains(current.Name)) return current.Name;
         return null;
     }
 

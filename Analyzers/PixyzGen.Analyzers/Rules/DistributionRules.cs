@@ -8,8 +8,8 @@ using PixyzGen.Dsl.Parsing;
 namespace PixyzGen.Analyzers.Rules;
 
 /// <summary>
-/// A [Distribution] class: its signature text (00xx), its family (PXY0302, or PXY0305 for a family the generator does
-/// not write yet or a signature with several variables), and its Forward against the conditioning variables (PXY0303).
+/// A [Distribution] class: its signature text (00xx), its family (PXY0302), a signature with several variables
+/// (PXY0305), and its Forward against the conditioning variables (PXY0303).
 /// </summary>
 internal static class DistributionRules
 {
@@ -19,9 +19,6 @@ internal static class DistributionRules
         var family = TypeFacts.FamilyOf(type);
         if (family is null)
             context.ReportDiagnostic(Descriptors.Create(DslError.Create(DiagnosticIds.NotAFamily, default, type.Name), location));
-        else if (!GeneratedFamilies.IsSupported(family))
-            context.ReportDiagnostic(Descriptors.Create(DslError.Create(DiagnosticIds.UnsupportedTarget, default, type.Name,
-                $"the generator writes {string.Join(" and ", GeneratedFamilies.Supported)} distributions so far; use {family} through the dynamic API"), location));
 
         var parsed = DslParser.ParseDistribution(signatureText.Text);
         foreach (var error in parsed.Errors) context.ReportDiagnostic(Descriptors.Create(error, signatureText.Locate(error.Range)));

@@ -80,7 +80,11 @@ internal sealed class LossPlanner
             case EntropyNode entropy:
             {
                 var member = Resolve(entropy.Distribution);
-                return ($"{member.Name}.EntropyOf({Parameters(member, variables)})", true);
+                var parameters = Parameters(member, variables);
+                if (member.Family.HasEntropy) return ($"{member.Name}.EntropyOf({parameters})", true);
+                // No closed form (relaxed families, Multinomial): -log p at one draw, shared with any E_ of the same member.
+                var draw = Sample(member, variables);
+                return ($"-{member.Name}.LogProbOf({parameters}, {draw}, \"{member.Variable}\")", true);
             }
             case ExpectationNode expectation:
             {
@@ -102,7 +106,7 @@ internal sealed class LossPlanner
         var leftParameters = Parameters(left, variables);
         var rightParameters = Parameters(right, variables);
         if (Families.ClosedFormKl(left.Family.Name, right.Family.Name) is { } closedForm)
-            return $"{closedForm}({leftParameters}, {rightParameters}, {left.Name}.FeatureRank)";
+            return $"{closedForm}({leftParameters}, {rightParameters}, {left.Name}.ReducedFeatureRank)";
 
         // Monte Carlo: log q(z) - log p(z) at one sample of q, shared with any E_q over the same inputs.
         var sample = Sample(left, variables);

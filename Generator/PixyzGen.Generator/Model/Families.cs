@@ -7,10 +7,20 @@ internal sealed record FamilyInfo(string Name, string ParamsType, bool HasRepara
 
 internal static class Families
 {
+    // Every FamilyDistribution<TParams> of the Runtime: the generated code calls the same typed methods on each.
     public static readonly FamilyInfo[] All =
     {
         new("Normal", "global::PixyzGen.NormalParams", HasReparam: true, HasEntropy: true),
         new("Bernoulli", "global::PixyzGen.BernoulliParams", HasReparam: false, HasEntropy: true),
+        new("Laplace", "global::PixyzGen.LaplaceParams", HasReparam: true, HasEntropy: true),
+        new("Gamma", "global::PixyzGen.GammaParams", HasReparam: true, HasEntropy: true),
+        new("Beta", "global::PixyzGen.BetaParams", HasReparam: true, HasEntropy: true),
+        new("Dirichlet", "global::PixyzGen.DirichletParams", HasReparam: true, HasEntropy: true),
+        new("Categorical", "global::PixyzGen.CategoricalParams", HasReparam: false, HasEntropy: true),
+        new("Multinomial", "global::PixyzGen.CategoricalParams", HasReparam: false, HasEntropy: false),
+        new("RelaxedBernoulli", "global::PixyzGen.BernoulliParams", HasReparam: true, HasEntropy: false),
+        new("RelaxedCategorical", "global::PixyzGen.CategoricalParams", HasReparam: true, HasEntropy: false),
+        new("FactorizedBernoulli", "global::PixyzGen.BernoulliParams", HasReparam: false, HasEntropy: true),
     };
 
     public static FamilyInfo? Find(string? name) => All.FirstOrDefault(f => f.Name == name);

@@ -92,6 +92,12 @@ public abstract class FamilyDistribution<TParams> : Distribution where TParams :
     /// <summary>The shape of a value (batch + features) given parameters.</summary>
     protected abstract long[] ValueShape(TParams p);
 
+    /// <summary>
+    /// The feature dimensions left once the family has reduced its event dimension: what log-densities, entropies and
+    /// closed-form KLs sum over after their per-event formula (<see cref="Distribution.FeatureRank"/> for element-wise families).
+    /// </summary>
+    public int ReducedFeatureRank => FeatureRank - EventRank;
+
     /// <summary>How many trailing feature dimensions one log-density term covers (1 for simplex families), 0 for element-wise families.</summary>
     protected internal virtual int EventRank => 0;
 
@@ -106,7 +112,7 @@ public abstract class FamilyDistribution<TParams> : Distribution where TParams :
     public virtual Tensor LogProbOf(TParams p, Tensor value, string variable)
     {
         CheckValue(variable, value, ValueShape(p));
-        return FeatureDims.Sum(LogProbElements(p, value), FeatureRank - EventRank);
+        return FeatureDims.Sum(LogProbElements(p, value), ReducedFeatureRank);
     }
 
     /// <summary>The log-density per feature element (events of <see cref="EventRank"/> dimensions already reduced).</summary>
@@ -117,7 +123,7 @@ public abstract class FamilyDistribution<TParams> : Distribution where TParams :
     public abstract Tensor VarianceOf(TParams p);
 
     /// <summary>The entropy summed over feature dimensions; families without a closed form throw.</summary>
-    public virtual Tensor EntropyOf(TParams p) => FeatureDims.Sum(EntropyElements(p), FeatureRank - EventRank);
+    public virtual Tensor EntropyOf(TParams p) => FeatureDims.Sum(EntropyElements(p), ReducedFeatureRank);
 
     protected virtual Tensor EntropyElements(TParams p) =>
         throw new NotSupportedException($"{Describe()} has no closed-form entropy; estimate it with a Monte Carlo entropy loss.");

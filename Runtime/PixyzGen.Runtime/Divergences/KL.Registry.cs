@@ -55,6 +55,6 @@ public static partial class KL
         {
             var left = (FamilyDistribution<TParams>)p;
             var right = (FamilyDistribution<TParams>)q;
-            return formula(left.ResolveParams(inputs), right.ResolveParams(inputs), left.FeatureRank - left.EventRank);
+            return formula(left.ResolveParams(inputs), right.ResolveParams(inputs), left.ReducedFeatureRank);
         };
 }

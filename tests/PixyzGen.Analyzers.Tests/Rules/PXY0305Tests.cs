@@ -17,10 +17,5 @@ public class PXY0305Tests
 """);
 
     [Test]
-    public Task At_a_family_the_generator_does_not_write_yet() => Verify.Analyzer(Sources.Usings + """
-[Distribution("p(w)")] public sealed partial class {|PXY0305:Heavy|}() : Laplace(0.0, 1.0, features: [2]);
-""");
-
-    [Test]
     public Task A_Normal_or_Bernoulli_non_generic_class_has_none() => Verify.Analyzer(Sources.Usings + Sources.Prior + Sources.Decoder);
 }

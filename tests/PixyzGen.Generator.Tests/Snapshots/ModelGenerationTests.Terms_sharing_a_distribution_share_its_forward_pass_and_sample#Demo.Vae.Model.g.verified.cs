@@ -48,7 +48,7 @@ namespace Demo
             var pzParams = Pz.Params(); // p(z): parameters
             var z = Q.RSampleFrom(qParams); // z ~ q(z|x)
             var pParams = P.Params(z); // p(x|z): parameters
-            var result = ((((beta * global::PixyzGen.KL.NormalNormal(qParams, pzParams, Q.FeatureRank)) - P.LogProbOf(pParams, x, "x")) + (Pz.LogProbOf(pzParams, z, "z") - Q.LogProbOf(qParams, z, "z"))) - (Q.EntropyOf(qParams) / 2d)).sum();
+            var result = ((((beta * global::PixyzGen.KL.NormalNormal(qParams, pzParams, Q.ReducedFeatureRank)) - P.LogProbOf(pParams, x, "x")) + (Pz.LogProbOf(pzParams, z, "z") - Q.LogProbOf(qParams, z, "z"))) - (Q.EntropyOf(qParams) / 2d)).sum();
             return result.MoveToOuterDisposeScope();
         }
     }

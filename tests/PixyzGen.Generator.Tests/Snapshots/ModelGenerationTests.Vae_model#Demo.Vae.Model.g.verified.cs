@@ -48,7 +48,7 @@ namespace Demo
             var pzParams = Pz.Params(); // p(z): parameters
             var z = Q.RSampleFrom(qParams); // z ~ q(z|x)
             var pParams = P.Params(z); // p(x|z): parameters
-            var result = (global::PixyzGen.KL.NormalNormal(qParams, pzParams, Q.FeatureRank) - P.LogProbOf(pParams, x, "x")).mean();
+            var result = (global::PixyzGen.KL.NormalNormal(qParams, pzParams, Q.ReducedFeatureRank) - P.LogProbOf(pParams, x, "x")).mean();
             return result.MoveToOuterDisposeScope();
         }
     }

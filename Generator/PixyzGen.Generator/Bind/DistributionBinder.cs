@@ -30,6 +30,7 @@ internal static class DistributionBinder
             forwardError = $"{error.Id}: {error.Message}";
         }
 
-        return new DistributionSpec(declaration.Type, declaration.SignatureText, signature.Name, signature.Vars[0].Name, condVars, family, declaration.HasForward, forwardError);
+        return new DistributionSpec(declaration.Type, declaration.SignatureText, signature.Name, signature.Vars[0].Name, condVars, family, declaration.HasForward, forwardError,
+            PixyzGen.Dsl.Printing.LatexPrinter.Signature(signature));
     }
 }

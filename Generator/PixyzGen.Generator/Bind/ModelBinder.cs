@@ -26,7 +26,10 @@ internal static class ModelBinder
             .Where(l => l.IsPartialDefinition && !l.IsGeneric)
             .Select(l => PlanLoss(l, members, signatures))
             .ToEquatableArray();
-        return new ModelSpec(declaration.Type, declaration.FactorizationText, members.ToEquatableArray(), sampling, samplingError, losses);
+        var parsed = DslParser.ParseFactorization(declaration.FactorizationText).Value;
+        return new ModelSpec(declaration.Type, declaration.FactorizationText, members.ToEquatableArray(), sampling, samplingError, losses,
+            parsed is null ? null : PixyzGen.Dsl.Printing.LatexPrinter.Factorization(parsed),
+            parsed is null ? null : PixyzGen.Dsl.Printing.DotPrinter.Factorization(parsed, declaration.Type.Name));
     }
 
     /// <summary>Members whose type declares a valid single-variable signature over a known family; others are left to the analyzers.</summary>
@@ -82,6 +85,6 @@ internal static class ModelBinder
 
         var planner = new LossPlanner(members, signatures, method.Parameters.Select(p => p.Name));
         var result = planner.Plan(parsed.Value, method.Parameters.Where(p => p.Type == KnownNames.Tensor).ToDictionary(p => p.Name, p => p.Name));
-        return new LossSpec(method, planner.Statements.ToEquatableArray(), result, null);
+        return new LossSpec(method, planner.Statements.ToEquatableArray(), result, null, PixyzGen.Dsl.Printing.LatexPrinter.Loss(parsed.Value));
     }
 }

@@ -28,6 +28,9 @@ internal static class DistributionEmitter
         w.Line($"/// <summary>The signature <c>{signature}</c>.</summary>");
         w.Line($"public const string Signature = {TypeScaffold.Quote(spec.SignatureText)};");
         w.Line();
+        w.Line($"/// <summary>The signature <c>{signature}</c> in LaTeX.</summary>");
+        w.Line($"public const string Latex = {TypeScaffold.Quote(spec.LatexText)};");
+        w.Line();
         w.Line($"private static readonly global::PixyzGen.DistributionSignature DeclaredSignatureValue = new({TypeScaffold.Quote(spec.Name)}, {TypeScaffold.Array(new[] { spec.Variable })}, {TypeScaffold.Array(conditions)});");
         w.Line();
         w.Line("/// <inheritdoc/>");

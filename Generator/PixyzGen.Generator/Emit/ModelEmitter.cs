@@ -18,6 +18,18 @@ internal static class ModelEmitter
         w.Line($"/// <summary>The factorization <c>{factorization}</c>.</summary>");
         w.Line($"public const string Factorization = {TypeScaffold.Quote(spec.FactorizationText)};");
         w.Line();
+        if (spec.LatexText is { } latex)
+        {
+            w.Line($"/// <summary>The factorization <c>{factorization}</c> in LaTeX.</summary>");
+            w.Line($"public const string Latex = {TypeScaffold.Quote(latex)};");
+            w.Line();
+        }
+        if (spec.DotText is { } dot)
+        {
+            w.Line($"/// <summary>The graph of <c>{factorization}</c> in Graphviz DOT (inputs are boxes, marginalized variables dashed).</summary>");
+            w.Line($"public const string Dot = {TypeScaffold.Quote(dot)};");
+            w.Line();
+        }
         w.Line("/// <inheritdoc/>");
         w.Line($"public override string FactorizationText => Factorization;");
         w.Line();
@@ -88,6 +100,12 @@ internal static class ModelEmitter
     {
         var method = loss.Method;
         var parameters = string.Join(", ", method.Parameters.Select(p => $"{p.Type} {p.Name}"));
+        if (loss.LatexText is { } latex)
+        {
+            w.Line();
+            w.Line($"/// <summary>The loss <c>{TypeScaffold.Xml(method.Formula)}</c> of <see cref=\"{method.Name}\"/> in LaTeX.</summary>");
+            w.Line($"public const string {method.Name}Latex = {TypeScaffold.Quote(latex)};");
+        }
         w.Line();
         w.Line($"/// <summary>The loss <c>{TypeScaffold.Xml(method.Formula)}</c>.</summary>");
         w.Line(TypeScaffold.GeneratedCodeAttribute);

@@ -15,4 +15,5 @@ internal sealed record DistributionSpec(
     EquatableArray<string> CondVars,
     FamilyInfo Family,
     bool HasForward,
-    string? ForwardError);
+    string? ForwardError,
+    string LatexText);

@@ -19,10 +19,13 @@ internal sealed record PlannedStatement(string Local, string Expression, string 
 /// A loss body: statements then the result expression; or, when the formula is invalid, <see cref="Error"/>
 /// (diagnostic ID and message) that the generated body throws.
 /// </summary>
-internal sealed record LossSpec(LossMethod Method, EquatableArray<PlannedStatement> Statements, string ResultExpression, string? Error);
+internal sealed record LossSpec(LossMethod Method, EquatableArray<PlannedStatement> Statements, string ResultExpression, string? Error, string? LatexText = null);
 
 /// <summary>
 /// What to generate for one <c>[Model]</c> class. <see cref="Sampling"/> is null when the factorization is invalid;
-/// <see cref="SamplingError"/> then holds the diagnostic that the generated <c>Sample</c> throws.
+/// <see cref="SamplingError"/> then holds the diagnostic that the generated <c>Sample</c> throws. <see cref="LatexText"/> and
+/// <see cref="DotText"/> render a factorization that parses.
 /// </summary>
-internal sealed record ModelSpec(TypeIdentity Type, string FactorizationText, EquatableArray<MemberSpec> Members, SamplingPlan? Sampling, string? SamplingError, EquatableArray<LossSpec> Losses);
+internal sealed record ModelSpec(
+    TypeIdentity Type, string FactorizationText, EquatableArray<MemberSpec> Members, SamplingPlan? Sampling, string? SamplingError,
+    EquatableArray<LossSpec> Losses, string? LatexText = null, string? DotText = null);

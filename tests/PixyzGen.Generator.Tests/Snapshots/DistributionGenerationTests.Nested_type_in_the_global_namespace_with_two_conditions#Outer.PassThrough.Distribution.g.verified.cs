@@ -8,6 +8,9 @@ partial class Outer
         /// <summary>The signature <c>p(x|mu,sigma)</c>.</summary>
         public const string Signature = "p(x|mu,sigma)";
 
+        /// <summary>The signature <c>p(x|mu,sigma)</c> in LaTeX.</summary>
+        public const string Latex = "p(x|\\mu,\\sigma)";
+
         private static readonly global::PixyzGen.DistributionSignature DeclaredSignatureValue = new("p", new[] { "x" }, new[] { "mu", "sigma" });
 
         /// <inheritdoc/>

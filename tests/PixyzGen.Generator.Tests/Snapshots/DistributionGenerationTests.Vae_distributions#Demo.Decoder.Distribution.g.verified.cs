@@ -8,6 +8,9 @@ namespace Demo
         /// <summary>The signature <c>p(x|z)</c>.</summary>
         public const string Signature = "p(x|z)";
 
+        /// <summary>The signature <c>p(x|z)</c> in LaTeX.</summary>
+        public const string Latex = "p(x|z)";
+
         private static readonly global::PixyzGen.DistributionSignature DeclaredSignatureValue = new("p", new[] { "x" }, new[] { "z" });
 
         /// <inheritdoc/>

@@ -8,6 +8,9 @@ namespace Demo
         /// <summary>The signature <c>q(z|x)</c>.</summary>
         public const string Signature = "q(z|x)";
 
+        /// <summary>The signature <c>q(z|x)</c> in LaTeX.</summary>
+        public const string Latex = "q(z|x)";
+
         private static readonly global::PixyzGen.DistributionSignature DeclaredSignatureValue = new("q", new[] { "z" }, new[] { "x" });
 
         /// <inheritdoc/>

@@ -8,6 +8,12 @@ namespace Demo
         /// <summary>The factorization <c>p(x,z|y) = p(x|z,y) p(z|y)</c>.</summary>
         public const string Factorization = "p(x,z|y) = p(x|z,y) p(z|y)";
 
+        /// <summary>The factorization <c>p(x,z|y) = p(x|z,y) p(z|y)</c> in LaTeX.</summary>
+        public const string Latex = "p(x,z|y) = p(x|z,y)p(z|y)";
+
+        /// <summary>The graph of <c>p(x,z|y) = p(x|z,y) p(z|y)</c> in Graphviz DOT (inputs are boxes, marginalized variables dashed).</summary>
+        public const string Dot = "digraph Cvae {\n  y [shape=box];\n  z -> x;\n  y -> x;\n  y -> z;\n}";
+
         /// <inheritdoc/>
         public override string FactorizationText => Factorization;
 

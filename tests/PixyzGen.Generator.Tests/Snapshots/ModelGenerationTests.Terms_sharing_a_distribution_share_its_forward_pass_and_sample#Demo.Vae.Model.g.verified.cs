@@ -8,6 +8,12 @@ namespace Demo
         /// <summary>The factorization <c>p(x,z) = p(x|z) p(z)</c>.</summary>
         public const string Factorization = "p(x,z) = p(x|z) p(z)";
 
+        /// <summary>The factorization <c>p(x,z) = p(x|z) p(z)</c> in LaTeX.</summary>
+        public const string Latex = "p(x,z) = p(x|z)p(z)";
+
+        /// <summary>The graph of <c>p(x,z) = p(x|z) p(z)</c> in Graphviz DOT (inputs are boxes, marginalized variables dashed).</summary>
+        public const string Dot = "digraph Vae {\n  z -> x;\n  z;\n}";
+
         /// <inheritdoc/>
         public override string FactorizationText => Factorization;
 
@@ -38,6 +44,9 @@ namespace Demo
         /// <summary>log <c>p(x,z) = p(x|z) p(z)</c>: the sum of its factors' log-densities, one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z) => Pz.LogProb(z) + P.LogProb(x, z);
+
+        /// <summary>The loss <c>sum(beta * KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)] + E_q(z|x)[log p(z) - log q(z|x)] - H[q(z|x)] / 2)</c> of <see cref="Loss"/> in LaTeX.</summary>
+        public const string LossLatex = "sum \\left(\\beta D_{KL} \\left[q(z|x)||p(z) \\right] - \\mathbb{E}_{q(z|x)} \\left[\\log p(x|z) \\right] + \\mathbb{E}_{q(z|x)} \\left[\\log p(z) - \\log q(z|x) \\right] - \\frac{H \\left[ q(z|x) \\right]}{2} \\right)";
 
         /// <summary>The loss <c>sum(beta * KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)] + E_q(z|x)[log p(z) - log q(z|x)] - H[q(z|x)] / 2)</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]

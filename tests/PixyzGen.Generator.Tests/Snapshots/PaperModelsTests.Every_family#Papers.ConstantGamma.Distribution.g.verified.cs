@@ -8,6 +8,9 @@ namespace Papers
         /// <summary>The signature <c>p(w)</c>.</summary>
         public const string Signature = "p(w)";
 
+        /// <summary>The signature <c>p(w)</c> in LaTeX.</summary>
+        public const string Latex = "p(w)";
+
         private static readonly global::PixyzGen.DistributionSignature DeclaredSignatureValue = new("p", new[] { "w" }, global::System.Array.Empty<string>());
 
         /// <inheritdoc/>

@@ -8,6 +8,9 @@ namespace Papers
         /// <summary>The signature <c>p(v|c)</c>.</summary>
         public const string Signature = "p(v|c)";
 
+        /// <summary>The signature <c>p(v|c)</c> in LaTeX.</summary>
+        public const string Latex = "p(v|c)";
+
         private static readonly global::PixyzGen.DistributionSignature DeclaredSignatureValue = new("p", new[] { "v" }, new[] { "c" });
 
         /// <inheritdoc/>

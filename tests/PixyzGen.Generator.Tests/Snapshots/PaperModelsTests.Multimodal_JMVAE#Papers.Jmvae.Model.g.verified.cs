@@ -8,6 +8,12 @@ namespace Papers
         /// <summary>The factorization <c>p(x,y,z) = p(x|z) p(y|z) p(z)</c>.</summary>
         public const string Factorization = "p(x,y,z) = p(x|z) p(y|z) p(z)";
 
+        /// <summary>The factorization <c>p(x,y,z) = p(x|z) p(y|z) p(z)</c> in LaTeX.</summary>
+        public const string Latex = "p(x,y,z) = p(x|z)p(y|z)p(z)";
+
+        /// <summary>The graph of <c>p(x,y,z) = p(x|z) p(y|z) p(z)</c> in Graphviz DOT (inputs are boxes, marginalized variables dashed).</summary>
+        public const string Dot = "digraph Jmvae {\n  z -> x;\n  z -> y;\n  z;\n}";
+
         /// <inheritdoc/>
         public override string FactorizationText => Factorization;
 
@@ -42,6 +48,9 @@ namespace Papers
         /// <summary>log <c>p(x,y,z) = p(x|z) p(y|z) p(z)</c>: the sum of its factors' log-densities, one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y, global::TorchSharp.torch.Tensor z) => Pz.LogProb(z) + Px.LogProb(x, z) + Py.LogProb(y, z);
+
+        /// <summary>The loss <c>mean(KL(q(z|x,y) || p(z)) - E_q(z|x,y)[log p(x|z) + log p(y|z)] + alpha * (KL(q(z|x,y) || q(z|x)) + KL(q(z|x,y) || q(z|y))))</c> of <see cref="Loss"/> in LaTeX.</summary>
+        public const string LossLatex = "mean \\left(D_{KL} \\left[q(z|x,y)||p(z) \\right] - \\mathbb{E}_{q(z|x,y)} \\left[\\log p(x|z) + \\log p(y|z) \\right] + \\alpha \\left(D_{KL} \\left[q(z|x,y)||q(z|x) \\right] + D_{KL} \\left[q(z|x,y)||q(z|y) \\right]\\right) \\right)";
 
         /// <summary>The loss <c>mean(KL(q(z|x,y) || p(z)) - E_q(z|x,y)[log p(x|z) + log p(y|z)] + alpha * (KL(q(z|x,y) || q(z|x)) + KL(q(z|x,y) || q(z|y))))</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]

@@ -8,6 +8,12 @@ namespace Papers
         /// <summary>The factorization <c>p(x,y,z) = p(x|y,z) p(y) p(z)</c>.</summary>
         public const string Factorization = "p(x,y,z) = p(x|y,z) p(y) p(z)";
 
+        /// <summary>The factorization <c>p(x,y,z) = p(x|y,z) p(y) p(z)</c> in LaTeX.</summary>
+        public const string Latex = "p(x,y,z) = p(x|y,z)p(y)p(z)";
+
+        /// <summary>The graph of <c>p(x,y,z) = p(x|y,z) p(y) p(z)</c> in Graphviz DOT (inputs are boxes, marginalized variables dashed).</summary>
+        public const string Dot = "digraph M2 {\n  y -> x;\n  z -> x;\n  y;\n  z;\n}";
+
         /// <inheritdoc/>
         public override string FactorizationText => Factorization;
 
@@ -42,6 +48,9 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y, global::TorchSharp.torch.Tensor z) => Py.LogProb(y) + Pz.LogProb(z) + P.LogProb(x, y, z);
 
+        /// <summary>The loss <c>mean(KL(q(z|x,y) || p(z)) - E_q(z|x,y)[log p(x|y,z) + log p(y)])</c> of <see cref="Labelled"/> in LaTeX.</summary>
+        public const string LabelledLatex = "mean \\left(D_{KL} \\left[q(z|x,y)||p(z) \\right] - \\mathbb{E}_{q(z|x,y)} \\left[\\log p(x|y,z) + \\log p(y) \\right] \\right)";
+
         /// <summary>The loss <c>mean(KL(q(z|x,y) || p(z)) - E_q(z|x,y)[log p(x|y,z) + log p(y)])</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public partial global::TorchSharp.torch.Tensor Labelled(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
@@ -55,6 +64,9 @@ namespace Papers
             var result = (global::PixyzGen.KL.NormalNormal(qzParams, pzParams, Qz.ReducedFeatureRank) - (P.LogProbOf(pParams, x, "x") + Py.LogProbOf(pyParams, y, "y"))).mean();
             return result.MoveToOuterDisposeScope();
         }
+
+        /// <summary>The loss <c>mean(E_q(y|x)[KL(q(z|x,y) || p(z)) - E_q(z|x,y)[log p(x|y,z) + log p(y)]] - H[q(y|x)])</c> of <see cref="Unlabelled"/> in LaTeX.</summary>
+        public const string UnlabelledLatex = "mean \\left(\\mathbb{E}_{q(y|x)} \\left[D_{KL} \\left[q(z|x,y)||p(z) \\right] - \\mathbb{E}_{q(z|x,y)} \\left[\\log p(x|y,z) + \\log p(y) \\right] \\right] - H \\left[ q(y|x) \\right] \\right)";
 
         /// <summary>The loss <c>mean(E_q(y|x)[KL(q(z|x,y) || p(z)) - E_q(z|x,y)[log p(x|y,z) + log p(y)]] - H[q(y|x)])</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
@@ -71,6 +83,9 @@ namespace Papers
             var result = ((global::PixyzGen.KL.NormalNormal(qzParams, pzParams, Qz.ReducedFeatureRank) - (P.LogProbOf(pParams, x, "x") + Py.LogProbOf(pyParams, y, "y"))) - Qy.EntropyOf(qyParams)).mean();
             return result.MoveToOuterDisposeScope();
         }
+
+        /// <summary>The loss <c>-alpha * mean(log q(y|x))</c> of <see cref="Classification"/> in LaTeX.</summary>
+        public const string ClassificationLatex = "- \\alpha mean \\left(\\log q(y|x) \\right)";
 
         /// <summary>The loss <c>-alpha * mean(log q(y|x))</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]

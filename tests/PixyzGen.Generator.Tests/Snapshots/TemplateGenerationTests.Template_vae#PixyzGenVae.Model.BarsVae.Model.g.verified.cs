@@ -8,6 +8,12 @@ namespace PixyzGenVae.Model
         /// <summary>The factorization <c>p(x,z) = p(x|z) p(z)</c>.</summary>
         public const string Factorization = "p(x,z) = p(x|z) p(z)";
 
+        /// <summary>The factorization <c>p(x,z) = p(x|z) p(z)</c> in LaTeX.</summary>
+        public const string Latex = "p(x,z) = p(x|z)p(z)";
+
+        /// <summary>The graph of <c>p(x,z) = p(x|z) p(z)</c> in Graphviz DOT (inputs are boxes, marginalized variables dashed).</summary>
+        public const string Dot = "digraph BarsVae {\n  z -> x;\n  z;\n}";
+
         /// <inheritdoc/>
         public override string FactorizationText => Factorization;
 
@@ -38,6 +44,9 @@ namespace PixyzGenVae.Model
         /// <summary>log <c>p(x,z) = p(x|z) p(z)</c>: the sum of its factors' log-densities, one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z) => Pz.LogProb(z) + P.LogProb(x, z);
+
+        /// <summary>The loss <c>mean(KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])</c> of <see cref="Loss"/> in LaTeX.</summary>
+        public const string LossLatex = "mean \\left(D_{KL} \\left[q(z|x)||p(z) \\right] - \\mathbb{E}_{q(z|x)} \\left[\\log p(x|z) \\right] \\right)";
 
         /// <summary>The loss <c>mean(KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]

@@ -8,6 +8,9 @@ namespace PixyzGenVae.Model
         /// <summary>The signature <c>p(z)</c>.</summary>
         public const string Signature = "p(z)";
 
+        /// <summary>The signature <c>p(z)</c> in LaTeX.</summary>
+        public const string Latex = "p(z)";
+
         private static readonly global::PixyzGen.DistributionSignature DeclaredSignatureValue = new("p", new[] { "z" }, global::System.Array.Empty<string>());
 
         /// <inheritdoc/>

@@ -1,0 +1,92 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using PixyzGen.Dsl.Syntax;
+
+namespace PixyzGen.Dsl.Printing;
+
+/// <summary>
+/// LaTeX of signatures, factorizations and losses, in the Runtime's format (<c>Loss.ToLatex()</c>,
+/// <c>Distribution.ToLatex()</c>), so generated constants and dynamic objects print alike.
+/// </summary>
+public static class LatexPrinter
+{
+    private static readonly HashSet<string> GreekLetters = new()
+    {
+        "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu",
+        "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega",
+    };
+
+    /// <summary><c>mu</c> as <c>\mu</c>, <c>x_1</c> as <c>x_{1}</c>.</summary>
+    public static string Name(string name)
+    {
+        var split = name.IndexOf('_');
+        if (split > 0 && split < name.Length - 1) return Name(name.Substring(0, split)) + "_{" + name.Substring(split + 1) + "}";
+        return GreekLetters.Contains(name) ? "\\" + name : name;
+    }
+
+    public static string Signature(DistributionRef d)
+    {
+        var vars = string.Join(",", d.VarNames.Select(Name));
+        return d.CondVars.Count == 0 ? $"{d.Name}({vars})" : $"{d.Name}({vars}|{string.Join(",", d.CondVarNames.Select(Name))})";
+    }
+
+    /// <summary><c>p(x,z) = p(x|z)p(z)</c>; a marginal integrates the other variables out, as the Runtime prints it.</summary>
+    public static string Factorization(Factorization f)
+    {
+        var joint = Signature(f.Joint);
+        if (f.Factors.Count == 0) return joint;
+        var product = string.Concat(f.Factors.Select(Signature));
+        var generated = f.Factors.SelectMany(x => x.VarNames).Distinct();
+        var marginalized = generated.Where(v => !f.Joint.VarNames.Contains(v)).ToList();
+        return marginalized.Count == 0
+            ? $"{joint} = {product}"
+            : $"{joint} = \\int {product}{string.Concat(marginalized.Select(v => "d" + Name(v)))}";
+    }
+
+    public static string Loss(LossNode node) => Print(node).Text;
+
+    // Precedence as the Runtime's losses: 0 sum, 1 product, 2 negation, 3 atom.
+    private static (string Text, int Precedence) Print(LossNode node)
+    {
+        switch (node)
+        {
+            case NumberNode number:
+                return (number.Value.ToString("R", CultureInfo.InvariantCulture), 3);
+            case HyperParameterNode hyper:
+                return (Name(hyper.Name), 3);
+            case NegateNode negate:
+                return ($"- {Wrap(negate.Operand, 2)}", 2);
+            case BinaryNode { Operator: BinaryOperator.Divide } divide:
+                return ($"\\frac{{{Loss(divide.Left)}}}{{{Loss(divide.Right)}}}", 1);
+            case BinaryNode binary:
+                var sum = binary.Operator is BinaryOperator.Add or BinaryOperator.Subtract;
+                var left = Wrap(binary.Left, sum ? 0 : 1);
+                var right = Wrap(binary.Right, sum ? 1 : 2);
+                return binary.Operator switch
+                {
+                    BinaryOperator.Add => ($"{left} + {right}", 0),
+                    BinaryOperator.Subtract => ($"{left} - {right}", 0),
+                    _ => ($"{left} {right}", 1),
+                };
+            case ReduceNode reduce:
+                return ($"{(reduce.Kind == Reduction.Mean ? "mean" : "sum")} \\left({Loss(reduce.Operand)} \\right)", 3);
+            case LogProbNode log:
+                return ($"\\log {Signature(log.Distribution)}", 3);
+            case ExpectationNode expectation:
+                return ($"\\mathbb{{E}}_{{{Signature(expectation.Distribution)}}} \\left[{Loss(expectation.Body)} \\right]", 3);
+            case KlNode kl:
+                return ($"D_{{KL}} \\left[{Signature(kl.Left)}||{Signature(kl.Right)} \\right]", 3);
+            case EntropyNode entropy:
+                return ($"H \\left[ {Signature(entropy.Distribution)} \\right]", 3);
+            default:
+                return (node.GetType().Name, 3);
+        }
+    }
+
+    private static string Wrap(LossNode node, int precedence)
+    {
+        var (text, own) = Print(node);
+        return own >= precedence ? text : $"\\left({text}\\right)";
+    }
+}

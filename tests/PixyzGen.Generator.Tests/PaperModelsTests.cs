@@ -150,4 +150,34 @@ public class PaperModelsTests
         Snapshot.Verify(generated, nameof(PaperModelsTests), nameof(Multimodal_JMVAE), "Papers.Jmvae.Model.g.cs");
         Assert.That(generated.Split("Q.Params(").Length - 1, Is.EqualTo(1), "the joint encoder runs once for four terms");
     }
+
+    [Test]
+    public void Marginal_model()
+    {
+        // p(x) = p(x|z) p(z): Sample draws z and x and returns x alone; no joint LogProb (the marginal has no closed form).
+        const string source = Usings + """
+            [Distribution("p(x|z)")] public sealed partial class Decoder : Bernoulli
+            {
+                private readonly Module<Tensor, Tensor> net = Linear(8, 784);
+                public Decoder() => RegisterComponents();
+                private BernoulliParams Forward(Tensor z) => BernoulliParams.FromLogits(net.call(z));
+            }
+            [Distribution("p(z)")] public sealed partial class Prior() : Normal(loc: 0, scale: 1, features: [8]);
+
+            [Model("p(x) = p(x|z) p(z)")]
+            public sealed partial class Marginal : GenerativeModel
+            {
+                public Decoder P { get; } = new();
+                public Prior Pz { get; } = new();
+
+                [Loss("-mean(log p(x|z) + log p(z))")]
+                public partial Tensor NegativeJoint(Tensor x, Tensor z);
+            }
+            """;
+        var generated = GeneratorHarness.Run(source)["Papers.Marginal.Model.g.cs"];
+        Snapshot.Verify(generated, nameof(PaperModelsTests), nameof(Marginal_model), "Papers.Marginal.Model.g.cs");
+        Assert.That(generated, Does.Contain("public global::TorchSharp.torch.Tensor Sample(long batchSize = 1)"));
+        Assert.That(generated, Does.Not.Contain("LogProb(global::TorchSharp.torch.Tensor x)"));
+        Assert.That(generated, Does.Contain("z [style=dashed]"));
+    }
 }

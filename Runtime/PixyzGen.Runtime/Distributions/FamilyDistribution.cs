@@ -109,10 +109,45 @@ public abstract class FamilyDistribution<TParams> : Distribution where TParams :
         throw new NotSupportedException($"{Describe()} cannot draw reparameterized samples.");
 
     /// <summary>log-density of <paramref name="value"/> summed over feature dimensions.</summary>
-    public virtual Tensor LogProbOf(TParams p, Tensor value, string variable)
+    public virtual Tensor LogProbOf(TParams p, Tensor value, string variable) =>
+        FeatureDims.Sum(CheckedElements(p, value, variable, () => LogProbElements(p, value)), ReducedFeatureRank);
+
+    /// <summary>
+    /// Computes an element-wise log-density and checks that the value's feature dimensions were not broadcast (batch and
+    /// sample dimensions may broadcast either way). Two shape queries instead of comparing every parameter's shape up front; a
+    /// broadcasting failure inside libtorch is reported the same way, naming the distribution, the variable and both shapes.
+    /// </summary>
+    protected Tensor CheckedElements(TParams p, Tensor value, string variable, Func<Tensor> compute)
     {
-        CheckValue(variable, value, ValueShape(p));
-        return FeatureDims.Sum(LogProbElements(p, value), ReducedFeatureRank);
+        Tensor elements;
+        try
+        {
+            elements = compute();
+        }
+        catch (Exception e) when (e is not ArgumentException and not NotSupportedException)
+        {
+            CheckValue(variable, value, ValueShape(p));   // throws our message when shapes or dtypes are the cause
+            throw;
+        }
+        var valueShape = value.shape;
+        var elementShape = elements.shape;
+        if (!FeaturesKept(valueShape, elementShape))
+        {
+            CheckValue(variable, value, ValueShape(p));
+            throw new ArgumentException($"{Describe()}: variable '{variable}' has shape {Format(valueShape)}, whose feature dimensions the parameters' shape {Format(ValueShape(p))} would broadcast.", variable);
+        }
+        return elements;
+    }
+
+    // The value has its feature dimensions, and the element-wise result kept them (less the event dimension).
+    private bool FeaturesKept(long[] valueShape, long[] elementShape)
+    {
+        if (valueShape.Length < FeatureRank) return false;
+        var kept = ReducedFeatureRank;
+        if (elementShape.Length < kept) return false;
+        for (var i = 1; i <= kept; i++)
+            if (elementShape[^i] != valueShape[^(i + EventRank)]) return false;
+        return true;
     }
 
     /// <summary>The log-density per feature element (events of <see cref="EventRank"/> dimensions already reduced).</summary>
@@ -185,8 +220,9 @@ public abstract class FamilyDistribution<TParams> : Distribution where TParams :
     {
         var value = Require(inputs, Var[0]);
         var p = ResolveParams(inputs);
-        if (sumFeatures) return LogProbOf(p, value, Var[0]);
+        // The dynamic API checks dtype and shape up front; typed calls check shapes after computing (cheaper per call).
         CheckValue(Var[0], value, ValueShape(p));
+        if (sumFeatures) return LogProbOf(p, value, Var[0]);
         return LogProbElements(p, value);
     }
 

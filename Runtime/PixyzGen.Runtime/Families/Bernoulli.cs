@@ -55,13 +55,14 @@ public class Bernoulli : FamilyDistribution<BernoulliParams>
     /// <summary>x log p + (1 - x) log(1 - p), summed over feature dimensions.</summary>
     public override Tensor LogProbOf(BernoulliParams p, Tensor value, string variable)
     {
-        CheckValue(variable, value, p.Shape);
-        if (p.HeldLogits is { } logits && Shapes.Equal(value.shape, logits.shape))
+        // The fused BCE needs equal shapes; negate after the sum, on the small tensor.
+        if (p.HeldLogits is { } logits)
         {
-            // The fused BCE needs equal shapes; negate after the sum, on the small tensor.
-            return SumFeatures(nn.functional.binary_cross_entropy_with_logits(logits, value, reduction: nn.Reduction.None)).neg();
+            var valueShape = value.shape;
+            if (Shapes.Equal(valueShape, logits.shape) && valueShape.Length >= FeatureRank)
+                return SumFeatures(nn.functional.binary_cross_entropy_with_logits(logits, value, reduction: nn.Reduction.None)).neg();
         }
-        return SumFeatures(LogProbElements(p, value));
+        return base.LogProbOf(p, value, variable);
     }
 
     protected override Tensor LogProbElements(BernoulliParams p, Tensor value)

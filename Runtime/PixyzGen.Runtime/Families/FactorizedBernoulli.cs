@@ -21,11 +21,8 @@ public class FactorizedBernoulli : Bernoulli
 
     public override string DistributionName => nameof(FactorizedBernoulli);
 
-    public override Tensor LogProbOf(BernoulliParams p, Tensor value, string variable)
-    {
-        CheckValue(variable, value, p.Shape);
-        return SumFeatures(LogProbElements(p, value));
-    }
+    public override Tensor LogProbOf(BernoulliParams p, Tensor value, string variable) =>
+        SumFeatures(CheckedElements(p, value, variable, () => LogProbElements(p, value)));
 
     /// <summary>The Bernoulli log-likelihood where the value is non-zero, 0 where it is zero.</summary>
     protected override Tensor LogProbElements(BernoulliParams p, Tensor value) =>

@@ -83,4 +83,16 @@ public class BadInputTests
         using var q = new Normal(0.0, 1.0, var: new[] { "y" });
         Assert.That(Assert.Throws<ArgumentException>(() => KL.Divergence(p, q))!.Message, Does.Contain("[z]").And.Contain("[y]"));
     }
+
+    [Test]
+    public void Typed_calls_refuse_a_value_whose_features_would_be_broadcast()
+    {
+        using var p = new Generated.GNormal();
+        using var c = zeros(3, 2);
+        var error = Assert.Throws<ArgumentException>(() => p.LogProb(zeros(3, 1), c));
+        Assert.That(error!.Message, Does.Contain("p(v|c)").And.Contain("'v'").And.Contain("[3, 1]").And.Contain("[3, 2]"));
+        var mismatch = Assert.Throws<ArgumentException>(() => p.LogProb(zeros(3, 5), c));
+        Assert.That(mismatch!.Message, Does.Contain("'v'").And.Contain("[3, 5]").And.Contain("[3, 2]"));
+        Assert.That(p.LogProb(zeros(4, 3, 2), c).shape, Is.EqualTo(new long[] { 4, 3 }), "sample dimensions broadcast");
+    }
 }

@@ -35,6 +35,18 @@ public class ModelGenerationTests
     }
 
     [Test]
+    public void A_multi_sample_expectation_draws_once_and_averages_over_the_draws()
+    {
+        var model = Sources.VaeModel.Replace("mean(KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])", "-mean(E_q(z|x)^4[log p(x|z) + log p(z) - log q(z|x)] - KL(q(z|x) || p(z)))");
+        Assert.That(model, Does.Contain("^4"), "the replacement must apply");
+        var generated = GeneratorHarness.Run(Sources.VaeDistributions, model)["Demo.Vae.Model.g.cs"];
+        Snapshot.Verify(generated, nameof(ModelGenerationTests), nameof(A_multi_sample_expectation_draws_once_and_averages_over_the_draws), "Demo.Vae.Model.g.cs");
+        Assert.That(generated, Does.Contain("Q.RSampleFrom(qParams, 4)"));
+        Assert.That(CountOf(generated, ".mean(new long[] { 0 })"), Is.EqualTo(1));
+        Assert.That(CountOf(generated, "Q.Params("), Is.EqualTo(1));
+    }
+
+    [Test]
     public void A_conditional_model_samples_from_its_inputs()
     {
         const string source = """

@@ -211,10 +211,19 @@ public sealed class DslParser
     {
         var prefix = Advance();
         var dist = ParseDistributionRef();
-        Expect(TokenKind.OpenBracket, $"'[' after E_{dist.Text}");
+        var samples = 1;
+        if (Current.Kind == TokenKind.Caret)
+        {
+            // E_q(z|x)^k[...]: k draws, a whole number of at least one.
+            Advance();
+            var count = Expect(TokenKind.Number, $"the number of samples after E_{dist.Text}^");
+            if (!int.TryParse(count.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out samples) || samples < 1)
+                throw Error(count, "a whole number of samples, at least 1");
+        }
+        Expect(TokenKind.OpenBracket, $"'[' after E_{dist.Text}{(samples > 1 ? "^" + samples : "")}");
         var body = ParseSum();
         var close = Expect(TokenKind.CloseBracket, $"']' to close E_{dist.Text}[");
-        return new ExpectationNode(dist, body, prefix.Range.Cover(close.Range));
+        return new ExpectationNode(dist, body, prefix.Range.Cover(close.Range), samples);
     }
 
     // Dist := Name "(" VarList ("|" VarList)? ")"

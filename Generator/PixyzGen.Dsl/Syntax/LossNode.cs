@@ -25,8 +25,11 @@ public sealed record BinaryNode(BinaryOperator Operator, LossNode Left, LossNode
 /// <summary><c>log p(x|z)</c>.</summary>
 public sealed record LogProbNode(DistributionRef Distribution, TextRange Range) : LossNode(Range);
 
-/// <summary><c>E_q(z|x)[body]</c>: the body evaluated at a (reparameterized) sample of the distribution's variables.</summary>
-public sealed record ExpectationNode(DistributionRef Distribution, LossNode Body, TextRange Range) : LossNode(Range);
+/// <summary>
+/// <c>E_q(z|x)[body]</c>: the body evaluated at a (reparameterized) sample of the distribution's variables;
+/// <c>E_q(z|x)^5[body]</c> averages it over <see cref="Samples"/> draws.
+/// </summary>
+public sealed record ExpectationNode(DistributionRef Distribution, LossNode Body, TextRange Range, int Samples = 1) : LossNode(Range);
 
 /// <summary><c>KL(q(z|x) || p(z))</c>.</summary>
 public sealed record KlNode(DistributionRef Left, DistributionRef Right, TextRange Range) : LossNode(Range);

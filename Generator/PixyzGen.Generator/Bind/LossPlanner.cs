@@ -21,6 +21,9 @@ internal sealed class LossPlanner
     private readonly Dictionary<string, string> parameterLocals = new();
     private readonly Dictionary<string, string> sampleLocals = new();
 
+    // Which multi-sample draws (E_q^k with k > 1) a local depends on: such values carry the draws' leading dimensions.
+    private readonly Dictionary<string, HashSet<string>> sampleDependencies = new();
+
     public LossPlanner(IReadOnlyList<MemberSpec> members, IReadOnlyList<MemberSignature> signatures, IEnumerable<string> methodParameters)
     {
         this.members = members;
@@ -33,24 +36,24 @@ internal sealed class LossPlanner
     /// <summary>The C# expression of the whole loss; always a tensor.</summary>
     public string Plan(LossNode loss, IReadOnlyDictionary<string, string> variables)
     {
-        var (code, isTensor) = Expression(loss, variables);
+        var (code, isTensor, _) = Expression(loss, variables);
         return isTensor ? code : $"{Torch}.tensor({code})";
     }
 
-    private (string Code, bool IsTensor) Expression(LossNode node, IReadOnlyDictionary<string, string> variables)
+    private (string Code, bool IsTensor, HashSet<string> Draws) Expression(LossNode node, IReadOnlyDictionary<string, string> variables)
     {
         switch (node)
         {
             case NumberNode number:
-                return (Literal(number.Value), false);
+                return (Literal(number.Value), false, None());
             case HyperParameterNode hyper:
                 // Tensor-typed loss parameters are variables; any other type is a scalar hyper-parameter.
-                return (hyper.Name, variables.ContainsKey(hyper.Name));
+                return (hyper.Name, variables.ContainsKey(hyper.Name), DependenciesOf(hyper.Name));
             case NegateNode negate:
             {
-                var (code, isTensor) = Expression(negate.Operand, variables);
+                var (code, isTensor, draws) = Expression(negate.Operand, variables);
                 // Parenthesize a nested negation: "--x" would be C#'s decrement.
-                return (code.StartsWith("-") ? $"-({code})" : $"-{code}", isTensor);
+                return (code.StartsWith("-") ? $"-({code})" : $"-{code}", isTensor, draws);
             }
             case BinaryNode binary:
             {
@@ -63,54 +66,68 @@ internal sealed class LossPlanner
                     BinaryOperator.Multiply => "*",
                     _ => "/",
                 };
-                return ($"({left.Code} {op} {right.Code})", left.IsTensor || right.IsTensor);
+                return ($"({left.Code} {op} {right.Code})", left.IsTensor || right.IsTensor, Union(left.Draws, right.Draws));
             }
             case ReduceNode reduce:
             {
-                var (code, isTensor) = Expression(reduce.Operand, variables);
+                var (code, isTensor, draws) = Expression(reduce.Operand, variables);
                 var tensor = isTensor ? code : $"{Torch}.tensor({code})";
-                return ($"{tensor}.{(reduce.Kind == Reduction.Mean ? "mean" : "sum")}()", true);
+                return ($"{tensor}.{(reduce.Kind == Reduction.Mean ? "mean" : "sum")}()", true, None());
             }
             case LogProbNode log:
             {
                 var member = Resolve(log.Distribution);
                 var parameters = Parameters(member, variables);
-                return ($"{member.Name}.LogProbOf({parameters}, {variables[member.Variable]}, \"{member.Variable}\")", true);
+                var value = variables[member.Variable];
+                return ($"{member.Name}.LogProbOf({parameters}, {value}, \"{member.Variable}\")", true, Union(DependenciesOf(parameters), DependenciesOf(value)));
             }
             case EntropyNode entropy:
             {
                 var member = Resolve(entropy.Distribution);
                 var parameters = Parameters(member, variables);
-                if (member.Family.HasEntropy) return ($"{member.Name}.EntropyOf({parameters})", true);
+                if (member.Family.HasEntropy) return ($"{member.Name}.EntropyOf({parameters})", true, DependenciesOf(parameters));
                 // No closed form (relaxed families, Multinomial): -log p at one draw, shared with any E_ of the same member.
-                var draw = Sample(member, variables);
-                return ($"-{member.Name}.LogProbOf({parameters}, {draw}, \"{member.Variable}\")", true);
+                var draw = Sample(member, variables, 1);
+                return ($"-{member.Name}.LogProbOf({parameters}, {draw}, \"{member.Variable}\")", true, DependenciesOf(draw));
             }
             case ExpectationNode expectation:
             {
                 var member = Resolve(expectation.Distribution);
-                var sample = Sample(member, variables);
+                var sample = Sample(member, variables, expectation.Samples);
                 var inner = variables.ToDictionary(p => p.Key, p => p.Value);
                 inner[member.Variable] = sample;
-                return Expression(expectation.Body, inner);
+                var (code, isTensor, draws) = Expression(expectation.Body, inner);
+                // With k draws the body carries them in its first dimension: the expectation is the mean over it.
+                if (expectation.Samples > 1 && draws.Remove(sample)) code = $"{code}.mean(new long[] {{ 0 }})";
+                return (code, isTensor, draws);
             }
             case KlNode kl:
-                return (Kl(Resolve(kl.Left), Resolve(kl.Right), variables), true);
+            {
+                var (code, draws) = Kl(Resolve(kl.Left), Resolve(kl.Right), variables);
+                return (code, true, draws);
+            }
             default:
                 throw new System.InvalidOperationException($"Unplanned loss node {node.GetType().Name}");
         }
     }
 
-    private string Kl(MemberSpec left, MemberSpec right, IReadOnlyDictionary<string, string> variables)
+    private static HashSet<string> None() => new();
+
+    private static HashSet<string> Union(HashSet<string> a, HashSet<string> b) => new(a.Concat(b));
+
+    private HashSet<string> DependenciesOf(string local) => sampleDependencies.TryGetValue(local, out var draws) ? new HashSet<string>(draws) : None();
+
+    private (string Code, HashSet<string> Draws) Kl(MemberSpec left, MemberSpec right, IReadOnlyDictionary<string, string> variables)
     {
         var leftParameters = Parameters(left, variables);
         var rightParameters = Parameters(right, variables);
         if (Families.ClosedFormKl(left.Family.Name, right.Family.Name) is { } closedForm)
-            return $"{closedForm}({leftParameters}, {rightParameters}, {left.Name}.ReducedFeatureRank)";
+            return ($"{closedForm}({leftParameters}, {rightParameters}, {left.Name}.ReducedFeatureRank)", Union(DependenciesOf(leftParameters), DependenciesOf(rightParameters)));
 
         // Monte Carlo: log q(z) - log p(z) at one sample of q, shared with any E_q over the same inputs.
-        var sample = Sample(left, variables);
-        return $"({left.Name}.LogProbOf({leftParameters}, {sample}, \"{left.Variable}\") - {right.Name}.LogProbOf({rightParameters}, {sample}, \"{right.Variable}\"))";
+        var sample = Sample(left, variables, 1);
+        return ($"({left.Name}.LogProbOf({leftParameters}, {sample}, \"{left.Variable}\") - {right.Name}.LogProbOf({rightParameters}, {sample}, \"{right.Variable}\"))",
+            Union(DependenciesOf(sample), DependenciesOf(rightParameters)));
     }
 
     private MemberSpec Resolve(DistributionRef reference) => members[MemberResolver.Resolve(reference, signatures, out _)];
@@ -118,24 +135,35 @@ internal sealed class LossPlanner
     /// <summary>The local holding the member's parameters at these inputs: one forward pass per distinct input.</summary>
     private string Parameters(MemberSpec member, IReadOnlyDictionary<string, string> variables)
     {
-        var arguments = string.Join(", ", member.CondVars.Select(v => variables[v]));
+        var inputs = member.CondVars.Select(v => variables[v]).ToList();
+        var arguments = string.Join(", ", inputs);
         var key = $"{member.Name}({arguments})";
         if (parameterLocals.TryGetValue(key, out var local)) return local;
         local = Unique(Camel(member.Name) + "Params");
         Statements.Add(new PlannedStatement(local, $"{member.Name}.Params({arguments})", $"{member.SignatureText}: parameters"));
         parameterLocals[key] = local;
+        sampleDependencies[local] = new HashSet<string>(inputs.SelectMany(DependenciesOf));
         return local;
     }
 
-    /// <summary>The local holding one draw of the member's variable at these inputs, reparameterized when the family allows it.</summary>
-    private string Sample(MemberSpec member, IReadOnlyDictionary<string, string> variables)
+    /// <summary>
+    /// The local holding draws of the member's variable at these inputs, reparameterized when the family allows it:
+    /// one draw, or <paramref name="count"/> draws stacked in a new first dimension.
+    /// </summary>
+    private string Sample(MemberSpec member, IReadOnlyDictionary<string, string> variables, int count)
     {
         var parameters = Parameters(member, variables);
-        if (sampleLocals.TryGetValue(parameters, out var local)) return local;
+        var key = $"{parameters}^{count}";
+        if (sampleLocals.TryGetValue(key, out var local)) return local;
         local = Unique(member.Variable);
         var method = member.Family.HasReparam ? "RSampleFrom" : "SampleFrom";
-        Statements.Add(new PlannedStatement(local, $"{member.Name}.{method}({parameters})", $"{member.Variable} ~ {member.SignatureText}"));
-        sampleLocals[parameters] = local;
+        var shape = count > 1 ? $", {count}" : "";
+        var comment = count > 1 ? $"{count} draws of {member.Variable} ~ {member.SignatureText}" : $"{member.Variable} ~ {member.SignatureText}";
+        Statements.Add(new PlannedStatement(local, $"{member.Name}.{method}({parameters}{shape})", comment));
+        sampleLocals[key] = local;
+        var draws = DependenciesOf(parameters);
+        if (count > 1) draws.Add(local);
+        sampleDependencies[local] = draws;
         return local;
     }
 

@@ -40,6 +40,22 @@ public class LossAgreementTests
     public void Expectation_of_a_log_likelihood() { var (m, x, v) = Setup(); Agree(() => m.Reconstruction(x), () => new Expectation(m.Q, m.P.LogProbLoss()).Mean().Eval(v)); }
 
     [Test]
+    public void Expectation_over_several_samples()
+    {
+        var (m, x, v) = Setup();
+        Agree(() => m.FiveSampleReconstruction(x), () => new Expectation(m.Q, m.P.LogProbLoss(), samples: 5).Mean().Eval(v));
+        Assert.That(m.FiveSampleReconstruction(x).shape, Is.Empty);
+    }
+
+    [Test]
+    public void Terms_without_the_draws_inside_a_multi_sample_expectation_are_not_averaged_away()
+    {
+        var (m, x, v) = Setup();
+        // KL does not depend on z: inside E^3 it broadcasts over the draws and comes out unchanged.
+        Agree(() => m.ThreeSampleBound(x), () => (new KullbackLeibler(m.Q, m.Pz) - new Expectation(m.Q, m.P.LogProbLoss(), samples: 3)).Mean().Eval(v));
+    }
+
+    [Test]
     public void Entropy_summed() { var (m, x, v) = Setup(); Agree(() => m.EntropySum(x), () => new Entropy(m.Q).Sum().Eval(v)); }
 
     [Test]

@@ -85,6 +85,12 @@ public sealed partial class LossKinds : GenerativeModel
     [Loss("mean(beta * KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])")]
     public partial Tensor BetaVae(Tensor x, double beta);
 
+    [Loss("mean(E_q(z|x)^5[log p(x|z)])")]
+    public partial Tensor FiveSampleReconstruction(Tensor x);
+
+    [Loss("mean(E_q(z|x)^3[KL(q(z|x) || p(z)) - log p(x|z)])")]
+    public partial Tensor ThreeSampleBound(Tensor x);
+
     [Loss("mean(KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)] + 0.1 * H[q(z|x)] - 2 / 4)")]
     public partial Tensor Everything(Tensor x);
 }

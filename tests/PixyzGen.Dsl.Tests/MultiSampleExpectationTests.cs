@@ -1,0 +1,31 @@
+using PixyzGen.Dsl.Diagnostics;
+using PixyzGen.Dsl.Parsing;
+using PixyzGen.Dsl.Syntax;
+
+namespace PixyzGen.Dsl.Tests;
+
+/// <summary><c>E_q(z|x)^k[...]</c>: k draws averaged; k a whole number of at least one.</summary>
+public class MultiSampleExpectationTests
+{
+    [TestCase("E_q(z|x)[log p(x|z)]", 1)]
+    [TestCase("E_q(z|x)^5[log p(x|z)]", 5)]
+    [TestCase("E_q(z|x) ^ 12 [log p(x|z)]", 12)]
+    public void The_sample_count_follows_the_caret(string text, int samples)
+    {
+        var result = DslParser.ParseLoss(text);
+        Assert.That(result.Succeeded, Is.True, () => string.Join("; ", result.Errors));
+        Assert.That(((ExpectationNode)result.Value!).Samples, Is.EqualTo(samples));
+    }
+
+    [TestCase("E_q(z|x)^0[log p(x|z)]", "0")]
+    [TestCase("E_q(z|x)^2.5[log p(x|z)]", "2.5")]
+    [TestCase("E_q(z|x)^[log p(x|z)]", "[")]
+    public void Anything_but_a_positive_whole_number_is_an_error_at_it(string text, string offending)
+    {
+        var result = DslParser.ParseLoss(text);
+        Assert.That(result.Errors, Has.Count.EqualTo(1));
+        var error = result.Errors[0];
+        Assert.That(error.Id, Is.EqualTo(DiagnosticIds.LossSyntax));
+        Assert.That(text.Substring(error.Range.Start, error.Range.Length), Is.EqualTo(offending));
+    }
+}

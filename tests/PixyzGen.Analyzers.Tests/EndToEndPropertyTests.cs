@@ -22,7 +22,7 @@ namespace PixyzGen.Analyzers.Tests;
 /// </summary>
 public class EndToEndPropertyTests
 {
-    private const string Alphabet = "pqxyz()|,=+-*/[]_EKLHlogmeansu 0.5^e\"\\é";
+    private const string Alphabet = "pqxyz()|,=+-*/[]_EKLHlogmeansuIWA 0.5^e\"\\é";
     private const int BatchSize = 2_000;
     private const int Batches = 50;
 
@@ -33,6 +33,7 @@ public class EndToEndPropertyTests
         "mean(KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])",
         "sum(beta * H[q(z|x)] - log p(x|z) / 2.5e-1)",
         "-mean(E_q(z|x)[log p(x|z) + log p(z) - log q(z|x)])",
+        "-mean(E_q(z|x)^5[log p(x|z)] - IWAE_3(p(x,z) || q(z|x)))",
     };
 
     private static readonly Gen<string> RandomText = Gen.String[Gen.Char[Alphabet], 0, 40];

@@ -28,4 +28,23 @@ public class MultiSampleExpectationTests
         Assert.That(error.Id, Is.EqualTo(DiagnosticIds.LossSyntax));
         Assert.That(text.Substring(error.Range.Start, error.Range.Length), Is.EqualTo(offending));
     }
+
+    [Test]
+    public void The_importance_weighted_bound_names_its_joint_its_proposal_and_k()
+    {
+        var result = DslParser.ParseLoss("mean(IWAE_50(p(x,z) || q(z|x)))");
+        Assert.That(result.Succeeded, Is.True, () => string.Join("; ", result.Errors));
+        var iwae = (IwaeNode)((ReduceNode)result.Value!).Operand;
+        Assert.That((iwae.Joint.Text, iwae.Proposal.Text, iwae.K), Is.EqualTo(("p(x,z)", "q(z|x)", 50)));
+    }
+
+    [TestCase("IWAE_0(p(x,z) || q(z|x))", "IWAE_0")]
+    [TestCase("IWAE_5(p(x,z), q(z|x))", ",")]
+    [TestCase("IWAE_5 + 1", "IWAE_5")]
+    public void A_bad_bound_is_an_error_at_the_offending_token(string text, string offending)
+    {
+        var result = DslParser.ParseLoss(text);
+        Assert.That(result.Errors, Has.Count.EqualTo(1));
+        Assert.That(text.Substring(result.Errors[0].Range.Start, result.Errors[0].Range.Length), Is.EqualTo(offending));
+    }
 }

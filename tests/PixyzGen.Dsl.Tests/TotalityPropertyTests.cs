@@ -16,6 +16,7 @@ public class TotalityPropertyTests
         "mean(KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])",
         "sum(beta * H[q(z|x)] - log p(x|z) / 2.5e-1)",
         "q(z|x,y)",
+        "-mean(E_q(z|x)^5[log p(x|z)] - IWAE_3(p(x,z) || q(z|x)))",
     };
 
     private static readonly MemberSignature[] Members =

@@ -47,6 +47,16 @@ public class ModelGenerationTests
     }
 
     [Test]
+    public void The_importance_weighted_bound_sums_the_joint_factors_over_k_draws()
+    {
+        var model = Sources.VaeModel.Replace("mean(KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])", "-mean(IWAE_10(p(x,z) || q(z|x)))");
+        Assert.That(model, Does.Contain("IWAE_10"), "the replacement must apply");
+        var generated = GeneratorHarness.Run(Sources.VaeDistributions, model)["Demo.Vae.Model.g.cs"];
+        Snapshot.Verify(generated, nameof(ModelGenerationTests), nameof(The_importance_weighted_bound_sums_the_joint_factors_over_k_draws), "Demo.Vae.Model.g.cs");
+        Assert.That(generated, Does.Contain("Q.RSampleFrom(qParams, 10)").And.Contain(".logsumexp(0)"));
+    }
+
+    [Test]
     public void A_conditional_model_samples_from_its_inputs()
     {
         const string source = """

@@ -58,6 +58,21 @@ public static class LossChecker
                 else if (left?.Family is { } leftFamily && right?.Family is { } rightFamily && KlClosedForms.Method(leftFamily, rightFamily) is null)
                     errors.Add(DslError.Create(DiagnosticIds.MonteCarloKl, kl.Range, $"{kl.Left.Text} ({leftFamily})", $"{kl.Right.Text} ({rightFamily})"));
                 break;
+            case IwaeNode iwae:
+                CheckReference(iwae.Proposal, bound, includeVars: false, members, errors, used);
+                errors.AddRange(SignatureChecker.Check(iwae.Joint));
+                JointFactors.Resolve(iwae.Joint, members, out var jointError);
+                if (jointError is not null) errors.Add(jointError);
+                var sampled = new HashSet<string>(iwae.Proposal.VarNames);
+                foreach (var latent in iwae.Proposal.Vars.Where(v => !iwae.Joint.VarNames.Contains(v.Name)))
+                    errors.Add(DslError.Create(DiagnosticIds.JointDiffersFromFactors, latent.Range, iwae.Joint.Text, $"the proposal {iwae.Proposal.Text} draws {latent.Name}, which the joint does not generate"));
+                foreach (var variable in iwae.Joint.Vars.Concat(iwae.Joint.CondVars))
+                {
+                    used.Add(variable.Name);
+                    if (!sampled.Contains(variable.Name) && !bound.Contains(variable.Name))
+                        errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, variable.Range, variable.Name, iwae.Joint.Text));
+                }
+                break;
             case ExpectationNode expectation:
                 CheckReference(expectation.Distribution, bound, includeVars: false, members, errors, used);
                 Visit(expectation.Body, new HashSet<string>(bound.Concat(expectation.Distribution.VarNames)), members, errors, used);

@@ -22,13 +22,16 @@ public static class MemberChecker
         }
     }
 
-    /// <summary>Members no reference points at: (member index, the warning).</summary>
+    /// <summary>Members no reference points at: (member index, the warning). A joint reference (<c>IWAE_k(p(x,z) || ...)</c>) uses its factors.</summary>
     public static IEnumerable<(int Member, DslError Error)> Unused(IReadOnlyList<MemberSignature> members, IEnumerable<DistributionRef> references)
     {
         var referenced = references.ToList();
+        var viaJoints = new HashSet<int>(referenced.SelectMany(r => r.Vars.Count > 1 || members.All(m => !m.Signature.SameSignature(r))
+            ? JointFactors.Resolve(r, members, out _) ?? (IReadOnlyList<int>)new int[0]
+            : new int[0]));
         for (var i = 0; i < members.Count; i++)
         {
-            if (referenced.Any(r => members[i].Signature.SameSignature(r))) continue;
+            if (viaJoints.Contains(i) || referenced.Any(r => members[i].Signature.SameSignature(r))) continue;
             yield return (i, DslError.Create(DiagnosticIds.UnusedMember, default, members[i].MemberName, members[i].Signature.Text));
         }
     }
@@ -40,6 +43,7 @@ public static class MemberChecker
         EntropyNode entropy => new[] { entropy.Distribution },
         KlNode kl => new[] { kl.Left, kl.Right },
         ExpectationNode expectation => new[] { expectation.Distribution }.Concat(References(expectation.Body)),
+        IwaeNode iwae => new[] { iwae.Joint, iwae.Proposal },
         NegateNode negate => References(negate.Operand),
         BinaryNode binary => References(binary.Left).Concat(References(binary.Right)),
         ReduceNode reduce => References(reduce.Operand),

@@ -190,7 +190,8 @@ public sealed class DslParser
                 var kind = word.Text == ReservedWords.Mean ? Reduction.Mean : Reduction.Sum;
                 return new ReduceNode(kind, operand, word.Range.Cover(reduceClose.Range));
         }
-        if (ReservedWords.IsDslWord(word.Text))
+        if (ReservedWords.IwaeCount(word.Text) is { } count && next == TokenKind.OpenParen) return ParseIwae(word, count);
+        if (ReservedWords.IsDslWord(word.Text) || ReservedWords.IwaeCount(word.Text) is not null)
             throw Error(word, $"'{word.Text}' is a reserved word and must be followed by {Usage(word.Text)}");
         if (next == TokenKind.OpenParen)
             throw Error(word, $"a distribution cannot stand alone in a loss; did you mean log {word.Text}(...)?");
@@ -204,8 +205,12 @@ public sealed class DslParser
         ReservedWords.Kl => "'(', as in KL(q(z|x) || p(z))",
         ReservedWords.Entropy => "'[', as in H[q(z|x)]",
         ReservedWords.Expectation => "'_' and a distribution, as in E_q(z|x)[log p(x|z)]",
+        _ when ReservedWords.IwaeCount(reserved) is not null => "'(', as in IWAE_5(p(x,z) || q(z|x))",
         _ => $"'(', as in {reserved}(...)",
     };
+
+    /// <summary>More draws than this in one expectation or bound is a typo, not a model.</summary>
+    private const int MaxSamples = 100_000;
 
     private LossNode ParseExpectation()
     {
@@ -217,13 +222,26 @@ public sealed class DslParser
             // E_q(z|x)^k[...]: k draws, a whole number of at least one.
             Advance();
             var count = Expect(TokenKind.Number, $"the number of samples after E_{dist.Text}^");
-            if (!int.TryParse(count.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out samples) || samples < 1)
-                throw Error(count, "a whole number of samples, at least 1");
+            if (!int.TryParse(count.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out samples) || samples < 1 || samples > MaxSamples)
+                throw Error(count, $"a whole number of samples between 1 and {MaxSamples}");
         }
         Expect(TokenKind.OpenBracket, $"'[' after E_{dist.Text}{(samples > 1 ? "^" + samples : "")}");
         var body = ParseSum();
         var close = Expect(TokenKind.CloseBracket, $"']' to close E_{dist.Text}[");
         return new ExpectationNode(dist, body, prefix.Range.Cover(close.Range), samples);
+    }
+
+    // IWAE_k "(" Dist "||" Dist ")"
+    private LossNode ParseIwae(Token word, int count)
+    {
+        if (count < 1 || count > MaxSamples) throw Error(word, $"the number of importance samples must be between 1 and {MaxSamples}, as in IWAE_5(...)");
+        Advance();
+        Advance();
+        var joint = ParseDistributionRef();
+        Expect(TokenKind.DoublePipe, $"'||' between the joint and the proposal of {word.Text}");
+        var proposal = ParseDistributionRef();
+        var close = Expect(TokenKind.CloseParen, $"')' to close {word.Text}(");
+        return new IwaeNode(joint, proposal, count, word.Range.Cover(close.Range));
     }
 
     // Dist := Name "(" VarList ("|" VarList)? ")"

@@ -34,6 +34,12 @@ public sealed record ExpectationNode(DistributionRef Distribution, LossNode Body
 /// <summary><c>KL(q(z|x) || p(z))</c>.</summary>
 public sealed record KlNode(DistributionRef Left, DistributionRef Right, TextRange Range) : LossNode(Range);
 
+/// <summary>
+/// <c>IWAE_k(p(x,z) || q(z|x))</c>: the importance-weighted bound log (1/k) sum_k p(x, z_k) / q(z_k|x), z_k ~ q(z|x).
+/// The joint is the product of the members that generate its variables.
+/// </summary>
+public sealed record IwaeNode(DistributionRef Joint, DistributionRef Proposal, int K, TextRange Range) : LossNode(Range);
+
 /// <summary><c>H[q(z|x)]</c>: entropy.</summary>
 public sealed record EntropyNode(DistributionRef Distribution, TextRange Range) : LossNode(Range);
 

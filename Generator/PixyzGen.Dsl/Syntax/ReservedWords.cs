@@ -25,6 +25,17 @@ public static class ReservedWords
         "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
     };
 
+    /// <summary>The k of <c>IWAE_k</c> (names of this shape are reserved for the importance-weighted bound), or null.</summary>
+    public static int? IwaeCount(string name)
+    {
+        const string prefix = "IWAE_";
+        if (!name.StartsWith(prefix, System.StringComparison.Ordinal) || name.Length == prefix.Length) return null;
+        var digits = name.Substring(prefix.Length);
+        foreach (var c in digits)
+            if (c < '0' || c > '9') return null;
+        return digits.Length > 6 ? int.MaxValue : int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>log, E, KL, H, mean or sum.</summary>
     public static bool IsDslWord(string name) => DslWords.Contains(name);
 

@@ -106,9 +106,28 @@ internal sealed class LossPlanner
                 var (code, draws) = Kl(Resolve(kl.Left), Resolve(kl.Right), variables);
                 return (code, true, draws);
             }
+            case IwaeNode iwae:
+                return Iwae(iwae, variables);
             default:
                 throw new System.InvalidOperationException($"Unplanned loss node {node.GetType().Name}");
         }
+    }
+
+    /// <summary>log (1/k) sum_k p(x, z_k) / q(z_k|x): k draws of the proposal, the joint as the sum of its factors' log-densities.</summary>
+    private (string Code, bool IsTensor, HashSet<string> Draws) Iwae(IwaeNode iwae, IReadOnlyDictionary<string, string> variables)
+    {
+        var proposal = Resolve(iwae.Proposal);
+        var proposalParameters = Parameters(proposal, variables);
+        var draws = Sample(proposal, variables, iwae.K);
+        var inner = variables.ToDictionary(p => p.Key, p => p.Value);
+        inner[proposal.Variable] = draws;
+        var factors = JointFactors.Resolve(iwae.Joint, signatures, out _)!.Select(i => members[i]).ToList();
+        var terms = factors.Select(f => $"{f.Name}.LogProbOf({Parameters(f, inner)}, {inner[f.Variable]}, \"{f.Variable}\")");
+        var logWeights = $"({string.Join(" + ", terms)} - {proposal.Name}.LogProbOf({proposalParameters}, {draws}, \"{proposal.Variable}\"))";
+        var dependencies = Union(DependenciesOf(draws), new HashSet<string>(factors.SelectMany(f => DependenciesOf(Parameters(f, inner)))));
+        if (iwae.K == 1) return (logWeights, true, dependencies);
+        dependencies.Remove(draws);
+        return ($"({logWeights}.logsumexp(0) - {Literal(System.Math.Log(iwae.K))})", true, dependencies);
     }
 
     private static HashSet<string> None() => new();

@@ -65,10 +65,10 @@ public sealed class IWAE : DistributionLoss
         return (bound, NewIn(drawn, inputs));
     }
 
-    public override string ToString() => $"IWAE_{K}({P.ProbText}, {Q.ProbText})";
+    public override string ToString() => $"IWAE_{K}({P.ProbText} || {Q.ProbText})";
 
     public override string ToLatex() =>
-        $"\\mathbb{{E}}_{{z_{{1:{K}}} \\sim {Q.ToLatexSignature()}}} \\left[\\log \\frac{{1}}{{{K}}} \\sum_{{k=1}}^{{{K}}} \\frac{{{P.ToLatexSignature()}}}{{{Q.ToLatexSignature()}}} \\right]";
+        $"\\mathbb{{E}}_{{{Latex.Symbols(Q.Var)}_{{1:{K}}} \\sim {Q.ToLatexSignature()}}} \\left[\\log \\frac{{1}}{{{K}}} \\sum_{{k=1}}^{{{K}}} \\frac{{{P.ToLatexSignature()}}}{{{Q.ToLatexSignature()}}} \\right]";
 }
 
 internal static class Bounds

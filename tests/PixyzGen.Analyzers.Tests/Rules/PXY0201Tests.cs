@@ -13,5 +13,11 @@ public class PXY0201Tests
     public Task At_an_unknown_factor() => Verify.Analyzer(Sources.Vae(factorization: "p(x,z) = p(x|z) {|PXY0201:r(z)|}"));
 
     [Test]
+    public Task At_a_bound_whose_joint_no_members_make() => Verify.Analyzer(Sources.Vae(body: "    [Loss(\"mean(IWAE_5({|PXY0201:r(x,z)|} || q(z|x)))\")] public partial Tensor Bound(Tensor x);"));
+
+    [Test]
+    public Task A_bound_over_the_model_joint_has_none() => Verify.Analyzer(Sources.Vae(body: "    [Loss(\"mean(IWAE_5(p(x,z) || q(z|x)))\")] public partial Tensor Bound(Tensor x);"));
+
+    [Test]
     public Task Known_references_have_none() => Verify.Analyzer(Sources.Vae());
 }

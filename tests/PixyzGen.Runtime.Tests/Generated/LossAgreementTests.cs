@@ -56,6 +56,15 @@ public class LossAgreementTests
     }
 
     [Test]
+    public void Importance_weighted_bound()
+    {
+        var (m, x, v) = Setup();
+        Agree(() => m.ImportanceWeighted(x), () => new IWAE(m.P * m.Pz, m.Q, 5).Mean().Eval(v));
+        // With one sample the bound is the ELBO.
+        Agree(() => m.SingleSampleBound(x), () => new ELBO(m.P * m.Pz, m.Q).Mean().Eval(v));
+    }
+
+    [Test]
     public void Entropy_summed() { var (m, x, v) = Setup(); Agree(() => m.EntropySum(x), () => new Entropy(m.Q).Sum().Eval(v)); }
 
     [Test]

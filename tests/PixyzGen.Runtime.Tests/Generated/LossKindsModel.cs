@@ -88,6 +88,12 @@ public sealed partial class LossKinds : GenerativeModel
     [Loss("mean(E_q(z|x)^5[log p(x|z)])")]
     public partial Tensor FiveSampleReconstruction(Tensor x);
 
+    [Loss("mean(IWAE_5(p(x,z) || q(z|x)))")]
+    public partial Tensor ImportanceWeighted(Tensor x);
+
+    [Loss("mean(IWAE_1(p(x,z) || q(z|x)))")]
+    public partial Tensor SingleSampleBound(Tensor x);
+
     [Loss("mean(E_q(z|x)^3[KL(q(z|x) || p(z)) - log p(x|z)])")]
     public partial Tensor ThreeSampleBound(Tensor x);
 

@@ -32,6 +32,9 @@ public class PrintingAgreementTests
         var beta = (new Parameter("beta") * kl - reconstruction).Mean().ToLatex();
         Assert.That(beta, Is.EqualTo(LossKinds.BetaVaeLatex));
         Assert.That(beta, Is.EqualTo("mean \\left(\\beta D_{KL} \\left[q(z|x)||p(z) \\right] - \\mathbb{E}_{q(z|x)} \\left[\\log p(x|z) \\right] \\right)"));
+        var iwae = new IWAE(m.P * m.Pz, m.Q, 5).Mean();
+        Assert.That(iwae.ToLatex(), Is.EqualTo(LossKinds.ImportanceWeightedLatex));
+        Assert.That(iwae.ToString(), Is.EqualTo("mean(IWAE_5(p(x,z) || q(z|x)))"));
         var everything = (kl - reconstruction + 0.1 * new Entropy(m.Q) - new ValueLoss(2) / 4).Mean();
         Assert.That(everything.ToLatex(), Is.EqualTo(LossKinds.EverythingLatex));
     }

@@ -49,6 +49,8 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor UnusedLossParameter = new("PXY0206", Title(DiagnosticIds.UnusedLossParameter), Format(DiagnosticIds.UnusedLossParameter), Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0206.md");
 
+    public static readonly DiagnosticDescriptor NoDensity = new("PXY0207", Title(DiagnosticIds.NoDensity), Format(DiagnosticIds.NoDensity), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0207.md");
+
     public static readonly DiagnosticDescriptor NotPartial = new("PXY0301", Title(DiagnosticIds.NotPartial), Format(DiagnosticIds.NotPartial), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0301.md");
 
     public static readonly DiagnosticDescriptor NotAFamily = new("PXY0302", Title(DiagnosticIds.NotAFamily), Format(DiagnosticIds.NotAFamily), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0302.md");
@@ -60,7 +62,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UnsupportedTarget = new("PXY0305", Title(DiagnosticIds.UnsupportedTarget), Format(DiagnosticIds.UnsupportedTarget), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0305.md");
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-        DistributionSyntax, VariableOnBothSides, VariableListedTwice, InvalidName, LossSyntax, ConflictingFactors, RecursiveFactorization, JointDiffersFromFactors, AmbiguousMember, UnusedMember, UnknownDistribution, SignatureMismatch, UnboundVariable, KlOverDifferentVariables, MonteCarloKl, UnusedLossParameter, NotPartial, NotAFamily, ForwardMismatch, BadLossSignature, UnsupportedTarget);
+        DistributionSyntax, VariableOnBothSides, VariableListedTwice, InvalidName, LossSyntax, ConflictingFactors, RecursiveFactorization, JointDiffersFromFactors, AmbiguousMember, UnusedMember, UnknownDistribution, SignatureMismatch, UnboundVariable, KlOverDifferentVariables, MonteCarloKl, UnusedLossParameter, NoDensity, NotPartial, NotAFamily, ForwardMismatch, BadLossSignature, UnsupportedTarget);
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

@@ -34,9 +34,10 @@ public class PaperModelsTests
             [Distribution("p(v|c)")] public sealed partial class GRelaxedCategorical() : RelaxedCategorical(temperature: 0.5) { private CategoricalParams Forward(Tensor c) => CategoricalParams.FromLogits(c); }
             [Distribution("p(v|c)")] public sealed partial class GFactorizedBernoulli : FactorizedBernoulli { private BernoulliParams Forward(Tensor c) => BernoulliParams.FromLogits(c); }
             [Distribution("p(w)")] public sealed partial class ConstantGamma() : Gamma(concentration: 2.0, rate: 1.0, features: [3]);
+            [Distribution("d(v|c)")] public sealed partial class GDeterministic : Deterministic { private Tensor Forward(Tensor c) => c.tanh(); }
             """;
         var generated = GeneratorHarness.Run(source);
-        Assert.That(generated, Has.Count.EqualTo(12));
+        Assert.That(generated, Has.Count.EqualTo(13));
         foreach (var (hint, text) in generated.OrderBy(g => g.Key, System.StringComparer.Ordinal))
             Snapshot.Verify(text, nameof(PaperModelsTests), nameof(Every_family), hint);
     }

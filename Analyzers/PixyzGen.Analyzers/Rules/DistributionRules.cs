@@ -40,7 +40,8 @@ internal static class DistributionRules
     {
         var forward = type.GetMembers("Forward").OfType<IMethodSymbol>().FirstOrDefault(m => !m.IsStatic);
         var takes = forward is null ? "no Forward method" : string.Join(", ", forward.Parameters.Select(p => p.Name));
-        var matches = forward is null ? conditions.Count == 0 : forward.Parameters.Select(p => p.Name).SequenceEqual(conditions);
+        var deterministic = TypeFacts.FamilyOf(type) == GeneratedFamilies.Deterministic;
+        var matches = forward is null ? conditions.Count == 0 && !deterministic : forward.Parameters.Select(p => p.Name).SequenceEqual(conditions);
         if (matches) return;
         var error = DslError.Create(DiagnosticIds.ForwardMismatch, default, type.Name, takes, signature, string.Join(", ", conditions));
         var location = forward?.Locations.FirstOrDefault() ?? type.Locations[0];

@@ -44,14 +44,16 @@ public static class LossChecker
                 Visit(reduce.Operand, bound, members, errors, used);
                 break;
             case LogProbNode log:
-                CheckReference(log.Distribution, bound, includeVars: true, members, errors, used);
+                RequireDensity(CheckReference(log.Distribution, bound, includeVars: true, members, errors, used), log.Distribution, "log", errors);
                 break;
             case EntropyNode entropy:
-                CheckReference(entropy.Distribution, bound, includeVars: false, members, errors, used);
+                RequireDensity(CheckReference(entropy.Distribution, bound, includeVars: false, members, errors, used), entropy.Distribution, "H", errors);
                 break;
             case KlNode kl:
                 var left = CheckReference(kl.Left, bound, includeVars: false, members, errors, used);
                 var right = CheckReference(kl.Right, bound, includeVars: false, members, errors, used);
+                RequireDensity(left, kl.Left, "KL", errors);
+                RequireDensity(right, kl.Right, "KL", errors);
                 if (!new HashSet<string>(kl.Left.VarNames).SetEquals(kl.Right.VarNames))
                     errors.Add(DslError.Create(DiagnosticIds.KlOverDifferentVariables, kl.Range, kl.Left.Text, kl.Right.Text,
                         string.Join(",", kl.Left.VarNames), string.Join(",", kl.Right.VarNames)));
@@ -59,10 +61,11 @@ public static class LossChecker
                     errors.Add(DslError.Create(DiagnosticIds.MonteCarloKl, kl.Range, $"{kl.Left.Text} ({leftFamily})", $"{kl.Right.Text} ({rightFamily})"));
                 break;
             case IwaeNode iwae:
-                CheckReference(iwae.Proposal, bound, includeVars: false, members, errors, used);
+                RequireDensity(CheckReference(iwae.Proposal, bound, includeVars: false, members, errors, used), iwae.Proposal, "IWAE", errors);
                 errors.AddRange(SignatureChecker.Check(iwae.Joint));
-                JointFactors.Resolve(iwae.Joint, members, out var jointError);
+                var factors = JointFactors.Resolve(iwae.Joint, members, out var jointError);
                 if (jointError is not null) errors.Add(jointError);
+                foreach (var factor in factors ?? new int[0]) RequireDensity(members[factor], iwae.Joint, "IWAE", errors);
                 var sampled = new HashSet<string>(iwae.Proposal.VarNames);
                 foreach (var latent in iwae.Proposal.Vars.Where(v => !iwae.Joint.VarNames.Contains(v.Name)))
                     errors.Add(DslError.Create(DiagnosticIds.JointDiffersFromFactors, latent.Range, iwae.Joint.Text, $"the proposal {iwae.Proposal.Text} draws {latent.Name}, which the joint does not generate"));
@@ -78,6 +81,12 @@ public static class LossChecker
                 Visit(expectation.Body, new HashSet<string>(bound.Concat(expectation.Distribution.VarNames)), members, errors, used);
                 break;
         }
+    }
+
+    private static void RequireDensity(MemberSignature? member, DistributionRef reference, string term, List<DslError> errors)
+    {
+        if (member?.Family == GeneratedFamilies.Deterministic)
+            errors.Add(DslError.Create(DiagnosticIds.NoDensity, reference.Range, reference.Text, term));
     }
 
     /// <summary>Checks a distribution reference and returns the member it resolves to, if any.</summary>

@@ -21,7 +21,8 @@ internal static class DistributionBinder
 
         var condVars = signature.CondVarNames.ToEquatableArray();
         // Params calls Forward with the conditioning variables in signature order: anything else cannot be generated.
-        var forwardMatches = declaration.HasForward ? declaration.ForwardParameters.SequenceEqual(condVars) : condVars.Count == 0;
+        // A deterministic variable always needs Forward: it has no constants to fall back on.
+        var forwardMatches = declaration.HasForward ? declaration.ForwardParameters.SequenceEqual(condVars) : condVars.Count == 0 && !family.IsDeterministic;
         string? forwardError = null;
         if (!forwardMatches)
         {

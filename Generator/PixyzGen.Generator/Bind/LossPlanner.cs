@@ -172,6 +172,7 @@ internal sealed class LossPlanner
     private string Sample(MemberSpec member, IReadOnlyDictionary<string, string> variables, int count)
     {
         var parameters = Parameters(member, variables);
+        if (member.Family.IsDeterministic) return parameters;   // the "parameters" are the value: one draw for any count
         var key = $"{parameters}^{count}";
         if (sampleLocals.TryGetValue(key, out var local)) return local;
         local = Unique(member.Variable);

@@ -52,6 +52,7 @@ internal static class ModelBinder
         if (analysis.Errors.Count > 0) return (null, Describe(analysis.Errors[0]));
 
         var steps = new List<SamplingStep>();
+        var hasDensity = true;
         foreach (var index in analysis.SamplingOrder)
         {
             var factor = factorization.Factors[index];
@@ -59,10 +60,11 @@ internal static class ModelBinder
             if (resolved < 0) return (null, Describe(error));
             if (factor.Vars.Count != 1) return (null, null);
             var member = members[resolved];
+            hasDensity &= !member.Family.IsDeterministic;
             steps.Add(new SamplingStep(member.Variable, member.Name, member.SignatureText, member.CondVars));
         }
         var joint = factorization.Joint;
-        return (new SamplingPlan(steps.ToEquatableArray(), joint.CondVarNames.ToEquatableArray(), joint.VarNames.ToEquatableArray(), analysis.Marginalized.Count > 0), null);
+        return (new SamplingPlan(steps.ToEquatableArray(), joint.CondVarNames.ToEquatableArray(), joint.VarNames.ToEquatableArray(), analysis.Marginalized.Count > 0, hasDensity), null);
     }
 
     private static string? Describe(DslError? error) => error is null ? null : $"{error.Id}: {error.Message}";

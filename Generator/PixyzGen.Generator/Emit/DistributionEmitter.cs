@@ -48,6 +48,12 @@ internal static class DistributionEmitter
             w.Line($"public {family.ParamsType} Params() => ConstantParams;");
         w.Line();
 
+        if (family.IsDeterministic)
+        {
+            WriteDeterministic(w, spec, signature, conditions, parameters, arguments, given);
+            return;
+        }
+
         if (spec.HasForward || spec.ForwardError is not null)
         {
             // The bridge to the dynamic API: Sample(Variables), LogProb(Variables), products and losses reach Forward here.
@@ -84,6 +90,23 @@ internal static class DistributionEmitter
             w.Line($"/// <summary>The entropy H[<c>{signature}</c>]{given}, summed over feature dimensions.</summary>");
             w.Line(TypeScaffold.GeneratedCodeAttribute);
             w.Line($"public {Tensor} Entropy({parameters}) => EntropyOf({paramsCall});");
+        }
+    }
+
+    /// <summary>A deterministic variable: drawing it is evaluating Forward; there is no density, entropy or KL.</summary>
+    private static void WriteDeterministic(SourceWriter w, DistributionSpec spec, string signature, System.Collections.Generic.List<string> conditions, string parameters, string arguments, string given)
+    {
+        var namedInputs = string.Join(", ", conditions.Select(c => $"Require(inputs, {TypeScaffold.Quote(c)})"));
+        w.Line($"/// <summary>The value of <c>{signature}</c> for the dynamic API: Forward on the named inputs.</summary>");
+        w.Line(TypeScaffold.GeneratedCodeAttribute);
+        w.Line($"protected override {Tensor} Forward(global::PixyzGen.Variables inputs) => Params({namedInputs});");
+        w.Line();
+        foreach (var (member, what) in new[] { ("Sample", "The value"), ("RSample", "The value (gradients flow)"), ("Mean", "The value") })
+        {
+            w.Line($"/// <summary>{what} of {spec.Variable} in <c>{signature}</c>{given}: one call of Forward.</summary>");
+            w.Line(TypeScaffold.GeneratedCodeAttribute);
+            w.Line($"public {Tensor} {member}({parameters}) => Params({arguments});");
+            if (member != "Mean") w.Line();
         }
     }
 }

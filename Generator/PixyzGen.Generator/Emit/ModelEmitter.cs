@@ -45,7 +45,7 @@ internal static class ModelEmitter
         if (spec.Sampling is { } sampling)
         {
             WriteSample(w, spec, sampling, factorization);
-            if (!sampling.Marginalizes) WriteJointLogProb(w, sampling, factorization);
+            if (!sampling.Marginalizes && sampling.HasDensity) WriteJointLogProb(w, sampling, factorization);
         }
         else if (spec.SamplingError is { } error)
         {

@@ -3,11 +3,15 @@ using System.Linq;
 namespace PixyzGen.Generator.Model;
 
 /// <summary>What the generator knows of each Runtime family: its parameter record and which operations it has.</summary>
-internal sealed record FamilyInfo(string Name, string ParamsType, bool HasReparam, bool HasEntropy);
+internal sealed record FamilyInfo(string Name, string ParamsType, bool HasReparam, bool HasEntropy)
+{
+    /// <summary>A Deterministic "family": its parameters are the value itself, drawn by evaluating Forward; no density.</summary>
+    public bool IsDeterministic => Name == PixyzGen.Dsl.Checking.GeneratedFamilies.Deterministic;
+}
 
 internal static class Families
 {
-    // Every FamilyDistribution<TParams> of the Runtime: the generated code calls the same typed methods on each.
+    // Every FamilyDistribution<TParams> of the Runtime (the generated code calls the same typed methods on each), and Deterministic.
     public static readonly FamilyInfo[] All =
     {
         new("Normal", "global::PixyzGen.NormalParams", HasReparam: true, HasEntropy: true),
@@ -21,6 +25,7 @@ internal static class Families
         new("RelaxedBernoulli", "global::PixyzGen.BernoulliParams", HasReparam: true, HasEntropy: false),
         new("RelaxedCategorical", "global::PixyzGen.CategoricalParams", HasReparam: true, HasEntropy: false),
         new("FactorizedBernoulli", "global::PixyzGen.BernoulliParams", HasReparam: false, HasEntropy: true),
+        new("Deterministic", "global::TorchSharp.torch.Tensor", HasReparam: true, HasEntropy: false),
     };
 
     public static FamilyInfo? Find(string? name) => All.FirstOrDefault(f => f.Name == name);

@@ -9,8 +9,11 @@ internal sealed record MemberSpec(string Name, string SignatureText, string Vari
 /// <summary>One ancestral step: <c>var z = Pz.Sample(batch)</c>.</summary>
 internal sealed record SamplingStep(string Variable, string Member, string SignatureText, EquatableArray<string> CondVars);
 
-/// <summary>Ancestral sampling and joint log-density of a valid factorization. Inputs are the joint's conditioning variables.</summary>
-internal sealed record SamplingPlan(EquatableArray<SamplingStep> Steps, EquatableArray<string> Inputs, EquatableArray<string> Outputs, bool Marginalizes);
+/// <summary>
+/// Ancestral sampling and joint log-density of a valid factorization. Inputs are the joint's conditioning variables;
+/// without <see cref="HasDensity"/> (a deterministic factor) there is no joint log-density.
+/// </summary>
+internal sealed record SamplingPlan(EquatableArray<SamplingStep> Steps, EquatableArray<string> Inputs, EquatableArray<string> Outputs, bool Marginalizes, bool HasDensity = true);
 
 /// <summary>One hoisted local of a loss body: computed once, used by every term that needs it.</summary>
 internal sealed record PlannedStatement(string Local, string Expression, string Comment);

@@ -34,6 +34,7 @@ public class EndToEndPropertyTests
         "sum(beta * H[q(z|x)] - log p(x|z) / 2.5e-1)",
         "-mean(E_q(z|x)[log p(x|z) + log p(z) - log q(z|x)])",
         "-mean(E_q(z|x)^5[log p(x|z)] - IWAE_3(p(x,z) || q(z|x)))",
+        "-mean(E_q(z|x)[log p(x|z)]) + 10 * MMD(q(z|x) || p(z))",
     };
 
     private static readonly Gen<string> RandomText = Gen.String[Gen.Char[Alphabet], 0, 40];

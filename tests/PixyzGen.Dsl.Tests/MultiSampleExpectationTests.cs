@@ -47,4 +47,14 @@ public class MultiSampleExpectationTests
         Assert.That(result.Errors, Has.Count.EqualTo(1));
         Assert.That(text.Substring(result.Errors[0].Range.Start, result.Errors[0].Range.Length), Is.EqualTo(offending));
     }
+
+    [Test]
+    public void MMD_compares_two_distributions()
+    {
+        var result = DslParser.ParseLoss("mean(log p(x|z)) + 10 * MMD(q(z|x) || p(z))");
+        Assert.That(result.Succeeded, Is.True, () => string.Join("; ", result.Errors));
+        var mmd = (MmdNode)((BinaryNode)((BinaryNode)result.Value!).Right).Right;
+        Assert.That((mmd.Left.Text, mmd.Right.Text), Is.EqualTo(("q(z|x)", "p(z)")));
+        Assert.That(DslParser.ParseLoss("MMD + 1").Errors, Has.Count.EqualTo(1), "MMD is reserved");
+    }
 }

@@ -17,6 +17,7 @@ public class TotalityPropertyTests
         "sum(beta * H[q(z|x)] - log p(x|z) / 2.5e-1)",
         "q(z|x,y)",
         "-mean(E_q(z|x)^5[log p(x|z)] - IWAE_3(p(x,z) || q(z|x)))",
+        "-mean(E_q(z|x)[log p(x|z)]) + 10 * MMD(q(z|x) || p(z))",
     };
 
     private static readonly MemberSignature[] Members =

@@ -57,6 +57,17 @@ public class ModelGenerationTests
     }
 
     [Test]
+    public void An_MMD_term_shares_the_posterior_draw_and_draws_as_many_from_the_prior()
+    {
+        var model = Sources.VaeModel.Replace("mean(KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])", "-mean(E_q(z|x)[log p(x|z)]) + 10 * MMD(q(z|x) || p(z))");
+        Assert.That(model, Does.Contain("MMD("), "the replacement must apply");
+        var generated = GeneratorHarness.Run(Sources.VaeDistributions, model)["Demo.Vae.Model.g.cs"];
+        Snapshot.Verify(generated, nameof(ModelGenerationTests), nameof(An_MMD_term_shares_the_posterior_draw_and_draws_as_many_from_the_prior), "Demo.Vae.Model.g.cs");
+        Assert.That(CountOf(generated, "Q.RSampleFrom("), Is.EqualTo(1));
+        Assert.That(generated, Does.Contain("Pz.RSampleFrom(pzParams, z.shape[0])").And.Contain("global::PixyzGen.MMD.Squared(z, zPrior)"));
+    }
+
+    [Test]
     public void A_conditional_model_samples_from_its_inputs()
     {
         const string source = """

@@ -60,6 +60,13 @@ public static class LossChecker
                 else if (left?.Family is { } leftFamily && right?.Family is { } rightFamily && KlClosedForms.Method(leftFamily, rightFamily) is null)
                     errors.Add(DslError.Create(DiagnosticIds.MonteCarloKl, kl.Range, $"{kl.Left.Text} ({leftFamily})", $"{kl.Right.Text} ({rightFamily})"));
                 break;
+            case MmdNode mmd:
+                CheckReference(mmd.Left, bound, includeVars: false, members, errors, used);
+                CheckReference(mmd.Right, bound, includeVars: false, members, errors, used);
+                if (!new HashSet<string>(mmd.Left.VarNames).SetEquals(mmd.Right.VarNames))
+                    errors.Add(DslError.Create(DiagnosticIds.KlOverDifferentVariables, mmd.Range, mmd.Left.Text, mmd.Right.Text,
+                        string.Join(",", mmd.Left.VarNames), string.Join(",", mmd.Right.VarNames)));
+                break;
             case IwaeNode iwae:
                 RequireDensity(CheckReference(iwae.Proposal, bound, includeVars: false, members, errors, used), iwae.Proposal, "IWAE", errors);
                 errors.AddRange(SignatureChecker.Check(iwae.Joint));

@@ -44,6 +44,7 @@ public static class MemberChecker
         KlNode kl => new[] { kl.Left, kl.Right },
         ExpectationNode expectation => new[] { expectation.Distribution }.Concat(References(expectation.Body)),
         IwaeNode iwae => new[] { iwae.Joint, iwae.Proposal },
+        MmdNode mmd => new[] { mmd.Left, mmd.Right },
         NegateNode negate => References(negate.Operand),
         BinaryNode binary => References(binary.Left).Concat(References(binary.Right)),
         ReduceNode reduce => References(reduce.Operand),

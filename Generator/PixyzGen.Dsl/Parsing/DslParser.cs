@@ -150,7 +150,7 @@ public sealed class DslParser
             case TokenKind.Identifier:
                 return ParseWord();
             default:
-                throw Error(token, $"expected a term (a number, a name, log, E_, KL, H, mean or sum) but found {token.Describe()}");
+                throw Error(token, $"expected a term (a number, a name, log, E_, KL, H, MMD, IWAE_k, mean or sum) but found {token.Describe()}");
         }
     }
 
@@ -175,6 +175,14 @@ public sealed class DslParser
                 var right = ParseDistributionRef();
                 var klClose = Expect(TokenKind.CloseParen, "')' to close KL(");
                 return new KlNode(left, right, word.Range.Cover(klClose.Range));
+            case ReservedWords.Mmd when next == TokenKind.OpenParen:
+                Advance();
+                Advance();
+                var mmdLeft = ParseDistributionRef();
+                Expect(TokenKind.DoublePipe, "'||' between the two distributions of MMD");
+                var mmdRight = ParseDistributionRef();
+                var mmdClose = Expect(TokenKind.CloseParen, "')' to close MMD(");
+                return new MmdNode(mmdLeft, mmdRight, word.Range.Cover(mmdClose.Range));
             case ReservedWords.Entropy when next == TokenKind.OpenBracket:
                 Advance();
                 Advance();
@@ -203,6 +211,7 @@ public sealed class DslParser
     {
         ReservedWords.Log => "a distribution, as in log p(x|z)",
         ReservedWords.Kl => "'(', as in KL(q(z|x) || p(z))",
+        ReservedWords.Mmd => "'(', as in MMD(q(z|x) || p(z))",
         ReservedWords.Entropy => "'[', as in H[q(z|x)]",
         ReservedWords.Expectation => "'_' and a distribution, as in E_q(z|x)[log p(x|z)]",
         _ when ReservedWords.IwaeCount(reserved) is not null => "'(', as in IWAE_5(p(x,z) || q(z|x))",

@@ -77,6 +77,8 @@ public static class LatexPrinter
                 return ($"\\mathbb{{E}}_{{{Signature(expectation.Distribution)}}} \\left[{Loss(expectation.Body)} \\right]", 3);
             case KlNode kl:
                 return ($"D_{{KL}} \\left[{Signature(kl.Left)}||{Signature(kl.Right)} \\right]", 3);
+            case MmdNode mmd:
+                return ($"D_{{MMD^2}} \\left[{Signature(mmd.Left)}||{Signature(mmd.Right)} \\right]", 3);
             case IwaeNode iwae:
                 var latents = string.Join(",", iwae.Proposal.VarNames.Select(Name));
                 return ($"\\mathbb{{E}}_{{{latents}_{{1:{iwae.K}}} \\sim {Signature(iwae.Proposal)}}} \\left[\\log \\frac{{1}}{{{iwae.K}}} \\sum_{{k=1}}^{{{iwae.K}}} \\frac{{{Signature(iwae.Joint)}}}{{{Signature(iwae.Proposal)}}} \\right]", 3);

@@ -40,6 +40,12 @@ public sealed record KlNode(DistributionRef Left, DistributionRef Right, TextRan
 /// </summary>
 public sealed record IwaeNode(DistributionRef Joint, DistributionRef Proposal, int K, TextRange Range) : LossNode(Range);
 
+/// <summary>
+/// <c>MMD(q(z|x) || p(z))</c>: the squared maximum mean discrepancy (Gaussian kernel) between a batch of draws of each
+/// side, a scalar (InfoVAE, WAE).
+/// </summary>
+public sealed record MmdNode(DistributionRef Left, DistributionRef Right, TextRange Range) : LossNode(Range);
+
 /// <summary><c>H[q(z|x)]</c>: entropy.</summary>
 public sealed record EntropyNode(DistributionRef Distribution, TextRange Range) : LossNode(Range);
 

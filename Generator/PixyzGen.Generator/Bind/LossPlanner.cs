@@ -108,9 +108,33 @@ internal sealed class LossPlanner
             }
             case IwaeNode iwae:
                 return Iwae(iwae, variables);
+            case MmdNode mmd:
+                return Mmd(Resolve(mmd.Left), Resolve(mmd.Right), variables);
             default:
                 throw new System.InvalidOperationException($"Unplanned loss node {node.GetType().Name}");
         }
+    }
+
+    /// <summary>
+    /// The squared MMD between a batch of draws of each side: the left draw is shared with other terms; the right one,
+    /// when it has no inputs to carry a batch, draws as many values as the left has.
+    /// </summary>
+    private (string Code, bool IsTensor, HashSet<string> Draws) Mmd(MemberSpec left, MemberSpec right, IReadOnlyDictionary<string, string> variables)
+    {
+        var leftDraw = Sample(left, variables, 1);
+        string rightDraw;
+        if (right.CondVars.Count > 0 || right.Family.IsDeterministic)
+        {
+            rightDraw = Sample(right, variables, 1);
+        }
+        else
+        {
+            var parameters = Parameters(right, variables);
+            rightDraw = Unique(right.Variable + "Prior");
+            var method = right.Family.HasReparam ? "RSampleFrom" : "SampleFrom";
+            Statements.Add(new PlannedStatement(rightDraw, $"{right.Name}.{method}({parameters}, {leftDraw}.shape[0])", $"{right.Variable} ~ {right.SignatureText}, as many as {leftDraw}"));
+        }
+        return ($"global::PixyzGen.MMD.Squared({leftDraw}, {rightDraw})", true, None());
     }
 
     /// <summary>log (1/k) sum_k p(x, z_k) / q(z_k|x): k draws of the proposal, the joint as the sum of its factors' log-densities.</summary>

@@ -47,17 +47,27 @@ public sealed class MMD : DistributionLoss
         var y = SampleDistances.Flat(Q, inputs, batchLike: x);
         if (x.shape[1] != y.shape[1])
             throw new ArgumentException($"{this}: draws of {P.ProbText} have {x.shape[1]} features but draws of {Q.ProbText} have {y.shape[1]}.");
-        var value = K(x, x).mean() + K(y, y).mean() - K(x, y).mean() * 2;
-        return (value, Variables.Empty);
+        return (Squared(x, y, Kernel, SigmaSquared), Variables.Empty);
     }
 
-    private Tensor K(Tensor a, Tensor b)
+    /// <summary>
+    /// The squared MMD between two sets of draws (first dimension: the draws; the rest flattened):
+    /// mean k(x, x') + mean k(y, y') - 2 mean k(x, y). Generated code for <c>MMD(q(z|x) || p(z))</c> calls this.
+    /// </summary>
+    public static Tensor Squared(Tensor x, Tensor y, MmdKernel kernel = MmdKernel.Gaussian, double sigmaSquared = 2.0)
+    {
+        var a = x.reshape(x.shape[0], -1);
+        var b = y.reshape(y.shape[0], -1);
+        return K(a, a, kernel, sigmaSquared).mean() + K(b, b, kernel, sigmaSquared).mean() - K(a, b, kernel, sigmaSquared).mean() * 2;
+    }
+
+    private static Tensor K(Tensor a, Tensor b, MmdKernel kernel, double sigmaSquared)
     {
         var squared = (a.unsqueeze(1) - b.unsqueeze(0)).square().sum(-1);
-        return Kernel == MmdKernel.Gaussian ? (-squared / SigmaSquared).exp() : SigmaSquared / (squared + SigmaSquared);
+        return kernel == MmdKernel.Gaussian ? (-squared / sigmaSquared).exp() : sigmaSquared / (squared + sigmaSquared);
     }
 
-    public override string ToString() => $"MMD({P.ProbText}, {Q.ProbText})";
+    public override string ToString() => $"MMD({P.ProbText} || {Q.ProbText})";
 
     public override string ToLatex() => $"D_{{MMD^2}} \\left[{P.ToLatexSignature()}||{Q.ToLatexSignature()} \\right]";
 }

@@ -65,6 +65,16 @@ public class LossAgreementTests
     }
 
     [Test]
+    public void Maximum_mean_discrepancy()
+    {
+        var (m, x, v) = Setup();
+        var mmd = new MMD(m.Q, m.Pz);
+        Agree(() => m.Discrepancy(x), () => mmd.Eval(v));
+        Assert.That(mmd.ToString(), Is.EqualTo("MMD(q(z|x) || p(z))"));
+        Assert.That(mmd.ToLatex(), Is.EqualTo(LossKinds.DiscrepancyLatex));
+    }
+
+    [Test]
     public void Entropy_summed() { var (m, x, v) = Setup(); Agree(() => m.EntropySum(x), () => new Entropy(m.Q).Sum().Eval(v)); }
 
     [Test]

@@ -88,6 +88,9 @@ public sealed partial class LossKinds : GenerativeModel
     [Loss("mean(E_q(z|x)^5[log p(x|z)])")]
     public partial Tensor FiveSampleReconstruction(Tensor x);
 
+    [Loss("MMD(q(z|x) || p(z))")]
+    public partial Tensor Discrepancy(Tensor x);
+
     [Loss("mean(IWAE_5(p(x,z) || q(z|x)))")]
     public partial Tensor ImportanceWeighted(Tensor x);
 

@@ -7,6 +7,9 @@ internal static class KnownNames
     public const string ModelAttribute = "PixyzGen.ModelAttribute";
     public const string LossAttribute = "PixyzGen.LossAttribute";
     public const string RuntimeNamespace = "PixyzGen";
+
+    /// <summary>The product-of-experts base class: parameters from its experts, not from Forward.</summary>
+    public const string ProductOfExperts = "NormalPoE";
     public const string Tensor = "global::TorchSharp.torch.Tensor";
     public const string ForwardMethod = "Forward";
 }

@@ -35,9 +35,12 @@ public class PaperModelsTests
             [Distribution("p(v|c)")] public sealed partial class GFactorizedBernoulli : FactorizedBernoulli { private BernoulliParams Forward(Tensor c) => BernoulliParams.FromLogits(c); }
             [Distribution("p(w)")] public sealed partial class ConstantGamma() : Gamma(concentration: 2.0, rate: 1.0, features: [3]);
             [Distribution("d(v|c)")] public sealed partial class GDeterministic : Deterministic { private Tensor Forward(Tensor c) => c.tanh(); }
+            [Distribution("q(v|c,b)")] public sealed partial class GProduct(GNormal fromC, BNormal fromB, ConstantNormal prior) : NormalPoE(prior, new Normal[] { fromC, fromB });
+            [Distribution("q(v|b)")] public sealed partial class BNormal : Normal { private NormalParams Forward(Tensor b) => new(b, b.exp()); }
+            [Distribution("p(v)")] public sealed partial class ConstantNormal() : Normal(loc: 0, scale: 1, features: [3]);
             """;
         var generated = GeneratorHarness.Run(source);
-        Assert.That(generated, Has.Count.EqualTo(13));
+        Assert.That(generated, Has.Count.EqualTo(16));
         foreach (var (hint, text) in generated.OrderBy(g => g.Key, System.StringComparer.Ordinal))
             Snapshot.Verify(text, nameof(PaperModelsTests), nameof(Every_family), hint);
     }

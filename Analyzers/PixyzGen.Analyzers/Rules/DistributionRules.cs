@@ -33,7 +33,14 @@ internal static class DistributionRules
             context.ReportDiagnostic(Descriptors.Create(error, signatureText.Locate(error.Range)));
             return;
         }
-        CheckForward(context, type, signature.CondVarNames.ToList(), signature.Text);
+        if (!DerivesFrom(type, "NormalPoE")) CheckForward(context, type, signature.CondVarNames.ToList(), signature.Text);   // experts give a product's parameters
+    }
+
+    private static bool DerivesFrom(INamedTypeSymbol type, string runtimeClass)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+            if (current.Name == runtimeClass && current.ContainingNamespace?.ToDisplayString() == "PixyzGen") return true;
+        return false;
     }
 
     private static void CheckForward(SymbolAnalysisContext context, INamedTypeSymbol type, System.Collections.Generic.List<string> conditions, string signature)

@@ -22,7 +22,7 @@ internal static class DistributionBinder
         var condVars = signature.CondVarNames.ToEquatableArray();
         // Params calls Forward with the conditioning variables in signature order: anything else cannot be generated.
         // A deterministic variable always needs Forward: it has no constants to fall back on.
-        var forwardMatches = declaration.HasForward ? declaration.ForwardParameters.SequenceEqual(condVars) : condVars.Count == 0 && !family.IsDeterministic;
+        var forwardMatches = declaration.IsProductOfExperts || declaration.HasForward ? declaration.ForwardParameters.SequenceEqual(condVars) : condVars.Count == 0 && !family.IsDeterministic;
         string? forwardError = null;
         if (!forwardMatches)
         {
@@ -32,6 +32,6 @@ internal static class DistributionBinder
         }
 
         return new DistributionSpec(declaration.Type, declaration.SignatureText, signature.Name, signature.Vars[0].Name, condVars, family, declaration.HasForward, forwardError,
-            PixyzGen.Dsl.Printing.LatexPrinter.Signature(signature));
+            PixyzGen.Dsl.Printing.LatexPrinter.Signature(signature), declaration.IsProductOfExperts && family.Name == "Normal");
     }
 }

@@ -38,6 +38,12 @@ internal static class DistributionEmitter
         w.Line("protected override global::PixyzGen.DistributionSignature DeclaredSignature => DeclaredSignatureValue;");
         w.Line();
 
+        if (spec.IsProductOfExperts)
+        {
+            WriteProductOfExperts(w, spec, signature, conditions);
+            return;
+        }
+
         w.Line($"/// <summary>The parameters of <c>{signature}</c>{given}: {(spec.HasForward ? "one call of Forward" : "the constants")}.</summary>");
         w.Line(TypeScaffold.GeneratedCodeAttribute);
         if (spec.ForwardError is { } error)
@@ -107,6 +113,33 @@ internal static class DistributionEmitter
             w.Line(TypeScaffold.GeneratedCodeAttribute);
             w.Line($"public {Tensor} {member}({parameters}) => Params({arguments});");
             if (member != "Mean") w.Line();
+        }
+    }
+
+    /// <summary>
+    /// A product of Gaussian experts: every input is optional (a missing modality is null and its expert is left out);
+    /// the parameters are NormalPoE's combination of the prior and the experts whose inputs are given.
+    /// </summary>
+    private static void WriteProductOfExperts(SourceWriter w, DistributionSpec spec, string signature, System.Collections.Generic.List<string> conditions)
+    {
+        var optional = string.Join(", ", conditions.Select(c => $"{Tensor}? {c} = null"));
+        var arguments = string.Join(", ", conditions);
+        var named = string.Join(", ", conditions.Select(c => $"({TypeScaffold.Quote(c)}, {c})"));
+        var forms = new[]
+        {
+            ("global::PixyzGen.NormalParams", "Params", "", $"ParamsFor(global::PixyzGen.Variables.OfPresent({named}))", "The combined parameters"),
+            (Tensor, "Sample", "", $"SampleFrom(Params({arguments}))", $"Draws {spec.Variable} ~"),
+            (Tensor, "RSample", "", $"RSampleFrom(Params({arguments}))", $"Draws {spec.Variable} (reparameterized) ~"),
+            (Tensor, "LogProb", $"{Tensor} {spec.Variable}, ", $"LogProbOf(Params({arguments}), {spec.Variable}, {TypeScaffold.Quote(spec.Variable)})", "log"),
+            (Tensor, "Mean", "", $"MeanOf(Params({arguments}))", "The mean of"),
+            (Tensor, "Entropy", "", $"EntropyOf(Params({arguments}))", "The entropy of"),
+        };
+        foreach (var (type, name, leading, body, what) in forms)
+        {
+            w.Line($"/// <summary>{what} <c>{signature}</c>, the product of the prior and the experts whose inputs are not null.</summary>");
+            w.Line(TypeScaffold.GeneratedCodeAttribute);
+            w.Line($"public {type} {name}({leading}{optional}) => {body};");
+            if (name != "Entropy") w.Line();
         }
     }
 }

@@ -12,6 +12,6 @@ internal static class DistributionExtractor
         cancellationToken.ThrowIfCancellationRequested();
         var signature = context.Attributes.Length > 0 ? FamilyReader.ArgumentText(context.Attributes[0]) : "";
         var hasForward = FamilyReader.TryReadForward(type, out var forward);
-        return new DistributionDeclaration(TypeIdentityReader.Read(type), signature, FamilyReader.Family(type), hasForward, forward);
+        return new DistributionDeclaration(TypeIdentityReader.Read(type), signature, FamilyReader.Family(type), hasForward, forward, FamilyReader.IsProductOfExperts(type));
     }
 }

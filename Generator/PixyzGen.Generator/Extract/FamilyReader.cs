@@ -18,6 +18,14 @@ internal static class FamilyReader
         return null;
     }
 
+    /// <summary>Whether the type derives from the Runtime's NormalPoE (product of Gaussian experts).</summary>
+    public static bool IsProductOfExperts(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+            if (current.ContainingNamespace?.ToDisplayString() == KnownNames.RuntimeNamespace && current.Name == KnownNames.ProductOfExperts) return true;
+        return false;
+    }
+
     public static bool TryReadForward(INamedTypeSymbol type, out EquatableArray<string> parameters)
     {
         foreach (var member in type.GetMembers(KnownNames.ForwardMethod))

@@ -16,4 +16,5 @@ internal sealed record DistributionSpec(
     FamilyInfo Family,
     bool HasForward,
     string? ForwardError,
-    string LatexText);
+    string LatexText,
+    bool IsProductOfExperts = false);

@@ -9,9 +9,10 @@ namespace PixyzGen;
 /// A product of Gaussian experts with a prior, p(z|x,y) ∝ p(z) p(z|x) p(z|y) (Wu and Goodman's MVAE): the precision-
 /// weighted Normal with precision 1/prior_var + sum_i 1/var_i and mean (sum_i mu_i / var_i + mu_0 / var_0) / precision.
 /// Experts whose inputs are not given are left out, so the same object encodes any subset of modalities.
-/// Being a Normal, it samples, scores and has the closed-form KL and entropy.
+/// Being a Normal, it samples, scores and has the closed-form KL and entropy. Under <see cref="DistributionAttribute"/>
+/// a derived class gets typed members whose inputs are optional: a missing modality is a <c>null</c> argument.
 /// </summary>
-public sealed class NormalPoE : Normal
+public class NormalPoE : Normal
 {
     private readonly FamilyDistribution<NormalParams> prior;
     private readonly FamilyDistribution<NormalParams>[] experts;

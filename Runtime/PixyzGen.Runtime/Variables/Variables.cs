@@ -39,6 +39,10 @@ public sealed class Variables : IReadOnlyDictionary<string, Tensor>
     public static Variables Of(params (string Name, Tensor Value)[] values) =>
         new(values.Select(v => new KeyValuePair<string, Tensor>(v.Name, v.Value)));
 
+    /// <summary>The given values, leaving out nulls (absent modalities of a product of experts).</summary>
+    public static Variables OfPresent(params (string Name, Tensor? Value)[] values) =>
+        new(values.Where(v => v.Value is not null).Select(v => new KeyValuePair<string, Tensor>(v.Name, v.Value!)));
+
     /// <summary>A copy with <paramref name="name"/> set to <paramref name="value"/> (replacing any previous value).</summary>
     public Variables With(string name, Tensor value)
     {

@@ -17,5 +17,10 @@ public class PXY0303Tests
 """);
 
     [Test]
+    public Task A_product_of_experts_needs_no_Forward() => Verify.Analyzer(Sources.All + """
+        [Distribution("q(z|x)")] public sealed partial class Product(Enc expert, Pri prior) : NormalPoE(prior, new Normal[] { expert });
+        """);
+
+    [Test]
     public Task A_matching_Forward_has_none() => Verify.Analyzer(Sources.Usings + Sources.Encoder);
 }

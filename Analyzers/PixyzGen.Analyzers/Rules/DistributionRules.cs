@@ -33,7 +33,7 @@ internal static class DistributionRules
             context.ReportDiagnostic(Descriptors.Create(error, signatureText.Locate(error.Range)));
             return;
         }
-        if (!DerivesFrom(type, "NormalPoE")) CheckForward(context, type, signature.CondVarNames.ToList(), signature.Text);   // experts give a product's parameters
+        if (!DerivesFrom(type, "NormalPoE") && !DerivesFrom(type, GeneratedFamilies.Transformed)) CheckForward(context, type, signature.CondVarNames.ToList(), signature.Text);   // experts or a flow give the parameters
     }
 
     private static bool DerivesFrom(INamedTypeSymbol type, string runtimeClass)

@@ -13,8 +13,11 @@ public static class GeneratedFamilies
     public static IReadOnlyList<string> All { get; } = new[]
     {
         "Normal", "Bernoulli", "Laplace", "Gamma", "Beta", "Dirichlet", "Categorical", "Multinomial",
-        "RelaxedBernoulli", "RelaxedCategorical", "FactorizedBernoulli", Deterministic,
+        "RelaxedBernoulli", "RelaxedCategorical", "FactorizedBernoulli", Deterministic, Transformed,
     };
+
+    /// <summary>A normalizing flow over a base distribution: scored and drawn through the dynamic API.</summary>
+    public const string Transformed = "TransformedDistribution";
 
     /// <summary>A variable computed by a network: drawn (its value), never scored (no density).</summary>
     public const string Deterministic = "Deterministic";

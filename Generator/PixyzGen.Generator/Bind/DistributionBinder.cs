@@ -22,7 +22,7 @@ internal static class DistributionBinder
         var condVars = signature.CondVarNames.ToEquatableArray();
         // Params calls Forward with the conditioning variables in signature order: anything else cannot be generated.
         // A deterministic variable always needs Forward: it has no constants to fall back on.
-        var forwardMatches = declaration.IsProductOfExperts || declaration.HasForward ? declaration.ForwardParameters.SequenceEqual(condVars) : condVars.Count == 0 && !family.IsDeterministic;
+        var forwardMatches = declaration.IsProductOfExperts || family.IsDynamic || declaration.HasForward ? declaration.ForwardParameters.SequenceEqual(condVars) : condVars.Count == 0 && !family.IsDeterministic;
         string? forwardError = null;
         if (!forwardMatches)
         {

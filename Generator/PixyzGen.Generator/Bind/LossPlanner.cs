@@ -79,7 +79,7 @@ internal sealed class LossPlanner
                 var member = Resolve(log.Distribution);
                 var parameters = Parameters(member, variables);
                 var value = variables[member.Variable];
-                return ($"{member.Name}.LogProbOf({parameters}, {value}, \"{member.Variable}\")", true, Union(DependenciesOf(parameters), DependenciesOf(value)));
+                return (LogProbCall(member, parameters, value), true, Union(DependenciesOf(parameters), DependenciesOf(value)));
             }
             case EntropyNode entropy:
             {
@@ -88,7 +88,7 @@ internal sealed class LossPlanner
                 if (member.Family.HasEntropy) return ($"{member.Name}.EntropyOf({parameters})", true, DependenciesOf(parameters));
                 // No closed form (relaxed families, Multinomial): -log p at one draw, shared with any E_ of the same member.
                 var draw = Sample(member, variables, 1);
-                return ($"-{member.Name}.LogProbOf({parameters}, {draw}, \"{member.Variable}\")", true, DependenciesOf(draw));
+                return ($"-{LogProbCall(member, parameters, draw)}", true, DependenciesOf(draw));
             }
             case ExpectationNode expectation:
             {
@@ -131,8 +131,7 @@ internal sealed class LossPlanner
         {
             var parameters = Parameters(right, variables);
             rightDraw = Unique(right.Variable + "Prior");
-            var method = right.Family.HasReparam ? "RSampleFrom" : "SampleFrom";
-            Statements.Add(new PlannedStatement(rightDraw, $"{right.Name}.{method}({parameters}, {leftDraw}.shape[0])", $"{right.Variable} ~ {right.SignatureText}, as many as {leftDraw}"));
+            Statements.Add(new PlannedStatement(rightDraw, DrawCall(right, parameters, $"{leftDraw}.shape[0]"), $"{right.Variable} ~ {right.SignatureText}, as many as {leftDraw}"));
         }
         return ($"global::PixyzGen.MMD.Squared({leftDraw}, {rightDraw})", true, None());
     }
@@ -146,12 +145,29 @@ internal sealed class LossPlanner
         var inner = variables.ToDictionary(p => p.Key, p => p.Value);
         inner[proposal.Variable] = draws;
         var factors = JointFactors.Resolve(iwae.Joint, signatures, out _)!.Select(i => members[i]).ToList();
-        var terms = factors.Select(f => $"{f.Name}.LogProbOf({Parameters(f, inner)}, {inner[f.Variable]}, \"{f.Variable}\")");
-        var logWeights = $"({string.Join(" + ", terms)} - {proposal.Name}.LogProbOf({proposalParameters}, {draws}, \"{proposal.Variable}\"))";
+        var terms = factors.Select(f => LogProbCall(f, Parameters(f, inner), inner[f.Variable]));
+        var logWeights = $"({string.Join(" + ", terms)} - {LogProbCall(proposal, proposalParameters, draws)})";
         var dependencies = Union(DependenciesOf(draws), new HashSet<string>(factors.SelectMany(f => DependenciesOf(Parameters(f, inner)))));
         if (iwae.K == 1) return (logWeights, true, dependencies);
         dependencies.Remove(draws);
         return ($"({logWeights}.logsumexp(0) - {Literal(System.Math.Log(iwae.K))})", true, dependencies);
+    }
+
+    /// <summary>log p(value | parameters): the family's typed method, or the dynamic API for a flow (its "parameters" are its inputs).</summary>
+    private static string LogProbCall(MemberSpec member, string parameters, string value) => member.Family.IsDynamic
+        ? $"{member.Name}.LogProb({parameters}.With(\"{member.Variable}\", {value}))"
+        : $"{member.Name}.LogProbOf({parameters}, {value}, \"{member.Variable}\")";
+
+    /// <summary>A draw (reparameterized when the family allows), with <paramref name="leading"/> extra draws in front when given.</summary>
+    private static string DrawCall(MemberSpec member, string parameters, string? leading)
+    {
+        if (member.Family.IsDynamic)
+        {
+            var shape = leading is null ? "" : $", sampleShape: new long[] {{ {leading} }}";
+            return $"{member.Name}.Sample({parameters}{shape}, reparam: {(member.Family.HasReparam ? "true" : "false")}, returnAll: false)[\"{member.Variable}\"]";
+        }
+        var method = member.Family.HasReparam ? "RSampleFrom" : "SampleFrom";
+        return $"{member.Name}.{method}({parameters}{(leading is null ? "" : ", " + leading)})";
     }
 
     private static HashSet<string> None() => new();
@@ -169,7 +185,7 @@ internal sealed class LossPlanner
 
         // Monte Carlo: log q(z) - log p(z) at one sample of q, shared with any E_q over the same inputs.
         var sample = Sample(left, variables, 1);
-        return ($"({left.Name}.LogProbOf({leftParameters}, {sample}, \"{left.Variable}\") - {right.Name}.LogProbOf({rightParameters}, {sample}, \"{right.Variable}\"))",
+        return ($"({LogProbCall(left, leftParameters, sample)} - {LogProbCall(right, rightParameters, sample)})",
             Union(DependenciesOf(sample), DependenciesOf(rightParameters)));
     }
 
@@ -200,10 +216,8 @@ internal sealed class LossPlanner
         var key = $"{parameters}^{count}";
         if (sampleLocals.TryGetValue(key, out var local)) return local;
         local = Unique(member.Variable);
-        var method = member.Family.HasReparam ? "RSampleFrom" : "SampleFrom";
-        var shape = count > 1 ? $", {count}" : "";
         var comment = count > 1 ? $"{count} draws of {member.Variable} ~ {member.SignatureText}" : $"{member.Variable} ~ {member.SignatureText}";
-        Statements.Add(new PlannedStatement(local, $"{member.Name}.{method}({parameters}{shape})", comment));
+        Statements.Add(new PlannedStatement(local, DrawCall(member, parameters, count > 1 ? count.ToString(CultureInfo.InvariantCulture) : null), comment));
         sampleLocals[key] = local;
         var draws = DependenciesOf(parameters);
         if (count > 1) draws.Add(local);

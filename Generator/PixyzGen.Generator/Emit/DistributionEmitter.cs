@@ -38,6 +38,12 @@ internal static class DistributionEmitter
         w.Line("protected override global::PixyzGen.DistributionSignature DeclaredSignature => DeclaredSignatureValue;");
         w.Line();
 
+        if (family.IsDynamic)
+        {
+            WriteFlow(w, spec, signature, conditions, parameters, arguments, given);
+            return;
+        }
+
         if (spec.IsProductOfExperts)
         {
             WriteProductOfExperts(w, spec, signature, conditions);
@@ -141,5 +147,30 @@ internal static class DistributionEmitter
             w.Line($"public {type} {name}({leading}{optional}) => {body};");
             if (name != "Entropy") w.Line();
         }
+    }
+
+    /// <summary>A flow: typed wrappers over the dynamic API, its "parameters" being the inputs as Variables.</summary>
+    private static void WriteFlow(SourceWriter w, DistributionSpec spec, string signature, System.Collections.Generic.List<string> conditions, string parameters, string arguments, string given)
+    {
+        var unconditioned = conditions.Count == 0;
+        var inputs = unconditioned ? "global::PixyzGen.Variables.Empty" : $"global::PixyzGen.Variables.Of({string.Join(", ", conditions.Select(c => $"({TypeScaffold.Quote(c)}, {c})"))})";
+        var sampleParameters = unconditioned ? "long batchSize = 1" : parameters;
+        var batch = unconditioned ? "batchN: batchSize, " : "";
+        var variable = TypeScaffold.Quote(spec.Variable);
+        w.Line($"/// <summary>The inputs of <c>{signature}</c>{given} as the dynamic API takes them.</summary>");
+        w.Line(TypeScaffold.GeneratedCodeAttribute);
+        w.Line($"public global::PixyzGen.Variables Params({parameters}) => {inputs};");
+        w.Line();
+        foreach (var (name, reparam, what) in new[] { ("Sample", "false", "without gradient"), ("RSample", "true", "with gradients through the flow") })
+        {
+            w.Line($"/// <summary>Draws {spec.Variable} ~ <c>{signature}</c>{given} {what}.</summary>");
+            w.Line(TypeScaffold.GeneratedCodeAttribute);
+            w.Line($"public {Tensor} {name}({sampleParameters}) => Sample(Params({arguments}), {batch}reparam: {reparam}, returnAll: false)[{variable}];");
+            w.Line();
+        }
+        var logProbParameters = string.Join(", ", new[] { $"{Tensor} {spec.Variable}" }.Concat(conditions.Select(c => $"{Tensor} {c}")));
+        w.Line($"/// <summary>log <c>{signature}</c>: the base density and the flow's log-determinant, one value per batch element.</summary>");
+        w.Line(TypeScaffold.GeneratedCodeAttribute);
+        w.Line($"public {Tensor} LogProb({logProbParameters}) => LogProb(Params({arguments}).With({variable}, {spec.Variable}));");
     }
 }

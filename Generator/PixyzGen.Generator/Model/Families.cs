@@ -7,6 +7,9 @@ internal sealed record FamilyInfo(string Name, string ParamsType, bool HasRepara
 {
     /// <summary>A Deterministic "family": its parameters are the value itself, drawn by evaluating Forward; no density.</summary>
     public bool IsDeterministic => Name == PixyzGen.Dsl.Checking.GeneratedFamilies.Deterministic;
+
+    /// <summary>A flow: no parameter record; typed members and loss terms go through the dynamic API with the inputs as Variables.</summary>
+    public bool IsDynamic => Name == PixyzGen.Dsl.Checking.GeneratedFamilies.Transformed;
 }
 
 internal static class Families
@@ -26,6 +29,7 @@ internal static class Families
         new("RelaxedCategorical", "global::PixyzGen.CategoricalParams", HasReparam: true, HasEntropy: false),
         new("FactorizedBernoulli", "global::PixyzGen.BernoulliParams", HasReparam: false, HasEntropy: true),
         new("Deterministic", "global::TorchSharp.torch.Tensor", HasReparam: true, HasEntropy: false),
+        new("TransformedDistribution", "global::PixyzGen.Variables", HasReparam: true, HasEntropy: false),
     };
 
     public static FamilyInfo? Find(string? name) => All.FirstOrDefault(f => f.Name == name);

@@ -22,5 +22,10 @@ public class PXY0303Tests
         """);
 
     [Test]
+    public Task A_flow_needs_no_Forward() => Verify.Analyzer(Sources.Usings + """
+        [Distribution("f(v)")] public sealed partial class Flow() : TransformedDistribution(new Normal(0.0, 1.0, var: new[] { "u" }, features: new long[] { 2 }), new FlowLayer[] { new PlanarLayer(2) });
+        """);
+
+    [Test]
     public Task A_matching_Forward_has_none() => Verify.Analyzer(Sources.Usings + Sources.Encoder);
 }

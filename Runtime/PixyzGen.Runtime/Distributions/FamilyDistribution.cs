@@ -129,8 +129,8 @@ public abstract class FamilyDistribution<TParams> : Distribution where TParams :
             CheckValue(variable, value, ValueShape(p));   // throws our message when shapes or dtypes are the cause
             throw;
         }
-        var valueShape = value.shape;
-        var elementShape = elements.shape;
+        var valueShape = value.Sizes();
+        var elementShape = elements.Sizes();
         if (!FeaturesKept(valueShape, elementShape))
         {
             CheckValue(variable, value, ValueShape(p));
@@ -174,7 +174,7 @@ public abstract class FamilyDistribution<TParams> : Distribution where TParams :
     {
         if (!AcceptsDtype(value.dtype))
             throw new ArgumentException($"{Describe()}: variable '{variable}' has dtype {value.dtype} but a {DistributionName} expects {ExpectedDtype}.", variable);
-        CheckShape(variable, value.shape, expectedShape);
+        CheckShape(variable, value.Sizes(), expectedShape);
     }
 
     /// <summary>An error about a parameter value, naming the distribution, the parameter and where it came from.</summary>
@@ -249,7 +249,7 @@ public abstract class FamilyDistribution<TParams> : Distribution where TParams :
     {
         if (features is not null) return features;
         // Scalars broadcast to anything, so only non-scalar constants fix the shape of one draw.
-        var shapes = sources?.Where(s => s.Constant is { } c && c.Dimensions > 0).Select(s => s.Constant!.shape).ToArray();
+        var shapes = sources?.Where(s => s.Constant is { } c && c.Dimensions > 0).Select(s => s.Constant!.Sizes()).ToArray();
         if (shapes is null || shapes.Length == 0) return null;
         var parameterShape = Shapes.Broadcast(shapes);
         return parameterShape[..^Math.Min(extraParameterRank, parameterShape.Length)];

@@ -30,5 +30,5 @@ public readonly struct ParamSource
 
     public static implicit operator ParamSource(string variable) => FromVariable(variable);
 
-    public override string ToString() => Variable ?? (Constant is null ? "(none)" : $"constant {Distribution.Format(Constant.shape)}");
+    public override string ToString() => Variable ?? (Constant is null ? "(none)" : $"constant {Distribution.Format(Constant.Sizes())}");
 }

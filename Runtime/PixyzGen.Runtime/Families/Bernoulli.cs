@@ -48,7 +48,7 @@ public class Bernoulli : FamilyDistribution<BernoulliParams>
         using (no_grad())
         {
             var probabilities = p.Probs;
-            return bernoulli(sampleShape.Length == 0 ? probabilities : probabilities.expand(Shapes.Concat(sampleShape, probabilities.shape)));
+            return bernoulli(sampleShape.Length == 0 ? probabilities : probabilities.expand(Shapes.Concat(sampleShape, probabilities.Sizes())));
         }
     }
 
@@ -58,8 +58,8 @@ public class Bernoulli : FamilyDistribution<BernoulliParams>
         // The fused BCE needs equal shapes; negate after the sum, on the small tensor.
         if (p.HeldLogits is { } logits)
         {
-            var valueShape = value.shape;
-            if (Shapes.Equal(valueShape, logits.shape) && valueShape.Length >= FeatureRank)
+            var valueShape = value.Sizes();
+            if (Shapes.Equal(valueShape, logits.Sizes()) && valueShape.Length >= FeatureRank)
                 return SumFeatures(nn.functional.binary_cross_entropy_with_logits(logits, value, reduction: nn.Reduction.None)).neg();
         }
         return base.LogProbOf(p, value, variable);

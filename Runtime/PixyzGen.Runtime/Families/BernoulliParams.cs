@@ -26,5 +26,5 @@ public readonly record struct BernoulliParams
     /// <summary>The probabilities of 1 (computed with a sigmoid when logits are held).</summary>
     public Tensor Probs => HeldProbs ?? HeldLogits!.sigmoid();
 
-    public long[] Shape => (HeldProbs ?? HeldLogits!).shape;
+    public long[] Shape => (HeldProbs ?? HeldLogits!).Sizes();
 }

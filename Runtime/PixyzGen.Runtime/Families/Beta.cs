@@ -32,7 +32,7 @@ public class Beta : FamilyDistribution<BetaParams>
         RequirePositive("concentration0", p.Concentration0);
     }
 
-    protected override long[] ValueShape(BetaParams p) => Shapes.Broadcast(p.Concentration1.shape, p.Concentration0.shape);
+    protected override long[] ValueShape(BetaParams p) => Shapes.Broadcast(p.Concentration1.Sizes(), p.Concentration0.Sizes());
 
     public override Tensor SampleFrom(BetaParams p, params long[] sampleShape)
     {

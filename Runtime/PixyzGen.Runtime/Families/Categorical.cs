@@ -65,9 +65,9 @@ public class Categorical : FamilyDistribution<CategoricalParams>
     internal static Tensor SampleIndices(CategoricalParams p, long[] sampleShape)
     {
         var probs = p.Probs;
-        var batch = probs.shape[..^1];
+        var batch = probs.Sizes()[..^1];
         var draws = sampleShape.Aggregate(1L, (a, b) => a * b);
-        var flat = probs.reshape(-1, probs.shape[^1]).multinomial(draws, replacement: true);  // [batch..., draws]
+        var flat = probs.reshape(-1, probs.Sizes()[^1]).multinomial(draws, replacement: true);  // [batch..., draws]
         return flat.t().reshape(Shapes.Concat(sampleShape, batch));
     }
 
@@ -75,9 +75,9 @@ public class Categorical : FamilyDistribution<CategoricalParams>
     {
         var logProbs = p.LogProbs;
         if (OneHot) return (value * logProbs).sum(-1);
-        var shape = Shapes.Broadcast(value.shape, logProbs.shape[..^1]);
+        var shape = Shapes.Broadcast(value.Sizes(), logProbs.Sizes()[..^1]);
         var index = value.expand(shape).unsqueeze(-1);
-        return logProbs.expand(Shapes.Concat(shape, new[] { logProbs.shape[^1] })).gather(-1, index).squeeze(-1);
+        return logProbs.expand(Shapes.Concat(shape, new[] { logProbs.Sizes()[^1] })).gather(-1, index).squeeze(-1);
     }
 
     public override Tensor MeanOf(CategoricalParams p) =>

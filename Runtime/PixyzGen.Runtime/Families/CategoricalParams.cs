@@ -36,7 +36,7 @@ public readonly record struct CategoricalParams
     /// <summary>Unnormalized logits (log-probabilities when probabilities are held).</summary>
     public Tensor Logits => HeldLogits ?? LogProbs;
 
-    public long[] Shape => (HeldProbs ?? HeldLogits!).shape;
+    public long[] Shape => (HeldProbs ?? HeldLogits!).Sizes();
 
     public long Classes => Shape.Length == 0 ? throw new InvalidOperationException("Class probabilities need a class dimension.") : Shape[^1];
 }

@@ -30,7 +30,7 @@ public class Dirichlet : FamilyDistribution<DirichletParams>
 
     protected override void CheckParams(DirichletParams p) => RequirePositive("concentration", p.Concentration);
 
-    protected override long[] ValueShape(DirichletParams p) => p.Concentration.shape;
+    protected override long[] ValueShape(DirichletParams p) => p.Concentration.Sizes();
 
     public override Tensor SampleFrom(DirichletParams p, params long[] sampleShape)
     {
@@ -40,7 +40,7 @@ public class Dirichlet : FamilyDistribution<DirichletParams>
     /// <summary>Normalized independent Gamma(alpha_k, 1) draws: reparameterized through the gamma draws.</summary>
     public override Tensor RSampleFrom(DirichletParams p, params long[] sampleShape)
     {
-        var gammas = _standard_gamma(p.Concentration.expand(Shapes.Concat(sampleShape, p.Concentration.shape)));
+        var gammas = _standard_gamma(p.Concentration.expand(Shapes.Concat(sampleShape, p.Concentration.Sizes())));
         var tiny = finfo(gammas.dtype).tiny;
         var normalized = gammas.clamp_min(tiny) / gammas.clamp_min(tiny).sum(-1, keepdim: true);
         return normalized.clamp(tiny, 1 - finfo(gammas.dtype).eps);
@@ -62,7 +62,7 @@ public class Dirichlet : FamilyDistribution<DirichletParams>
     protected override Tensor EntropyElements(DirichletParams p)
     {
         var total = p.Concentration.sum(-1);
-        var classes = p.Concentration.shape[^1];
+        var classes = p.Concentration.Sizes()[^1];
         var logBeta = p.Concentration.lgamma().sum(-1) - total.lgamma();
         return logBeta + (total - classes) * total.digamma() - ((p.Concentration - 1) * p.Concentration.digamma()).sum(-1);
     }

@@ -32,7 +32,7 @@ public class Gamma : FamilyDistribution<GammaParams>
         RequirePositive("rate", p.Rate);
     }
 
-    protected override long[] ValueShape(GammaParams p) => Shapes.Broadcast(p.Concentration.shape, p.Rate.shape);
+    protected override long[] ValueShape(GammaParams p) => Shapes.Broadcast(p.Concentration.Sizes(), p.Rate.Sizes());
 
     public override Tensor SampleFrom(GammaParams p, params long[] sampleShape)
     {

@@ -30,7 +30,7 @@ public class Laplace : FamilyDistribution<LaplaceParams>
 
     protected override void CheckParams(LaplaceParams p) => RequirePositive("scale", p.Scale);
 
-    protected override long[] ValueShape(LaplaceParams p) => Shapes.Broadcast(p.Loc.shape, p.Scale.shape);
+    protected override long[] ValueShape(LaplaceParams p) => Shapes.Broadcast(p.Loc.Sizes(), p.Scale.Sizes());
 
     public override Tensor SampleFrom(LaplaceParams p, params long[] sampleShape)
     {

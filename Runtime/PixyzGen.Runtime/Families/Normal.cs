@@ -36,7 +36,7 @@ public class Normal : FamilyDistribution<NormalParams>
 
     protected override void CheckParams(NormalParams p) => RequirePositive("scale", p.Scale);
 
-    protected override long[] ValueShape(NormalParams p) => Shapes.Equal(p.Loc.shape, p.Scale.shape) ? p.Loc.shape : Shapes.Broadcast(p.Loc.shape, p.Scale.shape);
+    protected override long[] ValueShape(NormalParams p) => p.Loc.SameSizes(p.Scale) ? p.Loc.Sizes() : Shapes.Broadcast(p.Loc.Sizes(), p.Scale.Sizes());
 
     public override Tensor SampleFrom(NormalParams p, params long[] sampleShape)
     {
@@ -47,7 +47,7 @@ public class Normal : FamilyDistribution<NormalParams>
     public override Tensor RSampleFrom(NormalParams p, params long[] sampleShape)
     {
         // The common case (one draw, parameters of one shape) needs no shape arithmetic.
-        var eps = sampleShape.Length == 0 && Shapes.Equal(p.Loc.shape, p.Scale.shape)
+        var eps = sampleShape.Length == 0 && p.Loc.SameSizes(p.Scale)
             ? randn_like(p.Loc)
             : randn(Shapes.Concat(sampleShape, ValueShape(p)), dtype: p.Loc.dtype, device: p.Loc.device);
         return p.Loc + p.Scale * eps;

@@ -59,7 +59,7 @@ public class RelaxedBernoulli : FamilyDistribution<BernoulliParams>
     {
         var logits = Logits(p);
         var eps = finfo(logits.dtype).eps;
-        var u = rand(Shapes.Concat(sampleShape, logits.shape), dtype: logits.dtype, device: logits.device).clamp(eps, 1 - eps);
+        var u = rand(Shapes.Concat(sampleShape, logits.Sizes()), dtype: logits.dtype, device: logits.device).clamp(eps, 1 - eps);
         return ((logits + u.log() - (-u).log1p()) / temperature).sigmoid();
     }
 

@@ -60,7 +60,7 @@ public class RelaxedCategorical : FamilyDistribution<CategoricalParams>
     public override Tensor RSampleFrom(CategoricalParams p, params long[] sampleShape)
     {
         var logits = p.LogProbs;
-        var uniform = rand(Shapes.Concat(sampleShape, logits.shape), dtype: logits.dtype, device: logits.device);
+        var uniform = rand(Shapes.Concat(sampleShape, logits.Sizes()), dtype: logits.dtype, device: logits.device);
         var tiny = finfo(logits.dtype).tiny;
         var gumbel = -(-uniform.clamp(tiny, 1 - finfo(logits.dtype).eps).log()).log();
         return ((logits + gumbel) / temperature).softmax(-1);
@@ -72,7 +72,7 @@ public class RelaxedCategorical : FamilyDistribution<CategoricalParams>
     protected override Tensor LogProbElements(CategoricalParams p, Tensor value)
     {
         var logits = p.LogProbs;
-        var classes = logits.shape[^1];
+        var classes = logits.Sizes()[^1];
         var logValue = value.clamp_min(finfo(value.dtype).tiny).log();
         var constant = LogGamma(classes) + (classes - 1) * Math.Log(temperature);
         var scores = logits - logValue * temperature;

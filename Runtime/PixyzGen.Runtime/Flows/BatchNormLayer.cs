@@ -50,8 +50,8 @@ public sealed class BatchNormLayer : FlowLayer
         var mean = get_buffer("running_mean")!;
         var variance = get_buffer("running_var")!;
         if (!training) return (mean, variance);
-        var flat = x.reshape(-1, x.shape[^1]);
-        if (flat.shape[0] < 2) throw new InvalidOperationException("BatchNormLayer needs at least two values per batch in training; call eval() to use running statistics.");
+        var flat = x.reshape(-1, x.Sizes()[^1]);
+        if (flat.Sizes()[0] < 2) throw new InvalidOperationException("BatchNormLayer needs at least two values per batch in training; call eval() to use running statistics.");
         var batchMean = flat.mean(new long[] { 0 });
         var batchVar = flat.var(0, unbiased: false);
         using (no_grad())

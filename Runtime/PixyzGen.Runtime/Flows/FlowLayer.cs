@@ -29,5 +29,5 @@ public abstract class FlowLayer : nn.Module
         throw new NotSupportedException($"{GetType().Name} has no closed-form inverse.");
 
     /// <summary>The batch shape of a value (its leading, non-feature dimensions).</summary>
-    protected long[] BatchShape(Tensor x) => x.shape[..^FeatureRank];
+    protected long[] BatchShape(Tensor x) => x.Sizes()[..^FeatureRank];
 }

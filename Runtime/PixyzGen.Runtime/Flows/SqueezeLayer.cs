@@ -15,7 +15,7 @@ public sealed class SqueezeLayer : FlowLayer
 
     public override (Tensor Output, Tensor LogDet) Forward(Tensor x)
     {
-        var s = x.shape;
+        var s = x.Sizes();
         var (c, h, w) = (s[^3], s[^2], s[^1]);
         if (h % 2 != 0 || w % 2 != 0) throw new ArgumentException($"SqueezeLayer needs even height and width, got {h}x{w}.", nameof(x));
         var batch = BatchShape(x);
@@ -28,7 +28,7 @@ public sealed class SqueezeLayer : FlowLayer
 
     public override (Tensor Output, Tensor LogDet) Inverse(Tensor y)
     {
-        var s = y.shape;
+        var s = y.Sizes();
         var (c4, h2, w2) = (s[^3], s[^2], s[^1]);
         var batch = BatchShape(y);
         var r = batch.Length;

@@ -53,7 +53,7 @@ public class TransformedDistribution : Distribution
             z = output;
             logDet = logDet is null ? layerLogDet : logDet + layerLogDet;
         }
-        return (z, logDet ?? zeros(z.shape[..^FeatureRank], dtype: z.dtype, device: z.device));
+        return (z, logDet ?? zeros(z.Sizes()[..^FeatureRank], dtype: z.dtype, device: z.device));
     }
 
     /// <summary>z = f^-1(x) and log |det df^-1/dx| per value; throws when a layer has no closed-form inverse.</summary>
@@ -68,7 +68,7 @@ public class TransformedDistribution : Distribution
             x = output;
             logDet = logDet is null ? layerLogDet : logDet + layerLogDet;
         }
-        return (x, logDet ?? zeros(x.shape[..^FeatureRank], dtype: x.dtype, device: x.device));
+        return (x, logDet ?? zeros(x.Sizes()[..^FeatureRank], dtype: x.dtype, device: x.device));
     }
 
     protected internal override Variables Draw(Variables inputs, SampleRequest request)

@@ -106,7 +106,7 @@ public class AdversarialJSDivergence : Loss
     private (Variables Real, Variables Fake) Draws(Variables inputs)
     {
         var real = PData.Sample(inputs);
-        var batch = real[PData.Var[0]].shape[0];
+        var batch = real[PData.Var[0]].Sizes()[0];
         var fake = P.Sample(inputs, batchN: P.InputVar.Count == 0 ? batch : null, reparam: P.HasReparam);
         return (real, fake);
     }

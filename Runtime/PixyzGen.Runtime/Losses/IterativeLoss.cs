@@ -47,11 +47,11 @@ public sealed class IterativeLoss : Loss
 
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
-        var steps = MaxIter ?? (int)inputs[seriesVar[0]].shape[0];
+        var steps = MaxIter ?? (int)inputs[seriesVar[0]].Sizes()[0];
         foreach (var series in seriesVar)
         {
-            if (inputs[series].shape[0] < steps)
-                throw new ArgumentException($"{this}: series '{series}' has {inputs[series].shape[0]} steps, fewer than {steps}.", series);
+            if (inputs[series].Sizes()[0] < steps)
+                throw new ArgumentException($"{this}: series '{series}' has {inputs[series].Sizes()[0]} steps, fewer than {steps}.", series);
         }
         var values = inputs;
         Tensor? total = null;

@@ -38,7 +38,7 @@ public sealed class SimilarityLoss : DistributionLoss
     {
         var z1 = P1.Sample(inputs, reparam: P1.HasReparam, returnAll: false)[Var].flatten(1);
         var z2 = P2.Sample(inputs, reparam: P2.HasReparam, returnAll: false)[Var].flatten(1);
-        var shuffled = z2.index_select(0, randperm(z2.shape[0], device: z2.device));
+        var shuffled = z2.index_select(0, randperm(z2.Sizes()[0], device: z2.device));
         var positive = nn.functional.cosine_similarity(z1, z2, 1);
         var negative = nn.functional.cosine_similarity(z1, shuffled, 1);
         return (nn.functional.relu(-positive + negative + Margin), Variables.Empty);
@@ -75,7 +75,7 @@ public sealed class MultiModalContrastivenessLoss : DistributionLoss
     {
         var m1 = P1.SampleMean(inputs).flatten(1);
         var m2 = P2.SampleMean(inputs).flatten(1);
-        var permutation = randperm(m1.shape[0], device: m1.device);
+        var permutation = randperm(m1.Sizes()[0], device: m1.device);
         var matched = Similarity(m1, m2);
         var first = nn.functional.relu(-matched + Similarity(m1, m2.index_select(0, permutation)) + Margin);
         var second = nn.functional.relu(-matched + Similarity(m1.index_select(0, permutation), m2) + Margin);

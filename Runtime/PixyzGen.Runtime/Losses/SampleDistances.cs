@@ -45,8 +45,8 @@ public sealed class MMD : DistributionLoss
     {
         var x = SampleDistances.Flat(P, inputs);
         var y = SampleDistances.Flat(Q, inputs, batchLike: x);
-        if (x.shape[1] != y.shape[1])
-            throw new ArgumentException($"{this}: draws of {P.ProbText} have {x.shape[1]} features but draws of {Q.ProbText} have {y.shape[1]}.");
+        if (x.Sizes()[1] != y.Sizes()[1])
+            throw new ArgumentException($"{this}: draws of {P.ProbText} have {x.Sizes()[1]} features but draws of {Q.ProbText} have {y.Sizes()[1]}.");
         return (Squared(x, y, Kernel, SigmaSquared), Variables.Empty);
     }
 
@@ -56,8 +56,8 @@ public sealed class MMD : DistributionLoss
     /// </summary>
     public static Tensor Squared(Tensor x, Tensor y, MmdKernel kernel = MmdKernel.Gaussian, double sigmaSquared = 2.0)
     {
-        var a = x.reshape(x.shape[0], -1);
-        var b = y.reshape(y.shape[0], -1);
+        var a = x.reshape(x.Sizes()[0], -1);
+        var b = y.reshape(y.Sizes()[0], -1);
         return K(a, a, kernel, sigmaSquared).mean() + K(b, b, kernel, sigmaSquared).mean() - K(a, b, kernel, sigmaSquared).mean() * 2;
     }
 
@@ -109,8 +109,8 @@ internal static class SampleDistances
     /// <summary>One reparameterized draw of the distribution's first variable, flattened to [batch, features].</summary>
     public static Tensor Flat(Distribution d, Variables inputs, Tensor? batchLike = null)
     {
-        var batch = d.InputVar.Count == 0 && batchLike is not null ? batchLike.shape[0] : (long?)null;
+        var batch = d.InputVar.Count == 0 && batchLike is not null ? batchLike.Sizes()[0] : (long?)null;
         var draw = d.Sample(inputs, batchN: batch, reparam: d.HasReparam, returnAll: false)[d.Var[0]];
-        return draw.reshape(draw.shape[0], -1);
+        return draw.reshape(draw.Sizes()[0], -1);
     }
 }

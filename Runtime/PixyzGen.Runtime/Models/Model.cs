@@ -137,7 +137,7 @@ public class Model : IDisposable
 
     private static Tensor Scalar(Tensor value, Loss loss) => value.numel() == 1
         ? value
-        : throw new InvalidOperationException($"The loss {loss} has shape [{string.Join(", ", value.shape)}]; reduce it to a scalar with Mean() or Sum() before training.");
+        : throw new InvalidOperationException($"The loss {loss} has shape [{string.Join(", ", value.Sizes())}]; reduce it to a scalar with Mean() or Sum() before training.");
 
     /// <summary>The trained distributions under one module, so parameters, state dictionaries and train/eval modes cover them all.</summary>
     private sealed class TrainedModules : nn.Module

@@ -49,8 +49,8 @@ public sealed class CustomLikelihoodDistribution : Distribution
         }
         var value = Require(inputs, Var[0]);
         var given = get_buffer("likelihood")!;
-        if (!Shapes.Equal(value.shape, given.shape))
-            throw new ArgumentException($"{Describe()}: variable '{Var[0]}' has shape {Format(value.shape)} but the likelihood was given for shape {Format(given.shape)}.", Var[0]);
+        if (!Shapes.Equal(value.Sizes(), given.Sizes()))
+            throw new ArgumentException($"{Describe()}: variable '{Var[0]}' has shape {Format(value.Sizes())} but the likelihood was given for shape {Format(given.Sizes())}.", Var[0]);
         var logs = given.log();
         return sumFeatures ? SumSamples(logs) : logs;
     }

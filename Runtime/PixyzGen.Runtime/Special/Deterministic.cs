@@ -36,7 +36,7 @@ public class Deterministic : Distribution
     {
         var value = Forward(inputs);
         if (CondVar.Count == 0 && (request.BatchN is not null || request.SampleShape.Length > 0))
-            value = value.expand(Shapes.Concat(Shapes.Concat(request.SampleShape, new[] { request.BatchN ?? 1 }), value.shape));
+            value = value.expand(Shapes.Concat(Shapes.Concat(request.SampleShape, new[] { request.BatchN ?? 1 }), value.Sizes()));
         return Variables.Of((Var[0], value));
     }
 

@@ -45,11 +45,11 @@ public sealed class MixtureModel : Distribution
     {
         var drawn = components.Select(c => c.Draw(inputs, request)[Var[0]]).ToArray();
         var stacked = stack(drawn);                                    // [K, sample..., batch..., features...]
-        var hiddenRequest = request with { BatchN = request.BatchN ?? (drawn[0].Dimensions > FeatureRank + request.SampleShape.Length ? drawn[0].shape[request.SampleShape.Length] : 1) };
+        var hiddenRequest = request with { BatchN = request.BatchN ?? (drawn[0].Dimensions > FeatureRank + request.SampleShape.Length ? drawn[0].Sizes()[request.SampleShape.Length] : 1) };
         var hidden = prior.Draw(Variables.Empty, hiddenRequest)[HiddenVar];
         var index = prior.OneHot ? hidden.argmax(-1) : hidden;           // [sample..., batch]
-        var gather = index.reshape(Shapes.Concat(new long[] { 1 }, Shapes.Concat(index.shape, Enumerable.Repeat(1L, FeatureRank).ToArray())))
-            .expand(Shapes.Concat(new long[] { 1 }, stacked.shape[1..]));
+        var gather = index.reshape(Shapes.Concat(new long[] { 1 }, Shapes.Concat(index.Sizes(), Enumerable.Repeat(1L, FeatureRank).ToArray())))
+            .expand(Shapes.Concat(new long[] { 1 }, stacked.Sizes()[1..]));
         var value = stacked.gather(0, gather).squeeze(0);
         var result = Variables.Of((Var[0], value));
         return ReturnHidden ? result.With(HiddenVar, hidden) : result;

@@ -10,5 +10,6 @@ namespace PixyzGen;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class DistributionAttribute(string signature) : Attribute
 {
+    /// <summary>The signature text, e.g. q(z|x).</summary>
     public string Signature { get; } = signature;
 }

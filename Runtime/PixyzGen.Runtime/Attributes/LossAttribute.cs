@@ -9,5 +9,6 @@ namespace PixyzGen;
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class LossAttribute(string formula) : Attribute
 {
+    /// <summary>The loss formula.</summary>
     public string Formula { get; } = formula;
 }

@@ -9,5 +9,6 @@ namespace PixyzGen;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class ModelAttribute(string factorization) : Attribute
 {
+    /// <summary>The factorization text.</summary>
     public string Factorization { get; } = factorization;
 }

@@ -15,6 +15,7 @@ public sealed class MarginalizeVarDistribution : Distribution
     private readonly Distribution joint;
     private readonly string[] marginalized;
 
+    /// <summary>Builds a <see cref="MarginalizeVarDistribution"/>; the class summary gives its formula and arguments.</summary>
     public MarginalizeVarDistribution(Distribution joint, params string[] marginalize)
         : base(Remaining(joint, marginalize), joint.CondVar, joint.Name, null)
     {
@@ -26,20 +27,28 @@ public sealed class MarginalizeVarDistribution : Distribution
     /// <summary>The variables integrated out.</summary>
     public IReadOnlyList<string> Marginalized => marginalized;
 
+    /// <inheritdoc/>
     public override string DistributionName => joint.DistributionName;
 
+    /// <inheritdoc/>
     public override bool HasReparam => joint.HasReparam;
 
+    /// <inheritdoc/>
     public override IReadOnlyList<string> InputVar => joint.InputVar;
 
+    /// <inheritdoc/>
     public override string ProbFactorizedText => $"\\int {joint.ProbFactorizedText} d{string.Join("d", marginalized)}";
 
+    /// <inheritdoc/>
     protected internal override string LatexFactorization => $"\\int {joint.LatexFactorization}{string.Concat(marginalized.Select(v => "d" + Latex.Symbol(v)))}";
 
+    /// <inheritdoc/>
     protected internal override IEnumerable<Distribution> PrintedFactors => joint.PrintedFactors;
 
+    /// <inheritdoc/>
     protected internal override Variables Draw(Variables inputs, SampleRequest request) => joint.Draw(inputs, request).Only(Var);
 
+    /// <inheritdoc/>
     public override Tensor LogProb(Variables inputs, bool sumFeatures = true) =>
         throw new NotSupportedException($"{ProbText}: the density with [{string.Join(", ", marginalized)}] marginalized out has no closed form; use an importance-weighted bound.");
 

@@ -15,6 +15,7 @@ public sealed class MultiplyDistribution : Distribution
     private readonly Distribution[] factors;
     private readonly IReadOnlyList<Distribution> order;
 
+    /// <summary>Builds a <see cref="MultiplyDistribution"/>; the class summary gives its formula and arguments.</summary>
     public MultiplyDistribution(params Distribution[] factors)
         : this(Flatten(factors), null)
     {
@@ -34,19 +35,26 @@ public sealed class MultiplyDistribution : Distribution
     /// <summary>The factors in sampling (topological) order.</summary>
     public IReadOnlyList<Distribution> SamplingOrder => order;
 
+    /// <inheritdoc/>
     public override string DistributionName => nameof(MultiplyDistribution);
 
+    /// <inheritdoc/>
     public override bool HasReparam => factors.All(f => f.HasReparam);
 
+    /// <inheritdoc/>
     public override IReadOnlyList<string> InputVar =>
         factors.SelectMany(f => f.InputVar).Distinct().Where(v => !Var.Contains(v)).ToArray();
 
+    /// <inheritdoc/>
     public override string ProbFactorizedText => string.Concat(factors.Select(f => f.ProbFactorizedText));
 
+    /// <inheritdoc/>
     protected internal override string LatexFactorization => string.Concat(factors.Select(f => f.LatexFactorization));
 
+    /// <inheritdoc/>
     protected internal override IEnumerable<Distribution> PrintedFactors => factors.SelectMany(f => f.PrintedFactors);
 
+    /// <inheritdoc/>
     protected internal override Variables Draw(Variables inputs, SampleRequest request)
     {
         var values = inputs;
@@ -63,6 +71,7 @@ public sealed class MultiplyDistribution : Distribution
         return values.Only(order.SelectMany(f => f.Var));  // in sampling order
     }
 
+    /// <inheritdoc/>
     public override Tensor LogProb(Variables inputs, bool sumFeatures = true)
     {
         if (!sumFeatures) throw new NotSupportedException($"{ProbText} = {ProbFactorizedText}: factors have different feature shapes; a joint log-density sums them.");

@@ -15,6 +15,7 @@ public sealed class ReplaceVarDistribution : Distribution
     private readonly Dictionary<string, string> forward;
     private readonly Dictionary<string, string> backward;
 
+    /// <summary>Builds a <see cref="ReplaceVarDistribution"/>; the class summary gives its formula and arguments.</summary>
     public ReplaceVarDistribution(Distribution inner, IReadOnlyDictionary<string, string> replace)
         : base(Renamed(inner.Var, replace, inner), Renamed(inner.CondVar, replace, inner), inner.Name, inner.FeatureShape?.ToArray())
     {
@@ -34,25 +35,35 @@ public sealed class ReplaceVarDistribution : Distribution
     /// <summary>The distribution under the new names.</summary>
     public Distribution Inner => inner;
 
+    /// <inheritdoc/>
     public override string DistributionName => inner.DistributionName;
 
+    /// <inheritdoc/>
     public override bool HasReparam => inner.HasReparam;
 
+    /// <inheritdoc/>
     public override IReadOnlyList<string> InputVar => inner.InputVar.Select(Rename).ToArray();
 
+    /// <inheritdoc/>
     protected override int DefaultFeatureRank => inner.FeatureRank;
 
+    /// <inheritdoc/>
     protected internal override Variables Draw(Variables inputs, SampleRequest request) =>
         inner.Draw(ToInner(inputs), request).Rename(forward);
 
+    /// <inheritdoc/>
     public override Tensor LogProb(Variables inputs, bool sumFeatures = true) => inner.LogProb(ToInner(inputs), sumFeatures);
 
+    /// <inheritdoc/>
     public override Tensor Entropy(Variables inputs) => inner.Entropy(ToInner(inputs));
 
+    /// <inheritdoc/>
     public override Tensor SampleMean(Variables inputs) => inner.SampleMean(ToInner(inputs));
 
+    /// <inheritdoc/>
     public override Tensor SampleVariance(Variables inputs) => inner.SampleVariance(ToInner(inputs));
 
+    /// <inheritdoc/>
     public override Variables GetParams(Variables inputs) => inner.GetParams(ToInner(inputs));
 
     // Inputs under new names go in under the inner names; names the inner distribution does not know pass through.

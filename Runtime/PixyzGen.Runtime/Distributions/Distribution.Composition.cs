@@ -13,6 +13,7 @@ public abstract partial class Distribution
     public ReplaceVarDistribution ReplaceVar(params (string From, string To)[] replace) =>
         new(this, replace.ToDictionary(r => r.From, r => r.To));
 
+    /// <summary>This distribution with variables renamed by a dictionary.</summary>
     public ReplaceVarDistribution ReplaceVar(IReadOnlyDictionary<string, string> replace) => new(this, replace);
 
     /// <summary>This joint with variables integrated out: <c>p(x,z).MarginalizeVar("z")</c> is <c>p(x)</c>.</summary>

@@ -60,8 +60,10 @@ public abstract partial class Distribution : nn.Module
         set => nameOverride = DistributionSignature.CheckName(value, GetType().Name);
     }
 
+    /// <summary>The variable whose codes are compared.</summary>
     public IReadOnlyList<string> Var => EffectiveSignature.Var;
 
+    /// <summary>The conditioning variables.</summary>
     public IReadOnlyList<string> CondVar => EffectiveSignature.CondVar;
 
     /// <summary>The variables a caller must provide to sample: the conditioning variables, for most distributions.</summary>

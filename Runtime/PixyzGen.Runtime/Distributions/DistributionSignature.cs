@@ -44,8 +44,10 @@ public sealed record DistributionSignature(string Name, IReadOnlyList<string> Va
         return conditions.Length == 0 ? $"{name}({string.Join(",", var)})" : $"{name}({string.Join(",", var)}|{conditions})";
     }
 
+    /// <summary>Signatures are equal when names and variable lists are.</summary>
     public bool Equals(DistributionSignature? other) =>
         other is not null && Name == other.Name && Var.SequenceEqual(other.Var) && CondVar.SequenceEqual(other.CondVar);
 
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Name, string.Join(",", Var), string.Join(",", CondVar));
 }

@@ -153,13 +153,16 @@ public abstract class FamilyDistribution<TParams> : Distribution where TParams :
     /// <summary>The log-density per feature element (events of <see cref="EventRank"/> dimensions already reduced).</summary>
     protected abstract Tensor LogProbElements(TParams p, Tensor value);
 
+    /// <summary>The mean given the parameters.</summary>
     public abstract Tensor MeanOf(TParams p);
 
+    /// <summary>The variance given the parameters.</summary>
     public abstract Tensor VarianceOf(TParams p);
 
     /// <summary>The entropy summed over feature dimensions; families without a closed form throw.</summary>
     public virtual Tensor EntropyOf(TParams p) => FeatureDims.Sum(EntropyElements(p), ReducedFeatureRank);
 
+    /// <summary>The entropy per element (events reduced); families without a closed form throw.</summary>
     protected virtual Tensor EntropyElements(TParams p) =>
         throw new NotSupportedException($"{Describe()} has no closed-form entropy; estimate it with a Monte Carlo entropy loss.");
 
@@ -205,6 +208,7 @@ public abstract class FamilyDistribution<TParams> : Distribution where TParams :
         return p;
     }
 
+    /// <inheritdoc/>
     protected internal override Variables Draw(Variables inputs, SampleRequest request)
     {
         var p = ResolveParams(inputs);
@@ -216,6 +220,7 @@ public abstract class FamilyDistribution<TParams> : Distribution where TParams :
         return Variables.Of((Var[0], value));
     }
 
+    /// <inheritdoc/>
     public override Tensor LogProb(Variables inputs, bool sumFeatures = true)
     {
         var value = Require(inputs, Var[0]);
@@ -226,12 +231,16 @@ public abstract class FamilyDistribution<TParams> : Distribution where TParams :
         return LogProbElements(p, value);
     }
 
+    /// <inheritdoc/>
     public override Tensor Entropy(Variables inputs) => EntropyOf(ResolveParams(inputs));
 
+    /// <inheritdoc/>
     public override Tensor SampleMean(Variables inputs) => MeanOf(ResolveParams(inputs));
 
+    /// <inheritdoc/>
     public override Tensor SampleVariance(Variables inputs) => VarianceOf(ResolveParams(inputs));
 
+    /// <inheritdoc/>
     public override Variables GetParams(Variables inputs)
     {
         var tensors = ParamTensors(ResolveParams(inputs));

@@ -15,20 +15,28 @@ public readonly struct ParamSource
         Variable = variable;
     }
 
+    /// <summary>The constant value, or null for a variable.</summary>
     public Tensor? Constant { get; }
 
+    /// <summary>The conditioning variable's name, or null for a constant.</summary>
     public string? Variable { get; }
 
+    /// <summary>A constant parameter (stored as a buffer).</summary>
     public static ParamSource FromConstant(Tensor value) => new(value ?? throw new ArgumentNullException(nameof(value)), null);
 
+    /// <summary>A parameter read from the named conditioning variable.</summary>
     public static ParamSource FromVariable(string variable) =>
         string.IsNullOrWhiteSpace(variable) ? throw new ArgumentException("A parameter needs a variable name.", nameof(variable)) : new(null, variable);
 
+    /// <summary>The element-wise ParamSource of the operands, each evaluated on the same inputs.</summary>
     public static implicit operator ParamSource(double value) => FromConstant(tensor(value, ScalarType.Float32));
 
+    /// <summary>The element-wise ParamSource of the operands, each evaluated on the same inputs.</summary>
     public static implicit operator ParamSource(Tensor value) => FromConstant(value);
 
+    /// <summary>The element-wise ParamSource of the operands, each evaluated on the same inputs.</summary>
     public static implicit operator ParamSource(string variable) => FromVariable(variable);
 
+    /// <inheritdoc/>
     public override string ToString() => Variable ?? (Constant is null ? "(none)" : $"constant {Distribution.Format(Constant.Sizes())}");
 }

@@ -27,7 +27,9 @@ public static class Shapes
         return result;
     }
 
+    /// <summary>Two shapes one after the other.</summary>
     public static long[] Concat(long[] leading, long[] trailing) => leading.Length == 0 ? trailing : leading.Concat(trailing).ToArray();
 
+    /// <summary>Whether two shapes are equal.</summary>
     public static bool Equal(long[] a, long[] b) => a.AsSpan().SequenceEqual(b);
 }

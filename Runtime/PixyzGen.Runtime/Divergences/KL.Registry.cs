@@ -25,6 +25,7 @@ public static partial class KL
     /// <summary>Whether KL between these two families (by <see cref="Distribution.DistributionName"/>) has a closed form here.</summary>
     public static bool HasClosedForm(string pFamily, string qFamily) => ClosedForms.ContainsKey((pFamily, qFamily));
 
+    /// <summary>Whether KL between these two distributions' families has a closed form.</summary>
     public static bool HasClosedForm(Distribution p, Distribution q) => HasClosedForm(p.KlFamily, q.KlFamily);
 
     /// <summary>

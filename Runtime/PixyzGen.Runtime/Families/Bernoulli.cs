@@ -27,19 +27,25 @@ public class Bernoulli : FamilyDistribution<BernoulliParams>
     {
     }
 
+    /// <inheritdoc/>
     public override string DistributionName => nameof(Bernoulli);
 
+    /// <inheritdoc/>
     public override bool HasReparam => false;
 
+    /// <inheritdoc/>
     protected override BernoulliParams CreateParams(Tensor[] raw) => BernoulliParams.FromProbs(raw[0]);
 
+    /// <inheritdoc/>
     protected override Tensor[] ParamTensors(BernoulliParams p) => new[] { p.Probs };
 
+    /// <inheritdoc/>
     protected override void CheckParams(BernoulliParams p)
     {
         if (p.HeldProbs is { } probs) RequireProbability("probs", probs);
     }
 
+    /// <inheritdoc/>
     protected override long[] ValueShape(BernoulliParams p) => p.Shape;
 
     /// <summary>A draw in {0, 1} of shape <c>sampleShape + parameter shape</c>.</summary>
@@ -65,6 +71,7 @@ public class Bernoulli : FamilyDistribution<BernoulliParams>
         return base.LogProbOf(p, value, variable);
     }
 
+    /// <inheritdoc/>
     protected override Tensor LogProbElements(BernoulliParams p, Tensor value)
     {
         if (p.HeldLogits is { } logits)
@@ -76,8 +83,10 @@ public class Bernoulli : FamilyDistribution<BernoulliParams>
         return value * clamped.log() + (1 - value) * (-clamped).log1p();
     }
 
+    /// <inheritdoc/>
     public override Tensor MeanOf(BernoulliParams p) => p.Probs;
 
+    /// <inheritdoc/>
     public override Tensor VarianceOf(BernoulliParams p)
     {
         var probabilities = p.Probs;

@@ -15,16 +15,21 @@ public readonly record struct BernoulliParams
         HeldLogits = logits;
     }
 
+    /// <summary>The probabilities, when the parameters were given as probabilities.</summary>
     public Tensor? HeldProbs { get; }
 
+    /// <summary>The logits, when the parameters were given as logits.</summary>
     public Tensor? HeldLogits { get; }
 
+    /// <summary>Parameters held as probabilities.</summary>
     public static BernoulliParams FromProbs(Tensor probs) => new(probs ?? throw new ArgumentNullException(nameof(probs)), null);
 
+    /// <summary>Parameters held as logits (a network's output): exact, cheaper log-densities.</summary>
     public static BernoulliParams FromLogits(Tensor logits) => new(null, logits ?? throw new ArgumentNullException(nameof(logits)));
 
     /// <summary>The probabilities of 1 (computed with a sigmoid when logits are held).</summary>
     public Tensor Probs => HeldProbs ?? HeldLogits!.sigmoid();
 
+    /// <summary>The shape of the held tensor.</summary>
     public long[] Shape => (HeldProbs ?? HeldLogits!).Sizes();
 }

@@ -8,32 +8,41 @@ public class Beta : FamilyDistribution<BetaParams>
 {
     private static readonly string[] Names = { "concentration1", "concentration0" };
 
+    /// <summary>A Beta with the given concentrations: numbers or tensors are constants (stored as buffers), strings name conditioning variables.</summary>
     public Beta(ParamSource concentration1, ParamSource concentration0, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string name = "p", long[]? features = null)
         : base(Names, new[] { concentration1, concentration0 }, var, condVar, name, features)
     {
     }
 
+    /// <summary>A Beta whose parameters a network computes: <c>Forward</c> under <see cref="DistributionAttribute"/>, or an override of <c>ParamsFor</c>.</summary>
     protected Beta(IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string? name = null, long[]? features = null)
         : base(Names, null, var, condVar, name, features)
     {
     }
 
+    /// <inheritdoc/>
     public override string DistributionName => nameof(Beta);
 
+    /// <inheritdoc/>
     public override bool HasReparam => true;
 
+    /// <inheritdoc/>
     protected override BetaParams CreateParams(Tensor[] raw) => new(raw[0], raw[1]);
 
+    /// <inheritdoc/>
     protected override Tensor[] ParamTensors(BetaParams p) => new[] { p.Concentration1, p.Concentration0 };
 
+    /// <inheritdoc/>
     protected override void CheckParams(BetaParams p)
     {
         RequirePositive("concentration1", p.Concentration1);
         RequirePositive("concentration0", p.Concentration0);
     }
 
+    /// <inheritdoc/>
     protected override long[] ValueShape(BetaParams p) => Shapes.Broadcast(p.Concentration1.Sizes(), p.Concentration0.Sizes());
 
+    /// <inheritdoc/>
     public override Tensor SampleFrom(BetaParams p, params long[] sampleShape)
     {
         using (no_grad()) return RSampleFrom(p, sampleShape);
@@ -49,11 +58,14 @@ public class Beta : FamilyDistribution<BetaParams>
         return (x / (x + y)).clamp(eps, 1 - eps);
     }
 
+    /// <inheritdoc/>
     protected override Tensor LogProbElements(BetaParams p, Tensor value) =>
         (p.Concentration1 - 1) * value.log() + (p.Concentration0 - 1) * (-value).log1p() - LogBeta(p);
 
+    /// <inheritdoc/>
     public override Tensor MeanOf(BetaParams p) => p.Concentration1 / (p.Concentration1 + p.Concentration0);
 
+    /// <inheritdoc/>
     public override Tensor VarianceOf(BetaParams p)
     {
         var total = p.Concentration1 + p.Concentration0;

@@ -12,12 +12,14 @@ public class Categorical : FamilyDistribution<CategoricalParams>
 {
     private static readonly string[] Names = { "probs" };
 
+    /// <summary>A categorical over the last dimension of the given probabilities, valued one-hot or as class indices: numbers or tensors are constants (stored as buffers), strings name conditioning variables.</summary>
     public Categorical(ParamSource probs, bool oneHot = true, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string name = "p", long[]? features = null)
         : base(Names, new[] { probs }, var, condVar, name, features, extraParameterRank: oneHot ? 0 : 1)
     {
         OneHot = oneHot;
     }
 
+    /// <summary>A Categorical whose parameters a network computes: <c>Forward</c> under <see cref="DistributionAttribute"/>, or an override of <c>ParamsFor</c>.</summary>
     protected Categorical(bool oneHot = true, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string? name = null, long[]? features = null)
         : base(Names, null, var, condVar, name, features, extraParameterRank: oneHot ? 0 : 1)
     {
@@ -27,22 +29,31 @@ public class Categorical : FamilyDistribution<CategoricalParams>
     /// <summary>Values are one-hot vectors (true) or class indices (false).</summary>
     public bool OneHot { get; }
 
+    /// <inheritdoc/>
     public override string DistributionName => nameof(Categorical);
 
+    /// <inheritdoc/>
     public override bool HasReparam => false;
 
+    /// <inheritdoc/>
     protected override int DefaultFeatureRank => OneHot ? 1 : 0;
 
+    /// <inheritdoc/>
     protected internal override int EventRank => OneHot ? 1 : 0;
 
+    /// <inheritdoc/>
     protected override bool AcceptsDtype(ScalarType dtype) => OneHot ? is_floating_point(dtype) : is_integral(dtype);
 
+    /// <inheritdoc/>
     protected override string ExpectedDtype => OneHot ? "floating-point one-hot vectors" : "integer class indices";
 
+    /// <inheritdoc/>
     protected override CategoricalParams CreateParams(Tensor[] raw) => CategoricalParams.FromProbs(raw[0]);
 
+    /// <inheritdoc/>
     protected override Tensor[] ParamTensors(CategoricalParams p) => new[] { p.Probs };
 
+    /// <inheritdoc/>
     protected override void CheckParams(CategoricalParams p)
     {
         if (p.HeldProbs is not { } probs) return;
@@ -50,8 +61,10 @@ public class Categorical : FamilyDistribution<CategoricalParams>
         if (!probs.sum(-1).gt(0).all().item<bool>()) throw ParameterError("probs", "must have a positive sum over the classes");
     }
 
+    /// <inheritdoc/>
     protected override long[] ValueShape(CategoricalParams p) => OneHot ? p.Shape : p.Shape[..^1];
 
+    /// <inheritdoc/>
     public override Tensor SampleFrom(CategoricalParams p, params long[] sampleShape)
     {
         using (no_grad())
@@ -71,6 +84,7 @@ public class Categorical : FamilyDistribution<CategoricalParams>
         return flat.t().reshape(Shapes.Concat(sampleShape, batch));
     }
 
+    /// <inheritdoc/>
     protected override Tensor LogProbElements(CategoricalParams p, Tensor value)
     {
         var logProbs = p.LogProbs;
@@ -80,9 +94,11 @@ public class Categorical : FamilyDistribution<CategoricalParams>
         return logProbs.expand(Shapes.Concat(shape, new[] { logProbs.Sizes()[^1] })).gather(-1, index).squeeze(-1);
     }
 
+    /// <inheritdoc/>
     public override Tensor MeanOf(CategoricalParams p) =>
         OneHot ? p.Probs : throw new System.NotSupportedException($"{Describe()}: class indices have no mean; use oneHot: true.");
 
+    /// <inheritdoc/>
     public override Tensor VarianceOf(CategoricalParams p)
     {
         if (!OneHot) throw new System.NotSupportedException($"{Describe()}: class indices have no variance; use oneHot: true.");

@@ -15,8 +15,10 @@ public readonly record struct CategoricalParams
         HeldLogits = logits;
     }
 
+    /// <summary>The probabilities, when the parameters were given as probabilities.</summary>
     public Tensor? HeldProbs { get; }
 
+    /// <summary>The logits, when the parameters were given as logits.</summary>
     public Tensor? HeldLogits { get; }
 
     /// <summary>Probabilities (need not be normalized: they are divided by their sum).</summary>
@@ -36,7 +38,9 @@ public readonly record struct CategoricalParams
     /// <summary>Unnormalized logits (log-probabilities when probabilities are held).</summary>
     public Tensor Logits => HeldLogits ?? LogProbs;
 
+    /// <summary>The shape of the held tensor.</summary>
     public long[] Shape => (HeldProbs ?? HeldLogits!).Sizes();
 
+    /// <summary>The number of classes (the last dimension).</summary>
     public long Classes => Shape.Length == 0 ? throw new InvalidOperationException("Class probabilities need a class dimension.") : Shape[^1];
 }

@@ -8,30 +8,40 @@ public class Dirichlet : FamilyDistribution<DirichletParams>
 {
     private static readonly string[] Names = { "concentration" };
 
+    /// <summary>A Dirichlet with the given concentrations (over the last dimension): numbers or tensors are constants (stored as buffers), strings name conditioning variables.</summary>
     public Dirichlet(ParamSource concentration, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string name = "p", long[]? features = null)
         : base(Names, new[] { concentration }, var, condVar, name, features)
     {
     }
 
+    /// <summary>A Dirichlet whose parameters a network computes: <c>Forward</c> under <see cref="DistributionAttribute"/>, or an override of <c>ParamsFor</c>.</summary>
     protected Dirichlet(IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string? name = null, long[]? features = null)
         : base(Names, null, var, condVar, name, features)
     {
     }
 
+    /// <inheritdoc/>
     public override string DistributionName => nameof(Dirichlet);
 
+    /// <inheritdoc/>
     public override bool HasReparam => true;
 
+    /// <inheritdoc/>
     protected internal override int EventRank => 1;
 
+    /// <inheritdoc/>
     protected override DirichletParams CreateParams(Tensor[] raw) => new(raw[0]);
 
+    /// <inheritdoc/>
     protected override Tensor[] ParamTensors(DirichletParams p) => new[] { p.Concentration };
 
+    /// <inheritdoc/>
     protected override void CheckParams(DirichletParams p) => RequirePositive("concentration", p.Concentration);
 
+    /// <inheritdoc/>
     protected override long[] ValueShape(DirichletParams p) => p.Concentration.Sizes();
 
+    /// <inheritdoc/>
     public override Tensor SampleFrom(DirichletParams p, params long[] sampleShape)
     {
         using (no_grad()) return RSampleFrom(p, sampleShape);
@@ -50,8 +60,10 @@ public class Dirichlet : FamilyDistribution<DirichletParams>
     protected override Tensor LogProbElements(DirichletParams p, Tensor value) =>
         ((p.Concentration - 1) * value.log()).sum(-1) + p.Concentration.sum(-1).lgamma() - p.Concentration.lgamma().sum(-1);
 
+    /// <inheritdoc/>
     public override Tensor MeanOf(DirichletParams p) => p.Concentration / p.Concentration.sum(-1, keepdim: true);
 
+    /// <inheritdoc/>
     public override Tensor VarianceOf(DirichletParams p)
     {
         var total = p.Concentration.sum(-1, keepdim: true);

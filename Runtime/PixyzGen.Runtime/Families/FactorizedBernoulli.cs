@@ -9,18 +9,22 @@ namespace PixyzGen;
 /// </summary>
 public class FactorizedBernoulli : Bernoulli
 {
+    /// <summary>A factorized Bernoulli with the given probabilities: numbers or tensors are constants (stored as buffers), strings name conditioning variables.</summary>
     public FactorizedBernoulli(ParamSource probs, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string name = "p", long[]? features = null)
         : base(probs, var, condVar, name, features)
     {
     }
 
+    /// <summary>A FactorizedBernoulli whose parameters a network computes: <c>Forward</c> under <see cref="DistributionAttribute"/>, or an override of <c>ParamsFor</c>.</summary>
     protected FactorizedBernoulli(IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string? name = null, long[]? features = null)
         : base(var, condVar, name, features)
     {
     }
 
+    /// <inheritdoc/>
     public override string DistributionName => nameof(FactorizedBernoulli);
 
+    /// <inheritdoc/>
     public override Tensor LogProbOf(BernoulliParams p, Tensor value, string variable) =>
         SumFeatures(CheckedElements(p, value, variable, () => LogProbElements(p, value)));
 

@@ -9,12 +9,14 @@ public class Multinomial : FamilyDistribution<CategoricalParams>
 {
     private static readonly string[] Names = { "probs" };
 
+    /// <summary>A multinomial of totalCount trials over the given class probabilities: numbers or tensors are constants (stored as buffers), strings name conditioning variables.</summary>
     public Multinomial(long totalCount, ParamSource probs, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string name = "p", long[]? features = null)
         : base(Names, new[] { probs }, var, condVar, name, features)
     {
         TotalCount = totalCount > 0 ? totalCount : throw new ArgumentOutOfRangeException(nameof(totalCount), $"{Describe()}: totalCount must be positive.");
     }
 
+    /// <summary>A Multinomial whose parameters a network computes: <c>Forward</c> under <see cref="DistributionAttribute"/>, or an override of <c>ParamsFor</c>.</summary>
     protected Multinomial(long totalCount, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string? name = null, long[]? features = null)
         : base(Names, null, var, condVar, name, features)
     {
@@ -24,21 +26,28 @@ public class Multinomial : FamilyDistribution<CategoricalParams>
     /// <summary>The number of trials each draw counts.</summary>
     public long TotalCount { get; }
 
+    /// <inheritdoc/>
     public override string DistributionName => nameof(Multinomial);
 
+    /// <inheritdoc/>
     public override bool HasReparam => false;
 
+    /// <inheritdoc/>
     protected internal override int EventRank => 1;
 
+    /// <inheritdoc/>
     protected override CategoricalParams CreateParams(Tensor[] raw) => CategoricalParams.FromProbs(raw[0]);
 
+    /// <inheritdoc/>
     protected override Tensor[] ParamTensors(CategoricalParams p) => new[] { p.Probs };
 
+    /// <inheritdoc/>
     protected override void CheckParams(CategoricalParams p)
     {
         if (p.HeldProbs is { } probs && !probs.ge(0).all().item<bool>()) throw ParameterError("probs", "must be non-negative");
     }
 
+    /// <inheritdoc/>
     protected override long[] ValueShape(CategoricalParams p) => p.Shape;
 
     /// <summary>Counts of shape <c>sampleShape + parameter shape</c> (float, like the probabilities).</summary>
@@ -55,8 +64,10 @@ public class Multinomial : FamilyDistribution<CategoricalParams>
     protected override Tensor LogProbElements(CategoricalParams p, Tensor value) =>
         (value * p.LogProbs).sum(-1) - (value + 1).lgamma().sum(-1) + LogFactorial(TotalCount);
 
+    /// <inheritdoc/>
     public override Tensor MeanOf(CategoricalParams p) => p.Probs * TotalCount;
 
+    /// <inheritdoc/>
     public override Tensor VarianceOf(CategoricalParams p)
     {
         var probs = p.Probs;

@@ -26,18 +26,25 @@ public class Normal : FamilyDistribution<NormalParams>
     {
     }
 
+    /// <inheritdoc/>
     public override string DistributionName => nameof(Normal);
 
+    /// <inheritdoc/>
     public override bool HasReparam => true;
 
+    /// <inheritdoc/>
     protected override NormalParams CreateParams(Tensor[] raw) => new(raw[0], raw[1]);
 
+    /// <inheritdoc/>
     protected override Tensor[] ParamTensors(NormalParams p) => new[] { p.Loc, p.Scale };
 
+    /// <inheritdoc/>
     protected override void CheckParams(NormalParams p) => RequirePositive("scale", p.Scale);
 
+    /// <inheritdoc/>
     protected override long[] ValueShape(NormalParams p) => p.Loc.SameSizes(p.Scale) ? p.Loc.Sizes() : Shapes.Broadcast(p.Loc.Sizes(), p.Scale.Sizes());
 
+    /// <inheritdoc/>
     public override Tensor SampleFrom(NormalParams p, params long[] sampleShape)
     {
         using (no_grad()) return RSampleFrom(p, sampleShape);
@@ -60,8 +67,10 @@ public class Normal : FamilyDistribution<NormalParams>
         return standardized.square().mul(-0.5) - p.Scale.log() - HalfLogTwoPi;
     }
 
+    /// <inheritdoc/>
     public override Tensor MeanOf(NormalParams p) => p.Loc;
 
+    /// <inheritdoc/>
     public override Tensor VarianceOf(NormalParams p) => p.Scale.square();
 
     /// <summary>Differential entropy 1/2 + log(scale) + log(2 pi)/2 per element.</summary>

@@ -14,12 +14,14 @@ public class RelaxedBernoulli : FamilyDistribution<BernoulliParams>
     private static readonly string[] Names = { "probs" };
     private double temperature;
 
+    /// <summary>A binary Concrete distribution at the given temperature and probabilities: numbers or tensors are constants (stored as buffers), strings name conditioning variables.</summary>
     public RelaxedBernoulli(double temperature, ParamSource probs, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string name = "p", long[]? features = null)
         : base(Names, new[] { probs }, var, condVar, name, features)
     {
         Temperature = temperature;
     }
 
+    /// <summary>A RelaxedBernoulli whose parameters a network computes: <c>Forward</c> under <see cref="DistributionAttribute"/>, or an override of <c>ParamsFor</c>.</summary>
     protected RelaxedBernoulli(double temperature, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string? name = null, long[]? features = null)
         : base(Names, null, var, condVar, name, features)
     {
@@ -35,26 +37,34 @@ public class RelaxedBernoulli : FamilyDistribution<BernoulliParams>
             : throw new ArgumentOutOfRangeException(nameof(Temperature), $"{Describe()}: temperature must be positive and finite, got {value}.");
     }
 
+    /// <inheritdoc/>
     public override string DistributionName => nameof(RelaxedBernoulli);
 
+    /// <inheritdoc/>
     public override bool HasReparam => true;
 
+    /// <inheritdoc/>
     protected override BernoulliParams CreateParams(Tensor[] raw) => BernoulliParams.FromProbs(raw[0]);
 
+    /// <inheritdoc/>
     protected override Tensor[] ParamTensors(BernoulliParams p) => new[] { p.Probs };
 
+    /// <inheritdoc/>
     protected override void CheckParams(BernoulliParams p)
     {
         if (p.HeldProbs is { } probs) RequireProbability("probs", probs);
     }
 
+    /// <inheritdoc/>
     protected override long[] ValueShape(BernoulliParams p) => p.Shape;
 
+    /// <inheritdoc/>
     public override Tensor SampleFrom(BernoulliParams p, params long[] sampleShape)
     {
         using (no_grad()) return RSampleFrom(p, sampleShape);
     }
 
+    /// <inheritdoc/>
     public override Tensor RSampleFrom(BernoulliParams p, params long[] sampleShape)
     {
         var logits = Logits(p);
@@ -75,8 +85,10 @@ public class RelaxedBernoulli : FamilyDistribution<BernoulliParams>
         return logits - (logY + log1mY) * (temperature + 1) - denominator * 2 + Math.Log(temperature);
     }
 
+    /// <inheritdoc/>
     public override Tensor MeanOf(BernoulliParams p) => p.Probs;
 
+    /// <inheritdoc/>
     public override Tensor VarianceOf(BernoulliParams p) =>
         throw new NotSupportedException($"{Describe()}: the binary Concrete distribution has no closed-form variance.");
 

@@ -14,12 +14,14 @@ public class RelaxedCategorical : FamilyDistribution<CategoricalParams>
     private static readonly string[] Names = { "probs" };
     private double temperature;
 
+    /// <summary>A Concrete distribution at the given temperature and class probabilities: numbers or tensors are constants (stored as buffers), strings name conditioning variables.</summary>
     public RelaxedCategorical(double temperature, ParamSource probs, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string name = "p", long[]? features = null)
         : base(Names, new[] { probs }, var, condVar, name, features)
     {
         Temperature = temperature;
     }
 
+    /// <summary>A RelaxedCategorical whose parameters a network computes: <c>Forward</c> under <see cref="DistributionAttribute"/>, or an override of <c>ParamsFor</c>.</summary>
     protected RelaxedCategorical(double temperature, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string? name = null, long[]? features = null)
         : base(Names, null, var, condVar, name, features)
     {
@@ -35,28 +37,37 @@ public class RelaxedCategorical : FamilyDistribution<CategoricalParams>
             : throw new ArgumentOutOfRangeException(nameof(Temperature), $"{Describe()}: temperature must be positive and finite, got {value}.");
     }
 
+    /// <inheritdoc/>
     public override string DistributionName => nameof(RelaxedCategorical);
 
+    /// <inheritdoc/>
     public override bool HasReparam => true;
 
+    /// <inheritdoc/>
     protected internal override int EventRank => 1;
 
+    /// <inheritdoc/>
     protected override CategoricalParams CreateParams(Tensor[] raw) => CategoricalParams.FromProbs(raw[0]);
 
+    /// <inheritdoc/>
     protected override Tensor[] ParamTensors(CategoricalParams p) => new[] { p.Probs };
 
+    /// <inheritdoc/>
     protected override void CheckParams(CategoricalParams p)
     {
         if (p.HeldProbs is { } probs && !probs.ge(0).all().item<bool>()) throw ParameterError("probs", "must be non-negative");
     }
 
+    /// <inheritdoc/>
     protected override long[] ValueShape(CategoricalParams p) => p.Shape;
 
+    /// <inheritdoc/>
     public override Tensor SampleFrom(CategoricalParams p, params long[] sampleShape)
     {
         using (no_grad()) return RSampleFrom(p, sampleShape);
     }
 
+    /// <inheritdoc/>
     public override Tensor RSampleFrom(CategoricalParams p, params long[] sampleShape)
     {
         var logits = p.LogProbs;
@@ -79,8 +90,10 @@ public class RelaxedCategorical : FamilyDistribution<CategoricalParams>
         return (logits - logValue * (temperature + 1)).sum(-1) - scores.logsumexp(-1) * classes + constant;
     }
 
+    /// <inheritdoc/>
     public override Tensor MeanOf(CategoricalParams p) => p.Probs;
 
+    /// <inheritdoc/>
     public override Tensor VarianceOf(CategoricalParams p) =>
         throw new NotSupportedException($"{Describe()}: the Concrete distribution has no closed-form variance.");
 

@@ -33,6 +33,7 @@ public sealed class AffineCouplingLayer : FlowLayer
         nn.Sequential(nn.Linear(dim, hidden), nn.ReLU(), nn.Linear(hidden, dim), nn.Tanh()),
         nn.Sequential(nn.Linear(dim, hidden), nn.ReLU(), nn.Linear(hidden, dim)));
 
+    /// <inheritdoc/>
     public override (Tensor Output, Tensor LogDet) Forward(Tensor x)
     {
         var (kept, scale, shift) = Condition(x);
@@ -40,6 +41,7 @@ public sealed class AffineCouplingLayer : FlowLayer
         return (output, FeatureDims.Sum(scale * (1 - Mask(x)), FeatureRank));
     }
 
+    /// <inheritdoc/>
     public override (Tensor Output, Tensor LogDet) Inverse(Tensor y)
     {
         var (kept, scale, shift) = Condition(y);

@@ -13,6 +13,7 @@ public sealed class BatchNormLayer : FlowLayer
     private readonly double momentum;
     private readonly double epsilon;
 
+    /// <summary>Builds a <see cref="BatchNormLayer"/>; the class summary gives its formula and arguments.</summary>
     public BatchNormLayer(long dim, double momentum = 0.1, double epsilon = 1e-5)
     {
         this.momentum = momentum;
@@ -28,6 +29,7 @@ public sealed class BatchNormLayer : FlowLayer
 
     private Tensor Beta => get_parameter("beta")!;
 
+    /// <inheritdoc/>
     public override (Tensor Output, Tensor LogDet) Forward(Tensor x)
     {
         var (mean, variance) = Statistics(x);
@@ -35,6 +37,7 @@ public sealed class BatchNormLayer : FlowLayer
         return (output, LogDet(variance).expand(BatchShape(x)));
     }
 
+    /// <inheritdoc/>
     public override (Tensor Output, Tensor LogDet) Inverse(Tensor y)
     {
         var mean = get_buffer("running_mean")!;

@@ -9,6 +9,7 @@ namespace PixyzGen;
 /// </summary>
 public abstract class FlowLayer : nn.Module
 {
+    /// <summary>Builds a <see cref="FlowLayer"/>; the class summary gives its formula and arguments.</summary>
     protected FlowLayer(int featureRank = 1) : base(nameof(FlowLayer))
     {
         name = GetType().Name;

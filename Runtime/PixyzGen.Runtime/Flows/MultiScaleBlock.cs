@@ -18,6 +18,7 @@ public sealed class MultiScaleBlock : FlowLayer
     private readonly MultiScaleBlock? inner;
     private readonly SqueezeLayer squeeze = new();
 
+    /// <summary>Builds a <see cref="MultiScaleBlock"/>; the class summary gives its formula and arguments.</summary>
     public MultiScaleBlock(long channels, long height, long width, int scales, long hidden) : base(featureRank: 3)
     {
         if (scales < 1) throw new ArgumentOutOfRangeException(nameof(scales));
@@ -39,6 +40,7 @@ public sealed class MultiScaleBlock : FlowLayer
         if (inner is not null) register_module("next", inner);
     }
 
+    /// <inheritdoc/>
     public override (Tensor Output, Tensor LogDet) Forward(Tensor x)
     {
         var logDet = zeros(BatchShape(x), dtype: x.dtype, device: x.device);
@@ -52,6 +54,7 @@ public sealed class MultiScaleBlock : FlowLayer
         return (squeeze.Inverse(x).Output, logDet);
     }
 
+    /// <inheritdoc/>
     public override (Tensor Output, Tensor LogDet) Inverse(Tensor y)
     {
         var logDet = zeros(BatchShape(y), dtype: y.dtype, device: y.device);

@@ -25,15 +25,19 @@ public sealed class PermutationLayer : FlowLayer
         register_buffer("inverse_permutation", tensor(permutation.Select((_, i) => (long)Array.IndexOf(permutation, (long)i)).ToArray()));
     }
 
+    /// <summary>Reverses the order along <paramref name="dim"/>.</summary>
     public static PermutationLayer Reverse(long size, long dim = -1, int featureRank = 1) =>
         new(Enumerable.Range(0, (int)size).Reverse().Select(i => (long)i).ToArray(), dim, featureRank);
 
+    /// <summary>A random, fixed permutation along <paramref name="dim"/>.</summary>
     public static PermutationLayer Shuffle(long size, Random random, long dim = -1, int featureRank = 1) =>
         new(Enumerable.Range(0, (int)size).Select(i => (long)i).OrderBy(_ => random.Next()).ToArray(), dim, featureRank);
 
+    /// <inheritdoc/>
     public override (Tensor Output, Tensor LogDet) Forward(Tensor x) =>
         (x.index_select(dim, get_buffer("permutation")!.to(ScalarType.Int64, x.device)), zeros(BatchShape(x), dtype: x.dtype, device: x.device));
 
+    /// <inheritdoc/>
     public override (Tensor Output, Tensor LogDet) Inverse(Tensor y) =>
         (y.index_select(dim, get_buffer("inverse_permutation")!.to(ScalarType.Int64, y.device)), zeros(BatchShape(y), dtype: y.dtype, device: y.device));
 }

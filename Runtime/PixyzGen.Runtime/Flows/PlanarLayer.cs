@@ -13,6 +13,7 @@ public sealed class PlanarLayer : FlowLayer
     private readonly TorchSharp.Modules.Parameter w;
     private readonly TorchSharp.Modules.Parameter b;
 
+    /// <summary>Builds a <see cref="PlanarLayer"/>; the class summary gives its formula and arguments.</summary>
     public PlanarLayer(long dim)
     {
         var bound = Math.Sqrt(1.0 / dim);
@@ -24,6 +25,7 @@ public sealed class PlanarLayer : FlowLayer
         register_parameter(nameof(b), b);
     }
 
+    /// <inheritdoc/>
     public override bool IsInvertible => false;
 
     /// <summary>u' = u + (softplus(w.u) - 1 - w.u) w / |w|^2.</summary>
@@ -36,6 +38,7 @@ public sealed class PlanarLayer : FlowLayer
         }
     }
 
+    /// <inheritdoc/>
     public override (Tensor Output, Tensor LogDet) Forward(Tensor x)
     {
         var uHat = ConstrainedU;

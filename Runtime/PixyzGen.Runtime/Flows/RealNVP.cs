@@ -14,6 +14,7 @@ namespace PixyzGen;
 /// </summary>
 public sealed class RealNVP : TransformedDistribution
 {
+    /// <summary>Builds a <see cref="RealNVP"/>; the class summary gives its formula and arguments.</summary>
     public RealNVP(
         Distribution prior, long dim, int numMultiscaleLayers = 2, long hidden = 64, bool batchNorm = false, bool image = false,
         IReadOnlyList<string>? var = null, string name = "p")
@@ -21,6 +22,7 @@ public sealed class RealNVP : TransformedDistribution
     {
     }
 
+    /// <inheritdoc/>
     public override string DistributionName => nameof(RealNVP);
 
     private static FlowLayer[] ImageLayers(Distribution prior, long channels, int scales, long hidden)

@@ -9,10 +9,12 @@ namespace PixyzGen;
 /// </summary>
 public sealed class SqueezeLayer : FlowLayer
 {
+    /// <summary>Builds a <see cref="SqueezeLayer"/>; the class summary gives its formula and arguments.</summary>
     public SqueezeLayer() : base(featureRank: 3)
     {
     }
 
+    /// <inheritdoc/>
     public override (Tensor Output, Tensor LogDet) Forward(Tensor x)
     {
         var s = x.Sizes();
@@ -26,6 +28,7 @@ public sealed class SqueezeLayer : FlowLayer
         return (output, zeros(batch, dtype: x.dtype, device: x.device));
     }
 
+    /// <inheritdoc/>
     public override (Tensor Output, Tensor LogDet) Inverse(Tensor y)
     {
         var s = y.Sizes();

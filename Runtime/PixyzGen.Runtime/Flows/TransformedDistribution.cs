@@ -15,6 +15,7 @@ public class TransformedDistribution : Distribution
     private readonly Distribution prior;
     private readonly FlowLayer[] layers;
 
+    /// <summary>Builds a <see cref="TransformedDistribution"/>; the class summary gives its formula and arguments.</summary>
     public TransformedDistribution(Distribution prior, IReadOnlyList<FlowLayer> layers, IReadOnlyList<string>? var = null, string name = "p")
         : base(var ?? prior.Var, prior.CondVar, name, prior.FeatureShape?.ToArray())
     {
@@ -26,21 +27,28 @@ public class TransformedDistribution : Distribution
         for (var i = 0; i < this.layers.Length; i++) register_module($"flow{i}", this.layers[i]);
     }
 
+    /// <summary>The base distribution.</summary>
     public Distribution Prior => prior;
 
+    /// <summary>The flow layers, applied in order.</summary>
     public IReadOnlyList<FlowLayer> Layers => layers;
 
     /// <summary>The base distribution's variable; draws include it when it differs from the flow's variable.</summary>
     public string LatentVar => prior.Var[0];
 
+    /// <summary>Whether every layer inverts in closed form.</summary>
     public bool IsInvertible => layers.All(l => l.IsInvertible);
 
+    /// <inheritdoc/>
     public override string DistributionName => "TransformedDistribution";
 
+    /// <inheritdoc/>
     public override bool HasReparam => prior.HasReparam;
 
+    /// <inheritdoc/>
     public override IReadOnlyList<string> InputVar => prior.InputVar;
 
+    /// <inheritdoc/>
     protected override int DefaultFeatureRank => prior.FeatureRank;
 
     /// <summary>x = f(z) and log |det df/dz| per value (Pixyz's <c>forward(x, inverse=False, jacobian=True)</c>).</summary>
@@ -71,6 +79,7 @@ public class TransformedDistribution : Distribution
         return (x, logDet ?? zeros(x.Sizes()[..^FeatureRank], dtype: x.dtype, device: x.device));
     }
 
+    /// <inheritdoc/>
     protected internal override Variables Draw(Variables inputs, SampleRequest request)
     {
         var z = prior.Draw(inputs, request)[LatentVar];
@@ -87,6 +96,7 @@ public class TransformedDistribution : Distribution
         return returnAll ? inputs.Merge(drawn) : drawn;
     }
 
+    /// <inheritdoc/>
     public override Tensor LogProb(Variables inputs, bool sumFeatures = true)
     {
         if (!sumFeatures) throw new NotSupportedException($"{Describe()}: a flow's log-determinant couples the features; use sumFeatures: true.");

@@ -16,6 +16,7 @@ public class AdversarialJSDivergence : Loss
 {
     private readonly optim.Optimizer discriminatorOptimizer;
 
+    /// <summary>The GAN objective with its discriminator; <paramref name="optimizer"/> builds the discriminator's optimizer (Adam, 1e-3, by default).</summary>
     public AdversarialJSDivergence(
         Distribution pData, Distribution p, Distribution discriminator,
         Func<IEnumerable<TorchSharp.Modules.Parameter>, optim.Optimizer>? optimizer = null, bool inverseGLoss = true)
@@ -32,22 +33,28 @@ public class AdversarialJSDivergence : Loss
         discriminatorOptimizer = (optimizer ?? (ps => optim.Adam(ps, 1e-3)))(discriminator.parameters());
     }
 
+    /// <summary>The data distribution (usually a DataDistribution).</summary>
     public Distribution PData { get; }
 
+    /// <summary>The first distribution of the formula.</summary>
     public Distribution P { get; }
 
+    /// <summary>The discriminator: a distribution over a score given the data variables.</summary>
     public Distribution Discriminator { get; }
 
+    /// <summary>Whether the generator minimizes the non-saturating loss -log D(fake).</summary>
     public bool InverseGLoss { get; }
 
     /// <summary>The discriminator's optimizer (saved and loaded with a <see cref="Model"/>).</summary>
     public optim.Optimizer DiscriminatorOptimizer => discriminatorOptimizer;
 
+    /// <inheritdoc/>
     public override IReadOnlyList<string> InputVar => Union(PData.InputVar, P.InputVar);
 
     /// <summary>The generator side only: the discriminator trains through <see cref="TrainDiscriminator"/>.</summary>
     public override IEnumerable<Distribution> Distributions => new[] { PData, P };
 
+    /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
         var (real, fake) = Draws(inputs);
@@ -77,8 +84,10 @@ public class AdversarialJSDivergence : Loss
         return DiscriminatorLoss(inputs).ToDouble();
     }
 
+    /// <inheritdoc/>
     public override double Train(Variables inputs) => TrainDiscriminator(inputs);
 
+    /// <inheritdoc/>
     public override double Test(Variables inputs) => TestDiscriminator(inputs);
 
     /// <summary>BCE(D(real), 1) + BCE(D(fake), 0), averaged over the batch.</summary>
@@ -121,8 +130,10 @@ public class AdversarialJSDivergence : Loss
         return nn.functional.binary_cross_entropy(probability.clamp(eps, 1 - eps), target);
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"JS({PData.ProbText} || {P.ProbText})";
 
+    /// <inheritdoc/>
     public override string ToLatex() => $"mean(D_{{JS}}^{{Adv}} \\left[{PData.ToLatexSignature()}||{P.ToLatexSignature()} \\right])";
 }
 
@@ -132,6 +143,7 @@ public class AdversarialJSDivergence : Loss
 /// </summary>
 public sealed class AdversarialWassersteinDistance : AdversarialJSDivergence
 {
+    /// <summary>The WGAN objective; the critic's weights are clipped to [-clipValue, clipValue] after each of its steps.</summary>
     public AdversarialWassersteinDistance(
         Distribution pData, Distribution p, Distribution discriminator, double clipValue = 0.01,
         Func<IEnumerable<TorchSharp.Modules.Parameter>, optim.Optimizer>? optimizer = null)
@@ -140,19 +152,25 @@ public sealed class AdversarialWassersteinDistance : AdversarialJSDivergence
         ClipValue = clipValue > 0 ? clipValue : throw new ArgumentOutOfRangeException(nameof(clipValue), "The clipping bound must be positive.");
     }
 
+    /// <summary>The bound the critic's weights are clipped to after each step.</summary>
     public double ClipValue { get; }
 
+    /// <inheritdoc/>
     protected override Tensor DiscriminatorLossFrom(Tensor yReal, Tensor yFake) => -(yReal.mean() - yFake.mean());
 
+    /// <inheritdoc/>
     protected override Tensor GeneratorLossFrom(Tensor yReal, Tensor yFake) => yReal.mean().detach() - yFake.mean();
 
+    /// <inheritdoc/>
     protected override void AfterDiscriminatorStep()
     {
         using var noGrad = no_grad();
         foreach (var parameter in Discriminator.parameters()) parameter.clamp_(-ClipValue, ClipValue);
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"W_adv({PData.ProbText}, {P.ProbText})";
 
+    /// <inheritdoc/>
     public override string ToLatex() => $"mean(W^{{Adv}} \\left({PData.ToLatexSignature()}, {P.ToLatexSignature()} \\right))";
 }

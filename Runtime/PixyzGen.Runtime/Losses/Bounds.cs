@@ -8,6 +8,7 @@ namespace PixyzGen;
 /// <summary>The evidence lower bound E_q(z|x)[log p(x,z) - log q(z|x)], by Monte Carlo over draws from q.</summary>
 public sealed class ELBO : DistributionLoss
 {
+    /// <summary>Builds a <see cref="ELBO"/>; the class summary gives its formula and arguments.</summary>
     public ELBO(Distribution p, Distribution approximateDist, int samples = 1) : base(p, approximateDist)
     {
         P = p;
@@ -16,22 +17,29 @@ public sealed class ELBO : DistributionLoss
         Bounds.CheckPair(p, approximateDist, nameof(ELBO));
     }
 
+    /// <summary>The first distribution of the formula.</summary>
     public Distribution P { get; }
 
+    /// <summary>The second distribution of the formula.</summary>
     public Distribution Q { get; }
 
+    /// <summary>Monte Carlo draws per evaluation.</summary>
     public int Samples { get; }
 
+    /// <inheritdoc/>
     public override IReadOnlyList<string> InputVar => Union(Q.InputVar, InputsGiven(Q, P.AllVar.Concat(P.InputVar)));
 
+    /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
         var drawn = Draw(Q, inputs, Samples);
         return (MeanOverSamples(P.LogProb(drawn) - Q.LogProb(drawn), Samples), NewIn(drawn, inputs));
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"E_{Q.ProbText}{(Samples > 1 ? $"^{Samples}" : "")}[log {P.ProbText} - log {Q.ProbText}]";
 
+    /// <inheritdoc/>
     public override string ToLatex() => $"\\mathbb{{E}}_{{{Q.ToLatexSignature()}}} \\left[\\log \\frac{{{P.ToLatexSignature()}}}{{{Q.ToLatexSignature()}}} \\right]";
 }
 
@@ -41,6 +49,7 @@ public sealed class ELBO : DistributionLoss
 /// </summary>
 public sealed class IWAE : DistributionLoss
 {
+    /// <summary>Builds a <see cref="IWAE"/>; the class summary gives its formula and arguments.</summary>
     public IWAE(Distribution p, Distribution approximateDist, int k) : base(p, approximateDist)
     {
         P = p;
@@ -49,14 +58,19 @@ public sealed class IWAE : DistributionLoss
         Bounds.CheckPair(p, approximateDist, nameof(IWAE));
     }
 
+    /// <summary>The first distribution of the formula.</summary>
     public Distribution P { get; }
 
+    /// <summary>The second distribution of the formula.</summary>
     public Distribution Q { get; }
 
+    /// <summary>The number of importance samples.</summary>
     public int K { get; }
 
+    /// <inheritdoc/>
     public override IReadOnlyList<string> InputVar => Union(Q.InputVar, InputsGiven(Q, P.AllVar.Concat(P.InputVar)));
 
+    /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
         var drawn = Draw(Q, inputs, K);
@@ -65,8 +79,10 @@ public sealed class IWAE : DistributionLoss
         return (bound, NewIn(drawn, inputs));
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"IWAE_{K}({P.ProbText} || {Q.ProbText})";
 
+    /// <inheritdoc/>
     public override string ToLatex() =>
         $"\\mathbb{{E}}_{{{Latex.Symbols(Q.Var)}_{{1:{K}}} \\sim {Q.ToLatexSignature()}}} \\left[\\log \\frac{{1}}{{{K}}} \\sum_{{k=1}}^{{{K}}} \\frac{{{P.ToLatexSignature()}}}{{{Q.ToLatexSignature()}}} \\right]";
 }

@@ -10,12 +10,14 @@ public abstract class DistributionLoss : Loss
 {
     private readonly Distribution[] distributions;
 
+    /// <summary>Builds a <see cref="DistributionLoss"/>; the class summary gives its formula and arguments.</summary>
     protected DistributionLoss(params Distribution[] distributions)
     {
         foreach (var d in distributions) ArgumentNullException.ThrowIfNull(d, nameof(distributions));
         this.distributions = distributions;
     }
 
+    /// <inheritdoc/>
     public override IEnumerable<Distribution> Distributions => distributions;
 
     /// <summary>Draws from <paramref name="p"/> given <paramref name="inputs"/>: reparameterized when it can be, with a leading sample dimension only when more than one draw is asked for.</summary>
@@ -25,6 +27,7 @@ public abstract class DistributionLoss : Loss
     /// <summary>The mean over the leading sample dimension when several draws were taken.</summary>
     protected static Tensor MeanOverSamples(Tensor value, int samples) => samples == 1 ? value : value.mean(new long[] { 0 });
 
+    /// <summary>Checks a Monte Carlo sample count.</summary>
     protected static int CheckSamples(int samples) =>
         samples >= 1 ? samples : throw new ArgumentOutOfRangeException(nameof(samples), "A Monte Carlo estimate needs at least one sample.");
 
@@ -36,39 +39,57 @@ public abstract class DistributionLoss : Loss
 /// <summary>log p(var | cond_var) of given values (Pixyz's <c>LogProb</c>; <c>p.LogProbLoss()</c>).</summary>
 public sealed class LogProb(Distribution p, bool sumFeatures = true) : DistributionLoss(p)
 {
+    /// <summary>The first distribution of the formula.</summary>
     public Distribution P { get; } = p;
+    /// <inheritdoc/>
     public override IReadOnlyList<string> InputVar => P.AllVar.Concat(P.InputVar).Distinct().ToArray();
+    /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs) => (P.LogProb(inputs, sumFeatures), Variables.Empty);
+    /// <inheritdoc/>
     public override string ToString() => $"log {P.ProbText}";
+    /// <inheritdoc/>
     public override string ToLatex() => $"\\log {P.ToLatexSignature()}";
 }
 
 /// <summary>p(var | cond_var) of given values (Pixyz's <c>Prob</c>).</summary>
 public sealed class Prob(Distribution p, bool sumFeatures = true) : DistributionLoss(p)
 {
+    /// <summary>The first distribution of the formula.</summary>
     public Distribution P { get; } = p;
+    /// <inheritdoc/>
     public override IReadOnlyList<string> InputVar => P.AllVar.Concat(P.InputVar).Distinct().ToArray();
+    /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs) => (P.Prob(inputs, sumFeatures), Variables.Empty);
+    /// <inheritdoc/>
     public override string ToString() => $"exp(log {P.ProbText})";
+    /// <inheritdoc/>
     public override string ToLatex() => P.ToLatexSignature();
 }
 
 /// <summary>Negative log-likelihood -log p(x) of given values.</summary>
 public sealed class NLL(Distribution p) : DistributionLoss(p)
 {
+    /// <summary>The first distribution of the formula.</summary>
     public Distribution P { get; } = p;
+    /// <inheritdoc/>
     public override IReadOnlyList<string> InputVar => P.AllVar.Concat(P.InputVar).Distinct().ToArray();
+    /// <inheritdoc/>
     protected internal override int Precedence => 2;
+    /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs) => (-P.LogProb(inputs), Variables.Empty);
+    /// <inheritdoc/>
     public override string ToString() => $"-log {P.ProbText}";
+    /// <inheritdoc/>
     public override string ToLatex() => $"-\\log {P.ToLatexSignature()}";
 }
 
 /// <summary>Losses built from distributions, Pixyz style: <c>p.LogProbLoss()</c>.</summary>
 public static class DistributionLossExtensions
 {
+    /// <summary>Pixyz's <c>p.log_prob()</c>: the log-density as a loss.</summary>
     public static LogProb LogProbLoss(this Distribution p, bool sumFeatures = true) => new(p, sumFeatures);
 
+    /// <summary>Pixyz's <c>p.prob()</c>: the density as a loss.</summary>
     public static Prob ProbLoss(this Distribution p, bool sumFeatures = true) => new(p, sumFeatures);
 
     /// <summary>The signature alone in LaTeX (<see cref="Distribution.ToLatex"/> adds a joint's factorization).</summary>

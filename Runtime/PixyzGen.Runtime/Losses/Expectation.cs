@@ -11,6 +11,7 @@ namespace PixyzGen;
 /// </summary>
 public sealed class Expectation : DistributionLoss
 {
+    /// <summary>Builds a <see cref="Expectation"/>; the class summary gives its formula and arguments.</summary>
     public Expectation(Distribution p, Loss inner, int samples = 1) : base(p)
     {
         P = p;
@@ -18,18 +19,25 @@ public sealed class Expectation : DistributionLoss
         Samples = CheckSamples(samples);
     }
 
+    /// <summary>The first distribution of the formula.</summary>
     public Distribution P { get; }
 
+    /// <summary>The loss evaluated at the draws (or wrapped by this operation).</summary>
     public Loss Inner { get; }
 
+    /// <summary>Monte Carlo draws per evaluation.</summary>
     public int Samples { get; }
 
+    /// <inheritdoc/>
     public override IReadOnlyList<string> InputVar => Union(P.InputVar, InputsGiven(P, Inner.InputVar));
 
+    /// <inheritdoc/>
     public override IEnumerable<Distribution> Distributions => base.Distributions.Concat(Inner.Distributions).Distinct();
 
+    /// <inheritdoc/>
     public override double Train(Variables inputs) => Inner.Train(inputs);
 
+    /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
         var drawn = Draw(P, inputs, Samples);
@@ -37,8 +45,10 @@ public sealed class Expectation : DistributionLoss
         return (MeanOverSamples(value, Samples), NewIn(drawn, inputs).Merge(innerSamples));
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"E_{P.ProbText}{(Samples > 1 ? $"^{Samples}" : "")}[{Inner}]";
 
+    /// <inheritdoc/>
     public override string ToLatex() => $"\\mathbb{{E}}_{{{P.ToLatexSignature()}}} \\left[{Inner.ToLatex()} \\right]";
 }
 
@@ -49,6 +59,7 @@ public sealed class Expectation : DistributionLoss
 /// </summary>
 public sealed class KullbackLeibler : DistributionLoss
 {
+    /// <summary>Builds a <see cref="KullbackLeibler"/>; the class summary gives its formula and arguments.</summary>
     public KullbackLeibler(Distribution p, Distribution q, bool analytic = true, int samples = 1) : base(p, q)
     {
         if (!p.Var.SequenceEqual(q.Var))
@@ -59,17 +70,22 @@ public sealed class KullbackLeibler : DistributionLoss
         Samples = CheckSamples(samples);
     }
 
+    /// <summary>The first distribution of the formula.</summary>
     public Distribution P { get; }
 
+    /// <summary>The second distribution of the formula.</summary>
     public Distribution Q { get; }
 
     /// <summary>Whether the closed form is used.</summary>
     public bool Analytic { get; }
 
+    /// <summary>Monte Carlo draws per evaluation.</summary>
     public int Samples { get; }
 
+    /// <inheritdoc/>
     public override IReadOnlyList<string> InputVar => Union(P.InputVar, InputsGiven(P, Q.InputVar));
 
+    /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
         if (Analytic) return (KL.Divergence(P, Q, inputs), Variables.Empty);
@@ -77,14 +93,17 @@ public sealed class KullbackLeibler : DistributionLoss
         return (MeanOverSamples(P.LogProb(drawn) - Q.LogProb(drawn), Samples), NewIn(drawn, inputs));
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"KL({P.ProbText} || {Q.ProbText})";
 
+    /// <inheritdoc/>
     public override string ToLatex() => $"D_{{KL}} \\left[{P.ToLatexSignature()}||{Q.ToLatexSignature()} \\right]";
 }
 
 /// <summary>H[p]: the closed form where the family has one (<c>analytic: true</c>), else -E_p[log p] by Monte Carlo.</summary>
 public sealed class Entropy : DistributionLoss
 {
+    /// <summary>Builds a <see cref="Entropy"/>; the class summary gives its formula and arguments.</summary>
     public Entropy(Distribution p, bool analytic = true, int samples = 1) : base(p)
     {
         P = p;
@@ -92,14 +111,19 @@ public sealed class Entropy : DistributionLoss
         Samples = CheckSamples(samples);
     }
 
+    /// <summary>The first distribution of the formula.</summary>
     public Distribution P { get; }
 
+    /// <summary>Whether the closed form is used.</summary>
     public bool Analytic { get; }
 
+    /// <summary>Monte Carlo draws per evaluation.</summary>
     public int Samples { get; }
 
+    /// <inheritdoc/>
     public override IReadOnlyList<string> InputVar => P.InputVar;
 
+    /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
         if (Analytic) return (P.Entropy(inputs), Variables.Empty);
@@ -107,14 +131,17 @@ public sealed class Entropy : DistributionLoss
         return (MeanOverSamples(-P.LogProb(drawn), Samples), NewIn(drawn, inputs));
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"H[{P.ProbText}]";
 
+    /// <inheritdoc/>
     public override string ToLatex() => $"H \\left[ {P.ToLatexSignature()} \\right]";
 }
 
 /// <summary>Cross entropy -E_p[log q] by Monte Carlo over draws from p.</summary>
 public sealed class CrossEntropy : DistributionLoss
 {
+    /// <summary>Builds a <see cref="CrossEntropy"/>; the class summary gives its formula and arguments.</summary>
     public CrossEntropy(Distribution p, Distribution q, int samples = 1) : base(p, q)
     {
         P = p;
@@ -122,30 +149,39 @@ public sealed class CrossEntropy : DistributionLoss
         Samples = CheckSamples(samples);
     }
 
+    /// <summary>The first distribution of the formula.</summary>
     public Distribution P { get; }
 
+    /// <summary>The second distribution of the formula.</summary>
     public Distribution Q { get; }
 
+    /// <summary>Monte Carlo draws per evaluation.</summary>
     public int Samples { get; }
 
+    /// <inheritdoc/>
     public override IReadOnlyList<string> InputVar => Union(P.InputVar, InputsGiven(P, Q.AllVar.Concat(Q.InputVar)));
 
+    /// <inheritdoc/>
     protected internal override int Precedence => 2;
 
+    /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
         var drawn = Draw(P, inputs, Samples);
         return (MeanOverSamples(-Q.LogProb(drawn), Samples), NewIn(drawn, inputs));
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"-E_{P.ProbText}[log {Q.ProbText}]";
 
+    /// <inheritdoc/>
     public override string ToLatex() => $"-\\mathbb{{E}}_{{{P.ToLatexSignature()}}} \\left[\\log {Q.ToLatexSignature()} \\right]";
 }
 
 /// <summary>Reconstruction loss -E_q(z|x)[log p(x|z)] by Monte Carlo over draws from the encoder.</summary>
 public sealed class StochasticReconstructionLoss : DistributionLoss
 {
+    /// <summary>Builds a <see cref="StochasticReconstructionLoss"/>; the class summary gives its formula and arguments.</summary>
     public StochasticReconstructionLoss(Distribution encoder, Distribution decoder, int samples = 1) : base(encoder, decoder)
     {
         Encoder = encoder;
@@ -153,23 +189,31 @@ public sealed class StochasticReconstructionLoss : DistributionLoss
         Samples = CheckSamples(samples);
     }
 
+    /// <summary>The encoder q(z|x).</summary>
     public Distribution Encoder { get; }
 
+    /// <summary>The decoder p(x|z).</summary>
     public Distribution Decoder { get; }
 
+    /// <summary>Monte Carlo draws per evaluation.</summary>
     public int Samples { get; }
 
+    /// <inheritdoc/>
     public override IReadOnlyList<string> InputVar => Union(Encoder.InputVar, InputsGiven(Encoder, Decoder.AllVar.Concat(Decoder.InputVar)));
 
+    /// <inheritdoc/>
     protected internal override int Precedence => 2;
 
+    /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
         var drawn = Draw(Encoder, inputs, Samples);
         return (MeanOverSamples(-Decoder.LogProb(drawn), Samples), NewIn(drawn, inputs));
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"-E_{Encoder.ProbText}[log {Decoder.ProbText}]";
 
+    /// <inheritdoc/>
     public override string ToLatex() => $"-\\mathbb{{E}}_{{{Encoder.ToLatexSignature()}}} \\left[\\log {Decoder.ToLatexSignature()} \\right]";
 }

@@ -16,6 +16,7 @@ public sealed class IterativeLoss : Loss
     private readonly string[] seriesVar;
     private readonly Dictionary<string, string> updateValue;
 
+    /// <summary>Builds a <see cref="IterativeLoss"/>; the class summary gives its formula and arguments.</summary>
     public IterativeLoss(
         Loss stepLoss, IReadOnlyList<string> seriesVar, IReadOnlyDictionary<string, string>? updateValue = null,
         int? maxIter = null, string? timestepVar = null, string? maskVar = null)
@@ -30,21 +31,29 @@ public sealed class IterativeLoss : Loss
         MaskVar = maskVar;
     }
 
+    /// <summary>The loss of one step.</summary>
     public Loss StepLoss { get; }
 
+    /// <summary>The variables indexed by time in their first dimension.</summary>
     public IReadOnlyList<string> SeriesVar => seriesVar;
 
+    /// <summary>The number of steps, or null for the length of the first series.</summary>
     public int? MaxIter { get; }
 
+    /// <summary>The variable that receives the step index, if any.</summary>
     public string? TimestepVar { get; }
 
+    /// <summary>The [T, batch] mask variable, if any.</summary>
     public string? MaskVar { get; }
 
+    /// <inheritdoc/>
     public override IReadOnlyList<string> InputVar =>
         Union(StepLoss.InputVar.Where(v => v != TimestepVar), MaskVar is null ? Array.Empty<string>() : new[] { MaskVar });
 
+    /// <inheritdoc/>
     public override IEnumerable<Distribution> Distributions => StepLoss.Distributions;
 
+    /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
         var steps = MaxIter ?? (int)inputs[seriesVar[0]].Sizes()[0];
@@ -68,7 +77,9 @@ public sealed class IterativeLoss : Loss
         return (total!, Variables.Empty);
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"sum_t({StepLoss})";
 
+    /// <inheritdoc/>
     public override string ToLatex() => $"\\sum_{{t=1}}^{{{(MaxIter?.ToString() ?? "T")}}} {StepLoss.ToLatex()}";
 }

@@ -56,19 +56,32 @@ public abstract partial class Loss
     /// <summary>Loss summed over the batch (Pixyz's <c>sum()</c>, <see cref="BatchSum"/>).</summary>
     public Loss Sum() => new BatchSum(this);
 
+    /// <summary>The element-wise sum of the operands, each evaluated on the same inputs.</summary>
     public static Loss operator +(Loss a, Loss b) => new AddLoss(a, b);
+    /// <summary>The element-wise difference of the operands, each evaluated on the same inputs.</summary>
     public static Loss operator -(Loss a, Loss b) => new SubLoss(a, b);
+    /// <summary>The element-wise product of the operands, each evaluated on the same inputs.</summary>
     public static Loss operator *(Loss a, Loss b) => new MulLoss(a, b);
+    /// <summary>The element-wise quotient of the operands, each evaluated on the same inputs.</summary>
     public static Loss operator /(Loss a, Loss b) => new DivLoss(a, b);
+    /// <summary>The negation of a loss.</summary>
     public static Loss operator -(Loss a) => new NegLoss(a);
 
+    /// <summary>The element-wise sum of the operands, each evaluated on the same inputs.</summary>
     public static Loss operator +(Loss a, double b) => new AddLoss(a, new ValueLoss(b));
+    /// <summary>The element-wise sum of the operands, each evaluated on the same inputs.</summary>
     public static Loss operator +(double a, Loss b) => new AddLoss(new ValueLoss(a), b);
+    /// <summary>The element-wise difference of the operands, each evaluated on the same inputs.</summary>
     public static Loss operator -(Loss a, double b) => new SubLoss(a, new ValueLoss(b));
+    /// <summary>The element-wise difference of the operands, each evaluated on the same inputs.</summary>
     public static Loss operator -(double a, Loss b) => new SubLoss(new ValueLoss(a), b);
+    /// <summary>The element-wise product of the operands, each evaluated on the same inputs.</summary>
     public static Loss operator *(Loss a, double b) => new MulLoss(a, new ValueLoss(b));
+    /// <summary>The element-wise product of the operands, each evaluated on the same inputs.</summary>
     public static Loss operator *(double a, Loss b) => new MulLoss(new ValueLoss(a), b);
+    /// <summary>The element-wise quotient of the operands, each evaluated on the same inputs.</summary>
     public static Loss operator /(Loss a, double b) => new DivLoss(a, new ValueLoss(b));
+    /// <summary>The element-wise quotient of the operands, each evaluated on the same inputs.</summary>
     public static Loss operator /(double a, Loss b) => new DivLoss(new ValueLoss(a), b);
 
     /// <summary>The element-wise minimum of two losses.</summary>

@@ -12,6 +12,7 @@ namespace PixyzGen;
 /// </summary>
 public sealed class SimilarityLoss : DistributionLoss
 {
+    /// <summary>Builds a <see cref="SimilarityLoss"/>; the class summary gives its formula and arguments.</summary>
     public SimilarityLoss(Distribution p1, Distribution p2, string var = "z", double margin = 0) : base(p1, p2)
     {
         P1 = p1;
@@ -24,16 +25,22 @@ public sealed class SimilarityLoss : DistributionLoss
         }
     }
 
+    /// <summary>The first encoder.</summary>
     public Distribution P1 { get; }
 
+    /// <summary>The second encoder.</summary>
     public Distribution P2 { get; }
 
+    /// <summary>The variable whose codes are compared.</summary>
     public string Var { get; }
 
+    /// <summary>The margin of the hinge.</summary>
     public double Margin { get; }
 
+    /// <inheritdoc/>
     public override IReadOnlyList<string> InputVar => Union(P1.InputVar, P2.InputVar);
 
+    /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
         var z1 = P1.Sample(inputs, reparam: P1.HasReparam, returnAll: false)[Var].flatten(1);
@@ -44,8 +51,10 @@ public sealed class SimilarityLoss : DistributionLoss
         return (nn.functional.relu(-positive + negative + Margin), Variables.Empty);
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"similarity({P1.ProbText}, {P2.ProbText})";
 
+    /// <inheritdoc/>
     public override string ToLatex() => $"L_{{sim}} \\left({P1.ToLatexSignature()}, {P2.ToLatexSignature()} \\right)";
 }
 
@@ -56,6 +65,7 @@ public sealed class SimilarityLoss : DistributionLoss
 /// </summary>
 public sealed class MultiModalContrastivenessLoss : DistributionLoss
 {
+    /// <summary>Builds a <see cref="MultiModalContrastivenessLoss"/>; the class summary gives its formula and arguments.</summary>
     public MultiModalContrastivenessLoss(Distribution p1, Distribution p2, double margin = 0.5) : base(p1, p2)
     {
         P1 = p1;
@@ -63,14 +73,19 @@ public sealed class MultiModalContrastivenessLoss : DistributionLoss
         Margin = margin;
     }
 
+    /// <summary>The first encoder.</summary>
     public Distribution P1 { get; }
 
+    /// <summary>The second encoder.</summary>
     public Distribution P2 { get; }
 
+    /// <summary>The margin of the hinge.</summary>
     public double Margin { get; }
 
+    /// <inheritdoc/>
     public override IReadOnlyList<string> InputVar => Union(P1.InputVar, P2.InputVar);
 
+    /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
         var m1 = P1.SampleMean(inputs).flatten(1);
@@ -84,7 +99,9 @@ public sealed class MultiModalContrastivenessLoss : DistributionLoss
 
     private static Tensor Similarity(Tensor a, Tensor b) => (-(a - b).square().sum(1).sqrt()).exp();
 
+    /// <inheritdoc/>
     public override string ToString() => $"contrastive({P1.ProbText}, {P2.ProbText})";
 
+    /// <inheritdoc/>
     public override string ToLatex() => $"L_{{cont}} \\left({P1.ToLatexSignature()}, {P2.ToLatexSignature()} \\right)";
 }

@@ -21,6 +21,7 @@ public enum MmdKernel
 /// </summary>
 public sealed class MMD : DistributionLoss
 {
+    /// <summary>Builds a <see cref="MMD"/>; the class summary gives its formula and arguments.</summary>
     public MMD(Distribution p, Distribution q, MmdKernel kernel = MmdKernel.Gaussian, double sigmaSquared = 2.0) : base(p, q)
     {
         if (!p.Var.SequenceEqual(q.Var))
@@ -31,16 +32,22 @@ public sealed class MMD : DistributionLoss
         SigmaSquared = sigmaSquared > 0 ? sigmaSquared : throw new ArgumentOutOfRangeException(nameof(sigmaSquared), "The kernel width must be positive.");
     }
 
+    /// <summary>The first distribution of the formula.</summary>
     public Distribution P { get; }
 
+    /// <summary>The second distribution of the formula.</summary>
     public Distribution Q { get; }
 
+    /// <summary>The kernel.</summary>
     public MmdKernel Kernel { get; }
 
+    /// <summary>The kernel width sigma squared.</summary>
     public double SigmaSquared { get; }
 
+    /// <inheritdoc/>
     public override IReadOnlyList<string> InputVar => Union(P.InputVar, Q.InputVar);
 
+    /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
         var x = SampleDistances.Flat(P, inputs);
@@ -67,8 +74,10 @@ public sealed class MMD : DistributionLoss
         return kernel == MmdKernel.Gaussian ? (-squared / sigmaSquared).exp() : sigmaSquared / (squared + sigmaSquared);
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"MMD({P.ProbText} || {Q.ProbText})";
 
+    /// <inheritdoc/>
     public override string ToLatex() => $"D_{{MMD^2}} \\left[{P.ToLatexSignature()}||{Q.ToLatexSignature()} \\right]";
 }
 
@@ -78,6 +87,7 @@ public sealed class MMD : DistributionLoss
 /// </summary>
 public sealed class WassersteinDistance : DistributionLoss
 {
+    /// <summary>Builds a <see cref="WassersteinDistance"/>; the class summary gives its formula and arguments.</summary>
     public WassersteinDistance(Distribution p, Distribution q) : base(p, q)
     {
         if (!p.Var.SequenceEqual(q.Var))
@@ -86,12 +96,16 @@ public sealed class WassersteinDistance : DistributionLoss
         Q = q;
     }
 
+    /// <summary>The first distribution of the formula.</summary>
     public Distribution P { get; }
 
+    /// <summary>The second distribution of the formula.</summary>
     public Distribution Q { get; }
 
+    /// <inheritdoc/>
     public override IReadOnlyList<string> InputVar => Union(P.InputVar, Q.InputVar);
 
+    /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
         var x = SampleDistances.Flat(P, inputs);
@@ -99,8 +113,10 @@ public sealed class WassersteinDistance : DistributionLoss
         return ((x - y).square().sum(-1).sqrt(), Variables.Empty);
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"W({P.ProbText}, {Q.ProbText})";
 
+    /// <inheritdoc/>
     public override string ToLatex() => $"W^{{upper}} \\left({P.ToLatexSignature()}, {Q.ToLatexSignature()} \\right)";
 }
 

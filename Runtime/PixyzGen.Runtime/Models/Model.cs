@@ -44,16 +44,22 @@ public class Model : IDisposable
         this.optimizer = (optimizer ?? (ps => optim.Adam(ps, 1e-3)))(parameters);
     }
 
+    /// <summary>The training objective.</summary>
     public Loss Loss { get; }
 
+    /// <summary>The objective Test evaluates.</summary>
     public Loss TestLoss { get; }
 
+    /// <summary>The trained distributions.</summary>
     public IReadOnlyList<Distribution> Distributions => distributions;
 
+    /// <summary>The optimizer of the trained parameters.</summary>
     public optim.Optimizer Optimizer => optimizer;
 
+    /// <summary>The global gradient-norm bound, if any.</summary>
     public double? ClipGradNorm { get; }
 
+    /// <summary>The per-element gradient bound, if any.</summary>
     public double? ClipGradValue { get; }
 
     /// <summary>What the loss's own training step (a discriminator's) returned at the last <see cref="Train"/>; 0 when it has none.</summary>
@@ -115,6 +121,7 @@ public class Model : IDisposable
     {
     }
 
+    /// <summary>Reads what <see cref="SaveExtra"/> wrote.</summary>
     protected virtual void LoadExtra(BinaryReader reader)
     {
     }
@@ -124,6 +131,7 @@ public class Model : IDisposable
         $"Distributions (for training):\n  {string.Join(", ", distributions.Select(d => d.ProbText))}\n" +
         $"Loss function:\n  {Loss}\nOptimizer:\n  {optimizer.GetType().Name}";
 
+    /// <summary>Releases the trained modules.</summary>
     public void Dispose()
     {
         modules.Dispose();

@@ -44,6 +44,7 @@ public sealed class GAN : Model
 {
     private readonly AdversarialJSDivergence adversarial;
 
+    /// <summary>A GAN (or, with <paramref name="wasserstein"/>, a WGAN) between the data and the generator <paramref name="p"/>, with the discriminator's own optimizer.</summary>
     public GAN(
         Distribution pData, Distribution p, Distribution discriminator,
         Func<IEnumerable<TorchSharp.Modules.Parameter>, optim.Optimizer>? optimizer = null,
@@ -62,14 +63,17 @@ public sealed class GAN : Model
         this.adversarial = adversarial;
     }
 
+    /// <summary>The adversarial loss, with its discriminator and optimizer.</summary>
     public AdversarialJSDivergence Adversarial => adversarial;
 
+    /// <inheritdoc/>
     protected override void SaveExtra(BinaryWriter writer)
     {
         adversarial.Discriminator.save(writer);
         StateOf(adversarial.DiscriminatorOptimizer).save_state_dict(writer);
     }
 
+    /// <inheritdoc/>
     protected override void LoadExtra(BinaryReader reader)
     {
         adversarial.Discriminator.load(reader);

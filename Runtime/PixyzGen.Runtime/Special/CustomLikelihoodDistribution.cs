@@ -31,15 +31,20 @@ public sealed class CustomLikelihoodDistribution : Distribution
         register_buffer(nameof(likelihood), this.likelihood);
     }
 
+    /// <inheritdoc/>
     public override string DistributionName => "Custom PDF";
 
+    /// <inheritdoc/>
     public override bool HasReparam => false;
 
+    /// <inheritdoc/>
     public override IReadOnlyList<string> InputVar => Var;
 
+    /// <inheritdoc/>
     protected internal override Variables Draw(Variables inputs, SampleRequest request) =>
         throw new NotSupportedException($"{Describe()} is known only through its likelihood: it cannot be sampled.");
 
+    /// <inheritdoc/>
     public override Tensor LogProb(Variables inputs, bool sumFeatures = true)
     {
         if (logLikelihood is not null)

@@ -10,20 +10,25 @@ namespace PixyzGen;
 /// </summary>
 public sealed class DataDistribution : Distribution
 {
+    /// <summary>Builds a <see cref="DataDistribution"/>; the class summary gives its formula and arguments.</summary>
     public DataDistribution(IReadOnlyList<string> var, string name = "p_data")
         : base(var, null, name, null)
     {
     }
 
+    /// <inheritdoc/>
     public override string DistributionName => "Data distribution";
 
+    /// <inheritdoc/>
     public override bool HasReparam => true;
 
     /// <summary>The data variables themselves: they must be given.</summary>
     public override IReadOnlyList<string> InputVar => Var;
 
+    /// <inheritdoc/>
     protected internal override Variables Draw(Variables inputs, SampleRequest request) => inputs.Only(Var);
 
+    /// <inheritdoc/>
     public override Tensor LogProb(Variables inputs, bool sumFeatures = true) =>
         throw new NotSupportedException($"{Describe()}: the empirical data distribution has no density.");
 }

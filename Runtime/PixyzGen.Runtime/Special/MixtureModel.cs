@@ -15,6 +15,7 @@ public sealed class MixtureModel : Distribution
     private readonly Distribution[] components;
     private readonly Categorical prior;
 
+    /// <summary>Builds a <see cref="MixtureModel"/>; the class summary gives its formula and arguments.</summary>
     public MixtureModel(IReadOnlyList<Distribution> components, Categorical prior, string name = "p")
         : base(Check(components, prior).Var, components[0].CondVar, name, components[0].FeatureShape?.ToArray())
     {
@@ -24,6 +25,7 @@ public sealed class MixtureModel : Distribution
         for (var i = 0; i < this.components.Length; i++) register_module($"component{i}", this.components[i]);
     }
 
+    /// <summary>The mixture components, in the order of the prior's classes.</summary>
     public IReadOnlyList<Distribution> Components => components;
 
     /// <summary>The hidden component variable (the prior's variable).</summary>
@@ -32,15 +34,20 @@ public sealed class MixtureModel : Distribution
     /// <summary>When true, samples include the hidden component (an index or one-hot, as the prior's values).</summary>
     public bool ReturnHidden { get; set; }
 
+    /// <inheritdoc/>
     public override string DistributionName => "Mixture Model";
 
+    /// <inheritdoc/>
     public override bool HasReparam => false;
 
+    /// <inheritdoc/>
     protected override int DefaultFeatureRank => components[0].FeatureRank;
 
+    /// <inheritdoc/>
     public override string ProbFactorizedText =>
         $"\\sum_{{{HiddenVar}}} {prior.ProbText} {string.Join(" ", components.Select(c => c.ProbText))}";
 
+    /// <inheritdoc/>
     protected internal override Variables Draw(Variables inputs, SampleRequest request)
     {
         var drawn = components.Select(c => c.Draw(inputs, request)[Var[0]]).ToArray();

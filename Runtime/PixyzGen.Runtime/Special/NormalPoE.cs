@@ -20,6 +20,7 @@ public class NormalPoE : Normal
     /// <summary>Pixyz adds this to each variance before inverting it.</summary>
     public const double Epsilon = 1e-8;
 
+    /// <summary>Builds a <see cref="NormalPoE"/>; the class summary gives its formula and arguments.</summary>
     public NormalPoE(Normal prior, IReadOnlyList<Normal> experts, string name = "p")
         : base(Check(prior, experts).Var, experts.SelectMany(e => e.CondVar).Distinct().ToArray(), name, prior.FeatureShape?.ToArray())
     {
@@ -32,6 +33,7 @@ public class NormalPoE : Normal
     /// <summary>Nothing is required: experts without their inputs are skipped.</summary>
     public override IReadOnlyList<string> InputVar => Array.Empty<string>();
 
+    /// <inheritdoc/>
     public override string DistributionName => nameof(NormalPoE);
 
     /// <summary>A product of Gaussians is Gaussian: KL against a Normal uses the closed form.</summary>
@@ -41,6 +43,7 @@ public class NormalPoE : Normal
     public IEnumerable<Normal> Available(Variables inputs) =>
         experts.Where(e => e.InputVar.All(inputs.ContainsKey)).Cast<Normal>();
 
+    /// <inheritdoc/>
     protected override NormalParams ParamsFor(Variables inputs)
     {
         var parameters = new List<NormalParams> { prior.ResolveParams(inputs) };

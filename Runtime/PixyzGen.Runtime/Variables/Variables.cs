@@ -16,12 +16,15 @@ public sealed class Variables : IReadOnlyDictionary<string, Tensor>
     private readonly List<string> order = new();
     private readonly Dictionary<string, Tensor> values = new(StringComparer.Ordinal);
 
+    /// <summary>No variables.</summary>
     public static Variables Empty { get; } = new();
 
+    /// <summary>Builds a <see cref="Variables"/>; the class summary gives its formula and arguments.</summary>
     public Variables()
     {
     }
 
+    /// <summary>Variables from name-value pairs (a later value replaces an earlier one of the same name).</summary>
     public Variables(IEnumerable<KeyValuePair<string, Tensor>> values)
     {
         foreach (var (name, value) in values) Set(name, value);
@@ -36,6 +39,7 @@ public sealed class Variables : IReadOnlyDictionary<string, Tensor>
         init => Set(name, value);
     }
 
+    /// <summary>Variables from name-value tuples: <c>Variables.Of(("x", x), ("z", z))</c>.</summary>
     public static Variables Of(params (string Name, Tensor Value)[] values) =>
         new(values.Select(v => new KeyValuePair<string, Tensor>(v.Name, v.Value)));
 
@@ -77,21 +81,28 @@ public sealed class Variables : IReadOnlyDictionary<string, Tensor>
     /// <summary>A copy with every value detached from the autograd graph (Pixyz's <c>detach_dict</c>).</summary>
     public Variables Detach() => new(order.Select(n => new KeyValuePair<string, Tensor>(n, values[n].detach())));
 
+    /// <summary>The number of variables.</summary>
     public int Count => order.Count;
 
+    /// <summary>The names, in insertion order.</summary>
     public IEnumerable<string> Keys => order;
 
+    /// <summary>The values, in insertion order.</summary>
     public IEnumerable<Tensor> Values => order.Select(n => values[n]);
 
+    /// <summary>Whether a variable is present.</summary>
     public bool ContainsKey(string key) => values.ContainsKey(key);
 
+    /// <summary>The value of <paramref name="key"/>, if present.</summary>
     public bool TryGetValue(string key, out Tensor value) => values.TryGetValue(key, out value!);
 
+    /// <summary>The variables in insertion order.</summary>
     public IEnumerator<KeyValuePair<string, Tensor>> GetEnumerator() =>
         order.Select(n => new KeyValuePair<string, Tensor>(n, values[n])).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <inheritdoc/>
     public override string ToString() =>
         "{" + string.Join(", ", order.Select(n => $"{n}: [{string.Join(", ", values[n].shape)}]")) + "}";
 

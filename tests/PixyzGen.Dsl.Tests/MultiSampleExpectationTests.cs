@@ -1,3 +1,4 @@
+using System.Linq;
 using PixyzGen.Dsl.Diagnostics;
 using PixyzGen.Dsl.Parsing;
 using PixyzGen.Dsl.Syntax;
@@ -56,5 +57,25 @@ public class MultiSampleExpectationTests
         var mmd = (MmdNode)((BinaryNode)((BinaryNode)result.Value!).Right).Right;
         Assert.That((mmd.Left.Text, mmd.Right.Text), Is.EqualTo(("q(z|x)", "p(z)")));
         Assert.That(DslParser.ParseLoss("MMD + 1").Errors, Has.Count.EqualTo(1), "MMD is reserved");
+    }
+
+    [Test]
+    public void An_iteration_names_its_series_its_carried_state_and_its_step()
+    {
+        var result = DslParser.ParseLoss("mean(iterate(x, y | h = h_prev, c = c_prev)[KL(q(h|x,h_prev) || p(h|h_prev))])");
+        Assert.That(result.Succeeded, Is.True, () => string.Join("; ", result.Errors));
+        var iterate = (IterateNode)((ReduceNode)result.Value!).Operand;
+        Assert.That(iterate.Series.Select(s => s.Name), Is.EqualTo(new[] { "x", "y" }));
+        Assert.That(iterate.Carries.Select(c => (c.From.Name, c.To.Name)), Is.EqualTo(new[] { ("h", "h_prev"), ("c", "c_prev") }));
+    }
+
+    [TestCase("iterate(x | h)[log p(x|h)]", ")")]
+    [TestCase("iterate(x)log p(x|h)", "log")]
+    [TestCase("iterate + 1", "iterate")]
+    public void A_malformed_iteration_is_an_error_at_the_offending_token(string text, string offending)
+    {
+        var result = DslParser.ParseLoss(text);
+        Assert.That(result.Errors, Has.Count.EqualTo(1));
+        Assert.That(text.Substring(result.Errors[0].Range.Start, result.Errors[0].Range.Length), Is.EqualTo(offending));
     }
 }

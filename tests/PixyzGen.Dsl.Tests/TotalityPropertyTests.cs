@@ -18,6 +18,7 @@ public class TotalityPropertyTests
         "q(z|x,y)",
         "-mean(E_q(z|x)^5[log p(x|z)] - IWAE_3(p(x,z) || q(z|x)))",
         "-mean(E_q(z|x)[log p(x|z)]) + 10 * MMD(q(z|x) || p(z))",
+        "mean(iterate(x | z = z)[KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)]])",
     };
 
     private static readonly MemberSignature[] Members =

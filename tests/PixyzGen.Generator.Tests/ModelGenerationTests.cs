@@ -68,6 +68,18 @@ public class ModelGenerationTests
     }
 
     [Test]
+    public void An_iteration_plans_its_step_as_a_lambda_carrying_the_drawn_state()
+    {
+        var model = Sources.VaeModel
+            .Replace("mean(KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])", "mean(iterate(x | z = z_prev)[KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)]])")
+            .Replace("Loss(Tensor x)", "Loss(Tensor x, Tensor z_prev)");
+        Assert.That(model, Does.Contain("iterate("), "the replacement must apply");
+        var generated = GeneratorHarness.Run(Sources.VaeDistributions, model)["Demo.Vae.Model.g.cs"];
+        Snapshot.Verify(generated, nameof(ModelGenerationTests), nameof(An_iteration_plans_its_step_as_a_lambda_carrying_the_drawn_state), "Demo.Vae.Model.g.cs");
+        Assert.That(generated, Does.Contain("global::PixyzGen.Iteration.Sum(x.shape[0]"));
+    }
+
+    [Test]
     public void A_conditional_model_samples_from_its_inputs()
     {
         const string source = """

@@ -60,6 +60,18 @@ public static class LossChecker
                 else if (left?.Family is { } leftFamily && right?.Family is { } rightFamily && KlClosedForms.Method(leftFamily, rightFamily) is null)
                     errors.Add(DslError.Create(DiagnosticIds.MonteCarloKl, kl.Range, $"{kl.Left.Text} ({leftFamily})", $"{kl.Right.Text} ({rightFamily})"));
                 break;
+            case IterateNode iterate:
+                foreach (var variable in iterate.Series.Concat(iterate.Carries.Select(c => c.To)))
+                {
+                    used.Add(variable.Name);
+                    if (!bound.Contains(variable.Name))
+                        errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, variable.Range, variable.Name, "iterate(...)"));
+                }
+                Visit(iterate.Step, bound, members, errors, used);
+                var drawn = new HashSet<string>(MemberChecker.Expectations(iterate.Step).SelectMany(d => d.VarNames));
+                foreach (var carry in iterate.Carries.Where(c => !drawn.Contains(c.From.Name)))
+                    errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, carry.From.Range, carry.From.Name, "the carried state: no E_ of the step draws it"));
+                break;
             case MmdNode mmd:
                 CheckReference(mmd.Left, bound, includeVars: false, members, errors, used);
                 CheckReference(mmd.Right, bound, includeVars: false, members, errors, used);

@@ -36,6 +36,17 @@ public static class MemberChecker
         }
     }
 
+    /// <summary>The distributions that <c>E_</c> terms of a formula draw from, at any depth.</summary>
+    public static IEnumerable<DistributionRef> Expectations(LossNode node) => node switch
+    {
+        ExpectationNode expectation => new[] { expectation.Distribution }.Concat(Expectations(expectation.Body)),
+        NegateNode negate => Expectations(negate.Operand),
+        BinaryNode binary => Expectations(binary.Left).Concat(Expectations(binary.Right)),
+        ReduceNode reduce => Expectations(reduce.Operand),
+        IterateNode iterate => Expectations(iterate.Step),
+        _ => Enumerable.Empty<DistributionRef>(),
+    };
+
     /// <summary>Every distribution a loss formula mentions.</summary>
     public static IEnumerable<DistributionRef> References(LossNode node) => node switch
     {
@@ -45,6 +56,7 @@ public static class MemberChecker
         ExpectationNode expectation => new[] { expectation.Distribution }.Concat(References(expectation.Body)),
         IwaeNode iwae => new[] { iwae.Joint, iwae.Proposal },
         MmdNode mmd => new[] { mmd.Left, mmd.Right },
+        IterateNode iterate => References(iterate.Step),
         NegateNode negate => References(negate.Operand),
         BinaryNode binary => References(binary.Left).Concat(References(binary.Right)),
         ReduceNode reduce => References(reduce.Operand),

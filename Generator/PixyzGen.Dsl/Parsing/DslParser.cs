@@ -175,6 +175,8 @@ public sealed class DslParser
                 var right = ParseDistributionRef();
                 var klClose = Expect(TokenKind.CloseParen, "')' to close KL(");
                 return new KlNode(left, right, word.Range.Cover(klClose.Range));
+            case ReservedWords.Iterate when next == TokenKind.OpenParen:
+                return ParseIterate(word);
             case ReservedWords.Mmd when next == TokenKind.OpenParen:
                 Advance();
                 Advance();
@@ -212,6 +214,7 @@ public sealed class DslParser
         ReservedWords.Log => "a distribution, as in log p(x|z)",
         ReservedWords.Kl => "'(', as in KL(q(z|x) || p(z))",
         ReservedWords.Mmd => "'(', as in MMD(q(z|x) || p(z))",
+        ReservedWords.Iterate => "'(', as in iterate(x | h = h_prev)[...]",
         ReservedWords.Entropy => "'[', as in H[q(z|x)]",
         ReservedWords.Expectation => "'_' and a distribution, as in E_q(z|x)[log p(x|z)]",
         _ when ReservedWords.IwaeCount(reserved) is not null => "'(', as in IWAE_5(p(x,z) || q(z|x))",
@@ -238,6 +241,33 @@ public sealed class DslParser
         var body = ParseSum();
         var close = Expect(TokenKind.CloseBracket, $"']' to close E_{dist.Text}[");
         return new ExpectationNode(dist, body, prefix.Range.Cover(close.Range), samples);
+    }
+
+    // "iterate" "(" VarList ("|" Ident "=" Ident ("," Ident "=" Ident)*)? ")" "[" Loss "]"
+    private LossNode ParseIterate(Token word)
+    {
+        Advance();
+        Advance();
+        var series = ParseVariableList();
+        var carries = new List<CarryRef>();
+        if (Current.Kind == TokenKind.Pipe)
+        {
+            Advance();
+            do
+            {
+                if (carries.Count > 0) Advance();
+                var from = Expect(TokenKind.Identifier, "the drawn variable to carry, as in h = h_prev");
+                Expect(TokenKind.Equals, $"'=' after '{from.Text}', as in {from.Text} = {from.Text}_prev");
+                var to = Expect(TokenKind.Identifier, $"the loss parameter that receives '{from.Text}'");
+                carries.Add(new CarryRef(new VariableRef(from.Text, from.Range), new VariableRef(to.Text, to.Range)));
+            }
+            while (Current.Kind == TokenKind.Comma);
+        }
+        Expect(TokenKind.CloseParen, "')' to close iterate(");
+        Expect(TokenKind.OpenBracket, "'[' and the step's loss after iterate(...)");
+        var step = ParseSum();
+        var close = Expect(TokenKind.CloseBracket, "']' to close the step of iterate(...)[");
+        return new IterateNode(series.ToEquatableArray(), carries.ToEquatableArray(), step, word.Range.Cover(close.Range));
     }
 
     // IWAE_k "(" Dist "||" Dist ")"

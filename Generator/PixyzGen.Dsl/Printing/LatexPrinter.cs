@@ -77,6 +77,8 @@ public static class LatexPrinter
                 return ($"\\mathbb{{E}}_{{{Signature(expectation.Distribution)}}} \\left[{Loss(expectation.Body)} \\right]", 3);
             case KlNode kl:
                 return ($"D_{{KL}} \\left[{Signature(kl.Left)}||{Signature(kl.Right)} \\right]", 3);
+            case IterateNode iterate:
+                return ($"\\sum_{{t=1}}^{{T}} {Wrap(iterate.Step, 2)}", 1);
             case MmdNode mmd:
                 return ($"D_{{MMD^2}} \\left[{Signature(mmd.Left)}||{Signature(mmd.Right)} \\right]", 3);
             case IwaeNode iwae:

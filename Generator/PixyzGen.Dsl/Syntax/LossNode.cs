@@ -46,6 +46,16 @@ public sealed record IwaeNode(DistributionRef Joint, DistributionRef Proposal, i
 /// </summary>
 public sealed record MmdNode(DistributionRef Left, DistributionRef Right, TextRange Range) : LossNode(Range);
 
+/// <summary><c>h = h_prev</c> in an iteration: after each step, the drawn <see cref="From"/> becomes <see cref="To"/>.</summary>
+public sealed record CarryRef(VariableRef From, VariableRef To);
+
+/// <summary>
+/// <c>iterate(x | h = h_prev)[step]</c>: the step summed over time. Each series variable is sliced along its first
+/// dimension per step; each carried variable starts from the loss parameter <c>To</c> and takes the step's draw of
+/// <c>From</c> for the next step (Pixyz's <c>IterativeLoss</c>, for DMM and VRNN-style models).
+/// </summary>
+public sealed record IterateNode(EquatableArray<VariableRef> Series, EquatableArray<CarryRef> Carries, LossNode Step, TextRange Range) : LossNode(Range);
+
 /// <summary><c>H[q(z|x)]</c>: entropy.</summary>
 public sealed record EntropyNode(DistributionRef Distribution, TextRange Range) : LossNode(Range);
 

@@ -12,8 +12,9 @@ public static class ReservedWords
     public const string Mean = "mean";
     public const string Sum = "sum";
     public const string Mmd = "MMD";
+    public const string Iterate = "iterate";
 
-    private static readonly HashSet<string> DslWords = new() { Log, Expectation, Kl, Entropy, Mean, Sum, Mmd };
+    private static readonly HashSet<string> DslWords = new() { Log, Expectation, Kl, Entropy, Mean, Sum, Mmd, Iterate };
 
     private static readonly HashSet<string> CSharpKeywords = new()
     {
@@ -37,7 +38,7 @@ public static class ReservedWords
         return digits.Length > 6 ? int.MaxValue : int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>log, E, KL, H, mean, sum or MMD.</summary>
+    /// <summary>log, E, KL, H, mean, sum, MMD or iterate.</summary>
     public static bool IsDslWord(string name) => DslWords.Contains(name);
 
     public static bool IsCSharpKeyword(string name) => CSharpKeywords.Contains(name);

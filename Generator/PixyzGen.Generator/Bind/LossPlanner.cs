@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using PixyzGen.Dsl;
 using PixyzGen.Dsl.Checking;
 using PixyzGen.Dsl.Syntax;
 using PixyzGen.Generator.Model;
@@ -25,11 +26,20 @@ internal sealed class LossPlanner
     private readonly Dictionary<string, HashSet<string>> sampleDependencies = new();
 
     public LossPlanner(IReadOnlyList<MemberSpec> members, IReadOnlyList<MemberSignature> signatures, IEnumerable<string> methodParameters)
+        : this(members, signatures, new HashSet<string>(methodParameters) { "scope", "result" })
+    {
+    }
+
+    // A planner for the step of an iteration shares the names already taken, so its locals never shadow the body's.
+    private LossPlanner(IReadOnlyList<MemberSpec> members, IReadOnlyList<MemberSignature> signatures, HashSet<string> usedNames)
     {
         this.members = members;
         this.signatures = signatures;
-        usedNames = new HashSet<string>(methodParameters) { "scope", "result" };
+        this.usedNames = usedNames;
     }
+
+    /// <summary>The local holding the last draw of each variable (the carried state of an iteration).</summary>
+    private readonly Dictionary<string, string> drawnLocals = new();
 
     public List<PlannedStatement> Statements { get; } = new();
 
@@ -110,9 +120,46 @@ internal sealed class LossPlanner
                 return Iwae(iwae, variables);
             case MmdNode mmd:
                 return Mmd(Resolve(mmd.Left), Resolve(mmd.Right), variables);
+            case IterateNode iterate:
+                return Iterate(iterate, variables);
             default:
                 throw new System.InvalidOperationException($"Unplanned loss node {node.GetType().Name}");
         }
+    }
+
+    /// <summary>
+    /// <c>iterate(x | h = h_prev)[step]</c>: the step planned on its own with x as this step's slice and h_prev as the
+    /// carried state, summed by <c>Iteration.Sum</c>; the step's draw of h carries to the next step.
+    /// </summary>
+    private (string Code, bool IsTensor, HashSet<string> Draws) Iterate(IterateNode iterate, IReadOnlyDictionary<string, string> variables)
+    {
+        var index = Unique("t");
+        var carried = Unique("carried");
+        var inner = variables.ToDictionary(p => p.Key, p => p.Value);
+        var prelude = new List<string>();
+        foreach (var series in iterate.Series)
+        {
+            var slice = Unique(series.Name + "_t");
+            prelude.Add($"var {slice} = {variables[series.Name]}[{index}];");
+            inner[series.Name] = slice;
+        }
+        for (var i = 0; i < iterate.Carries.Count; i++)
+        {
+            var state = Unique(iterate.Carries[i].To.Name + "_t");
+            prelude.Add($"var {state} = {carried}[{i}];");
+            inner[iterate.Carries[i].To.Name] = state;
+        }
+        var step = new LossPlanner(members, signatures, usedNames);
+        var (value, isTensor, _) = step.Expression(iterate.Step, inner);
+        var next = iterate.Carries.Select(c => step.drawnLocals[c.From.Name]).ToEquatableArray();
+        var local = Unique("steps");
+        var iteration = new PlannedIteration(
+            $"{variables[iterate.Series[0].Name]}.shape[0]",
+            iterate.Carries.Select(c => variables[c.To.Name]).ToEquatableArray(),
+            index, carried, prelude.ToEquatableArray(), step.Statements.ToEquatableArray(),
+            isTensor ? value : $"{Torch}.tensor({value})", next);
+        Statements.Add(new PlannedStatement(local, "", $"sum over the steps of {string.Join(", ", iterate.Series.Select(s => s.Name))}", iteration));
+        return (local, true, None());
     }
 
     /// <summary>
@@ -212,13 +259,18 @@ internal sealed class LossPlanner
     private string Sample(MemberSpec member, IReadOnlyDictionary<string, string> variables, int count)
     {
         var parameters = Parameters(member, variables);
-        if (member.Family.IsDeterministic) return parameters;   // the "parameters" are the value: one draw for any count
+        if (member.Family.IsDeterministic)
+        {
+            drawnLocals[member.Variable] = parameters;
+            return parameters;   // the "parameters" are the value: one draw for any count
+        }
         var key = $"{parameters}^{count}";
         if (sampleLocals.TryGetValue(key, out var local)) return local;
         local = Unique(member.Variable);
         var comment = count > 1 ? $"{count} draws of {member.Variable} ~ {member.SignatureText}" : $"{member.Variable} ~ {member.SignatureText}";
         Statements.Add(new PlannedStatement(local, DrawCall(member, parameters, count > 1 ? count.ToString(CultureInfo.InvariantCulture) : null), comment));
         sampleLocals[key] = local;
+        drawnLocals[member.Variable] = local;
         var draws = DependenciesOf(parameters);
         if (count > 1) draws.Add(local);
         sampleDependencies[local] = draws;

@@ -1,4 +1,5 @@
 using System.Linq;
+using PixyzGen.Dsl;
 using PixyzGen.Generator.Model;
 
 namespace PixyzGen.Generator.Emit;
@@ -117,12 +118,30 @@ internal static class ModelEmitter
             return;
         }
         w.Line("using var scope = global::TorchSharp.torch.NewDisposeScope();");
-        foreach (var statement in loss.Statements)
-            w.Line($"var {statement.Local} = {statement.Expression}; // {statement.Comment}");
+        WriteStatements(w, loss.Statements);
         w.Line($"var result = {loss.ResultExpression};");
         w.Line("return result.MoveToOuterDisposeScope();");
         w.Close();
     }
 
     private static string Pascal(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
+
+    private static void WriteStatements(SourceWriter w, EquatableArray<PlannedStatement> statements)
+    {
+        foreach (var statement in statements)
+        {
+            if (statement.Iteration is not { } iteration)
+            {
+                w.Line($"var {statement.Local} = {statement.Expression}; // {statement.Comment}");
+                continue;
+            }
+            // The step as a lambda: this step's slices and carried state, its own hoisted locals, its value and next state.
+            w.Line($"// {statement.Comment}");
+            w.Open($"var {statement.Local} = global::PixyzGen.Iteration.Sum({iteration.Steps}, new {Tensor}[] {{ {string.Join(", ", iteration.Initial)} }}, ({iteration.StepIndex}, {iteration.CarriedName}) =>");
+            foreach (var line in iteration.Prelude) w.Line(line);
+            WriteStatements(w, iteration.Body);
+            w.Line($"return ({iteration.Value}, new {Tensor}[] {{ {string.Join(", ", iteration.Next)} }});");
+            w.Close(");");
+        }
+    }
 }

@@ -15,8 +15,18 @@ internal sealed record SamplingStep(string Variable, string Member, string Signa
 /// </summary>
 internal sealed record SamplingPlan(EquatableArray<SamplingStep> Steps, EquatableArray<string> Inputs, EquatableArray<string> Outputs, bool Marginalizes, bool HasDensity = true);
 
-/// <summary>One hoisted local of a loss body: computed once, used by every term that needs it.</summary>
-internal sealed record PlannedStatement(string Local, string Expression, string Comment);
+/// <summary>
+/// One hoisted local of a loss body: computed once, used by every term that needs it. An <see cref="Iteration"/> local is
+/// the sum of a step planned on its own (an <c>iterate(...)[...]</c> term), emitted as a lambda.
+/// </summary>
+internal sealed record PlannedStatement(string Local, string Expression, string Comment, PlannedIteration? Iteration = null);
+
+/// <summary>
+/// <c>Iteration.Sum(Steps, new[] { Initial }, (StepIndex, CarriedName) =&gt; { Prelude; Body; return (Value, new[] { Next }); })</c>.
+/// </summary>
+internal sealed record PlannedIteration(
+    string Steps, EquatableArray<string> Initial, string StepIndex, string CarriedName, EquatableArray<string> Prelude,
+    EquatableArray<PlannedStatement> Body, string Value, EquatableArray<string> Next);
 
 /// <summary>
 /// A loss body: statements then the result expression; or, when the formula is invalid, <see cref="Error"/>

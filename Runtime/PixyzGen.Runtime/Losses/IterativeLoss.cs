@@ -77,9 +77,16 @@ public sealed class IterativeLoss : Loss
         return (total!, Variables.Empty);
     }
 
-    /// <inheritdoc/>
-    public override string ToString() => $"sum_t({StepLoss})";
+    /// <summary>The DSL form: <c>iterate(x | h = h_prev)[step]</c>.</summary>
+    public override string ToString()
+    {
+        var carries = updateValue.Count == 0 ? "" : " | " + string.Join(", ", updateValue.Select(u => $"{u.Key} = {u.Value}"));
+        return $"iterate({string.Join(", ", seriesVar)}{carries})[{StepLoss}]";
+    }
 
     /// <inheritdoc/>
-    public override string ToLatex() => $"\\sum_{{t=1}}^{{{(MaxIter?.ToString() ?? "T")}}} {StepLoss.ToLatex()}";
+    protected internal override int Precedence => 1;
+
+    /// <inheritdoc/>
+    public override string ToLatex() => $"\\sum_{{t=1}}^{{{(MaxIter?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "T")}}} {Wrap(StepLoss, 2, true)}";
 }

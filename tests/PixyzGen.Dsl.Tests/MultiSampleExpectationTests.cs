@@ -57,6 +57,8 @@ public class MultiSampleExpectationTests
         var mmd = (MmdNode)((BinaryNode)((BinaryNode)result.Value!).Right).Right;
         Assert.That((mmd.Left.Text, mmd.Right.Text), Is.EqualTo(("q(z|x)", "p(z)")));
         Assert.That(DslParser.ParseLoss("MMD + 1").Errors, Has.Count.EqualTo(1), "MMD is reserved");
+        var multiquadric = (MmdNode)DslParser.ParseLoss("MMD_imq(q(z|x) || p(z))").Value!;
+        Assert.That((mmd.InverseMultiquadric, multiquadric.InverseMultiquadric), Is.EqualTo((false, true)));
     }
 
     [Test]

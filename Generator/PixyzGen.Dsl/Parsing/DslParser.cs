@@ -178,13 +178,14 @@ public sealed class DslParser
             case ReservedWords.Iterate when next == TokenKind.OpenParen:
                 return ParseIterate(word);
             case ReservedWords.Mmd when next == TokenKind.OpenParen:
+            case ReservedWords.MmdInverseMultiquadric when next == TokenKind.OpenParen:
                 Advance();
                 Advance();
                 var mmdLeft = ParseDistributionRef();
-                Expect(TokenKind.DoublePipe, "'||' between the two distributions of MMD");
+                Expect(TokenKind.DoublePipe, $"'||' between the two distributions of {word.Text}");
                 var mmdRight = ParseDistributionRef();
-                var mmdClose = Expect(TokenKind.CloseParen, "')' to close MMD(");
-                return new MmdNode(mmdLeft, mmdRight, word.Range.Cover(mmdClose.Range));
+                var mmdClose = Expect(TokenKind.CloseParen, $"')' to close {word.Text}(");
+                return new MmdNode(mmdLeft, mmdRight, word.Range.Cover(mmdClose.Range), word.Text == ReservedWords.MmdInverseMultiquadric);
             case ReservedWords.Entropy when next == TokenKind.OpenBracket:
                 Advance();
                 Advance();
@@ -213,7 +214,7 @@ public sealed class DslParser
     {
         ReservedWords.Log => "a distribution, as in log p(x|z)",
         ReservedWords.Kl => "'(', as in KL(q(z|x) || p(z))",
-        ReservedWords.Mmd => "'(', as in MMD(q(z|x) || p(z))",
+        ReservedWords.Mmd or ReservedWords.MmdInverseMultiquadric => $"'(', as in {reserved}(q(z|x) || p(z))",
         ReservedWords.Iterate => "'(', as in iterate(x | h = h_prev)[...]",
         ReservedWords.Entropy => "'[', as in H[q(z|x)]",
         ReservedWords.Expectation => "'_' and a distribution, as in E_q(z|x)[log p(x|z)]",

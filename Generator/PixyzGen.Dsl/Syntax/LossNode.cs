@@ -41,10 +41,10 @@ public sealed record KlNode(DistributionRef Left, DistributionRef Right, TextRan
 public sealed record IwaeNode(DistributionRef Joint, DistributionRef Proposal, int K, TextRange Range) : LossNode(Range);
 
 /// <summary>
-/// <c>MMD(q(z|x) || p(z))</c>: the squared maximum mean discrepancy (Gaussian kernel) between a batch of draws of each
-/// side, a scalar (InfoVAE, WAE).
+/// <c>MMD(q(z|x) || p(z))</c>: the squared maximum mean discrepancy between a batch of draws of each side, a scalar
+/// (InfoVAE, WAE); Gaussian kernel, or the inverse multiquadric with <c>MMD_imq(...)</c>.
 /// </summary>
-public sealed record MmdNode(DistributionRef Left, DistributionRef Right, TextRange Range) : LossNode(Range);
+public sealed record MmdNode(DistributionRef Left, DistributionRef Right, TextRange Range, bool InverseMultiquadric = false) : LossNode(Range);
 
 /// <summary><c>h = h_prev</c> in an iteration: after each step, the drawn <see cref="From"/> becomes <see cref="To"/>.</summary>
 public sealed record CarryRef(VariableRef From, VariableRef To);

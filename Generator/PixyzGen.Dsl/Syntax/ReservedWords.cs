@@ -12,9 +12,10 @@ public static class ReservedWords
     public const string Mean = "mean";
     public const string Sum = "sum";
     public const string Mmd = "MMD";
+    public const string MmdInverseMultiquadric = "MMD_imq";
     public const string Iterate = "iterate";
 
-    private static readonly HashSet<string> DslWords = new() { Log, Expectation, Kl, Entropy, Mean, Sum, Mmd, Iterate };
+    private static readonly HashSet<string> DslWords = new() { Log, Expectation, Kl, Entropy, Mean, Sum, Mmd, MmdInverseMultiquadric, Iterate };
 
     private static readonly HashSet<string> CSharpKeywords = new()
     {

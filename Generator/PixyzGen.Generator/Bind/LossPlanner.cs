@@ -119,7 +119,7 @@ internal sealed class LossPlanner
             case IwaeNode iwae:
                 return Iwae(iwae, variables);
             case MmdNode mmd:
-                return Mmd(Resolve(mmd.Left), Resolve(mmd.Right), variables);
+                return Mmd(Resolve(mmd.Left), Resolve(mmd.Right), variables, mmd.InverseMultiquadric);
             case IterateNode iterate:
                 return Iterate(iterate, variables);
             default:
@@ -166,7 +166,7 @@ internal sealed class LossPlanner
     /// The squared MMD between a batch of draws of each side: the left draw is shared with other terms; the right one,
     /// when it has no inputs to carry a batch, draws as many values as the left has.
     /// </summary>
-    private (string Code, bool IsTensor, HashSet<string> Draws) Mmd(MemberSpec left, MemberSpec right, IReadOnlyDictionary<string, string> variables)
+    private (string Code, bool IsTensor, HashSet<string> Draws) Mmd(MemberSpec left, MemberSpec right, IReadOnlyDictionary<string, string> variables, bool inverseMultiquadric)
     {
         var leftDraw = Sample(left, variables, 1);
         string rightDraw;
@@ -180,7 +180,8 @@ internal sealed class LossPlanner
             rightDraw = Unique(right.Variable + "Prior");
             Statements.Add(new PlannedStatement(rightDraw, DrawCall(right, parameters, $"{leftDraw}.shape[0]"), $"{right.Variable} ~ {right.SignatureText}, as many as {leftDraw}"));
         }
-        return ($"global::PixyzGen.MMD.Squared({leftDraw}, {rightDraw})", true, None());
+        var kernel = inverseMultiquadric ? ", global::PixyzGen.MmdKernel.InverseMultiquadratic" : "";
+        return ($"global::PixyzGen.MMD.Squared({leftDraw}, {rightDraw}{kernel})", true, None());
     }
 
     /// <summary>log (1/k) sum_k p(x, z_k) / q(z_k|x): k draws of the proposal, the joint as the sum of its factors' log-densities.</summary>

@@ -75,7 +75,7 @@ public sealed class MMD : DistributionLoss
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"MMD({P.ProbText} || {Q.ProbText})";
+    public override string ToString() => $"{(Kernel == MmdKernel.Gaussian ? "MMD" : "MMD_imq")}({P.ProbText} || {Q.ProbText})";
 
     /// <inheritdoc/>
     public override string ToLatex() => $"D_{{MMD^2}} \\left[{P.ToLatexSignature()}||{Q.ToLatexSignature()} \\right]";

@@ -72,6 +72,9 @@ public class LossAgreementTests
         Agree(() => m.Discrepancy(x), () => mmd.Eval(v));
         Assert.That(mmd.ToString(), Is.EqualTo("MMD(q(z|x) || p(z))"));
         Assert.That(mmd.ToLatex(), Is.EqualTo(LossKinds.DiscrepancyLatex));
+        var multiquadric = new MMD(m.Q, m.Pz, MmdKernel.InverseMultiquadratic);
+        Agree(() => m.MultiquadricDiscrepancy(x), () => multiquadric.Eval(v));
+        Assert.That(multiquadric.ToString(), Is.EqualTo("MMD_imq(q(z|x) || p(z))"));
     }
 
     [Test]

@@ -91,6 +91,9 @@ public sealed partial class LossKinds : GenerativeModel
     [Loss("MMD(q(z|x) || p(z))")]
     public partial Tensor Discrepancy(Tensor x);
 
+    [Loss("MMD_imq(q(z|x) || p(z))")]
+    public partial Tensor MultiquadricDiscrepancy(Tensor x);
+
     [Loss("mean(IWAE_5(p(x,z) || q(z|x)))")]
     public partial Tensor ImportanceWeighted(Tensor x);
 

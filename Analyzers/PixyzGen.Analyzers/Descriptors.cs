@@ -51,6 +51,8 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor NoDensity = new("PXY0207", Title(DiagnosticIds.NoDensity), Format(DiagnosticIds.NoDensity), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0207.md");
 
+    public static readonly DiagnosticDescriptor DiscriminatorNotDeterministic = new("PXY0208", Title(DiagnosticIds.DiscriminatorNotDeterministic), Format(DiagnosticIds.DiscriminatorNotDeterministic), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0208.md");
+
     public static readonly DiagnosticDescriptor NotPartial = new("PXY0301", Title(DiagnosticIds.NotPartial), Format(DiagnosticIds.NotPartial), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0301.md");
 
     public static readonly DiagnosticDescriptor NotAFamily = new("PXY0302", Title(DiagnosticIds.NotAFamily), Format(DiagnosticIds.NotAFamily), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0302.md");
@@ -62,7 +64,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UnsupportedTarget = new("PXY0305", Title(DiagnosticIds.UnsupportedTarget), Format(DiagnosticIds.UnsupportedTarget), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0305.md");
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-        DistributionSyntax, VariableOnBothSides, VariableListedTwice, InvalidName, LossSyntax, ConflictingFactors, RecursiveFactorization, JointDiffersFromFactors, AmbiguousMember, UnusedMember, UnknownDistribution, SignatureMismatch, UnboundVariable, KlOverDifferentVariables, MonteCarloKl, UnusedLossParameter, NoDensity, NotPartial, NotAFamily, ForwardMismatch, BadLossSignature, UnsupportedTarget);
+        DistributionSyntax, VariableOnBothSides, VariableListedTwice, InvalidName, LossSyntax, ConflictingFactors, RecursiveFactorization, JointDiffersFromFactors, AmbiguousMember, UnusedMember, UnknownDistribution, SignatureMismatch, UnboundVariable, KlOverDifferentVariables, MonteCarloKl, UnusedLossParameter, NoDensity, DiscriminatorNotDeterministic, NotPartial, NotAFamily, ForwardMismatch, BadLossSignature, UnsupportedTarget);
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

@@ -19,6 +19,7 @@ public class TotalityPropertyTests
         "-mean(E_q(z|x)^5[log p(x|z)] - IWAE_3(p(x,z) || q(z|x)))",
         "-mean(E_q(z|x)[log p(x|z)]) + 10 * MMD(q(z|x) || p(z))",
         "mean(iterate(x | z = z)[KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)]])",
+        "ADV_JS[d(t|x)](p(x|z) || p(z)) + ADV_W_D[d(t|x)](p(x|z) || p(z))",
     };
 
     private static readonly MemberSignature[] Members =

@@ -185,4 +185,46 @@ public class PaperModelsTests
         Assert.That(generated, Does.Not.Contain("LogProb(global::TorchSharp.torch.Tensor x)"));
         Assert.That(generated, Does.Contain("z [style=dashed]"));
     }
+
+    [Test]
+    public void Adversarial_objectives()
+    {
+        // A GAN as formulas: the generator's non-saturating JS objective and the discriminator's, plus a WGAN critic.
+        const string source = Usings + """
+            [Distribution("g(x|w)")] public sealed partial class Generator : Normal
+            {
+                private readonly Module<Tensor, Tensor> net = Linear(2, 2);
+                public Generator() => RegisterComponents();
+                private NormalParams Forward(Tensor w) => new(net.call(w), full(2, 0.01f));
+            }
+            [Distribution("p(w)")] public sealed partial class Noise() : Normal(loc: 0, scale: 1, features: [2]);
+            [Distribution("d(t|x)")] public sealed partial class Critic : Deterministic
+            {
+                private readonly Module<Tensor, Tensor> net = Linear(2, 1);
+                public Critic() => RegisterComponents();
+                private Tensor Forward(Tensor x) => net.call(x).sigmoid();
+            }
+
+            [Model("p(x) = g(x|w) p(w)")]
+            public sealed partial class Gan : GenerativeModel
+            {
+                public Generator G { get; } = new();
+                public Noise Pw { get; } = new();
+                public Critic D { get; } = new();
+
+                [Loss("ADV_JS[d(t|x)](g(x|w) || p(w))")]
+                public partial Tensor GeneratorLoss(Tensor x);
+
+                [Loss("ADV_JS_D[d(t|x)](g(x|w) || p(w))")]
+                public partial Tensor DiscriminatorLoss(Tensor x);
+
+                [Loss("ADV_W_D[d(t|x)](g(x|w) || p(w))")]
+                public partial Tensor CriticLoss(Tensor x);
+            }
+            """;
+        var generated = GeneratorHarness.Run(source)["Papers.Gan.Model.g.cs"];
+        Snapshot.Verify(generated, nameof(PaperModelsTests), nameof(Adversarial_objectives), "Papers.Gan.Model.g.cs");
+        Assert.That(generated, Does.Contain("G.Params(wFake)").And.Contain("D.Params(x)").And.Contain(".detach()"));
+        Assert.That(generated, Does.Not.Contain("throw new"));
+    }
 }

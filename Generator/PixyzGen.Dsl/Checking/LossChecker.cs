@@ -60,6 +60,28 @@ public static class LossChecker
                 else if (left?.Family is { } leftFamily && right?.Family is { } rightFamily && KlClosedForms.Method(leftFamily, rightFamily) is null)
                     errors.Add(DslError.Create(DiagnosticIds.MonteCarloKl, kl.Range, $"{kl.Left.Text} ({leftFamily})", $"{kl.Right.Text} ({rightFamily})"));
                 break;
+            case AdversarialNode adversarial:
+            {
+                var discriminator = CheckReference(adversarial.Discriminator, bound, includeVars: false, members, errors, used);
+                if (discriminator is not null && discriminator.Family != GeneratedFamilies.Deterministic)
+                    errors.Add(DslError.Create(DiagnosticIds.DiscriminatorNotDeterministic, adversarial.Discriminator.Range, adversarial.Discriminator.Text, adversarial.Wasserstein ? "ADV_W" : "ADV_JS"));
+                errors.AddRange(SignatureChecker.Check(adversarial.Generator));
+                MemberResolver.Resolve(adversarial.Generator, members, out var generatorError);
+                if (generatorError is not null) errors.Add(generatorError);
+                CheckReference(adversarial.Prior, bound, includeVars: false, members, errors, used);
+                if (!new HashSet<string>(adversarial.Generator.CondVarNames).SetEquals(adversarial.Prior.VarNames))
+                    errors.Add(DslError.Create(DiagnosticIds.JointDiffersFromFactors, adversarial.Generator.Range, adversarial.Generator.Text, $"the generator must be conditioned on exactly what {adversarial.Prior.Text} draws"));
+                if (!new HashSet<string>(adversarial.Discriminator.CondVarNames).SetEquals(adversarial.Generator.VarNames))
+                    errors.Add(DslError.Create(DiagnosticIds.KlOverDifferentVariables, adversarial.Range, adversarial.Discriminator.Text, adversarial.Generator.Text,
+                        string.Join(",", adversarial.Discriminator.CondVarNames), string.Join(",", adversarial.Generator.VarNames)));
+                foreach (var data in adversarial.Generator.Vars)
+                {
+                    used.Add(data.Name);
+                    if (!bound.Contains(data.Name))
+                        errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, data.Range, data.Name, "the data of the adversarial term"));
+                }
+                break;
+            }
             case IterateNode iterate:
                 foreach (var variable in iterate.Series.Concat(iterate.Carries.Select(c => c.To)))
                 {

@@ -57,6 +57,7 @@ public static class MemberChecker
         IwaeNode iwae => new[] { iwae.Joint, iwae.Proposal },
         MmdNode mmd => new[] { mmd.Left, mmd.Right },
         IterateNode iterate => References(iterate.Step),
+        AdversarialNode adversarial => new[] { adversarial.Discriminator, adversarial.Generator, adversarial.Prior },
         NegateNode negate => References(negate.Operand),
         BinaryNode binary => References(binary.Left).Concat(References(binary.Right)),
         ReduceNode reduce => References(reduce.Operand),

@@ -25,6 +25,7 @@ public static class DiagnosticCatalog
         new DiagnosticInfo(DiagnosticIds.MonteCarloKl, DslSeverity.Info, "Monte Carlo KL", "No closed-form KL for {0} || {1}; a Monte Carlo estimate is generated"),
         new DiagnosticInfo(DiagnosticIds.UnusedLossParameter, DslSeverity.Warning, "Unused loss parameter", "Parameter '{0}' of loss '{1}' is never used by its formula"),
         new DiagnosticInfo(DiagnosticIds.NoDensity, DslSeverity.Error, "A deterministic distribution has no density", "{0} is deterministic: it has no density, so {1} does not apply to it; use it to draw inside E_{0}[...]"),
+        new DiagnosticInfo(DiagnosticIds.DiscriminatorNotDeterministic, DslSeverity.Error, "An adversarial term needs a deterministic discriminator", "The discriminator {0} of {1} must derive from Deterministic: its value is the score of the data"),
         new DiagnosticInfo(DiagnosticIds.NotPartial, DslSeverity.Error, "Type is not partial", "'{0}' must be declared partial so PixyzGen can generate its members"),
         new DiagnosticInfo(DiagnosticIds.NotAFamily, DslSeverity.Error, "Not a distribution family", "[Distribution] class '{0}' must derive from a family such as Normal or Bernoulli"),
         new DiagnosticInfo(DiagnosticIds.ForwardMismatch, DslSeverity.Error, "Forward parameters differ from the conditioning variables", "Forward of '{0}' takes ({1}) but {2} conditions on ({3})"),

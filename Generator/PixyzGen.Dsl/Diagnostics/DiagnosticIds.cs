@@ -22,6 +22,7 @@ public static class DiagnosticIds
     public const string MonteCarloKl = "PXY0205";
     public const string UnusedLossParameter = "PXY0206";
     public const string NoDensity = "PXY0207";
+    public const string DiscriminatorNotDeterministic = "PXY0208";
 
     public const string NotPartial = "PXY0301";
     public const string NotAFamily = "PXY0302";

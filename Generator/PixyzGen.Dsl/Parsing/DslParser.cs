@@ -175,6 +175,8 @@ public sealed class DslParser
                 var right = ParseDistributionRef();
                 var klClose = Expect(TokenKind.CloseParen, "')' to close KL(");
                 return new KlNode(left, right, word.Range.Cover(klClose.Range));
+            case "ADV_JS" or "ADV_JS_D" or "ADV_W" or "ADV_W_D" when next == TokenKind.OpenBracket:
+                return ParseAdversarial(word);
             case ReservedWords.Iterate when next == TokenKind.OpenParen:
                 return ParseIterate(word);
             case ReservedWords.Mmd when next == TokenKind.OpenParen:
@@ -216,6 +218,7 @@ public sealed class DslParser
         ReservedWords.Kl => "'(', as in KL(q(z|x) || p(z))",
         ReservedWords.Mmd or ReservedWords.MmdInverseMultiquadric => $"'(', as in {reserved}(q(z|x) || p(z))",
         ReservedWords.Iterate => "'(', as in iterate(x | h = h_prev)[...]",
+        "ADV_JS" or "ADV_JS_D" or "ADV_W" or "ADV_W_D" => $"'[', as in {reserved}[d(t|x)](p(x|z) || p(z))",
         ReservedWords.Entropy => "'[', as in H[q(z|x)]",
         ReservedWords.Expectation => "'_' and a distribution, as in E_q(z|x)[log p(x|z)]",
         _ when ReservedWords.IwaeCount(reserved) is not null => "'(', as in IWAE_5(p(x,z) || q(z|x))",
@@ -269,6 +272,22 @@ public sealed class DslParser
         var step = ParseSum();
         var close = Expect(TokenKind.CloseBracket, "']' to close the step of iterate(...)[");
         return new IterateNode(series.ToEquatableArray(), carries.ToEquatableArray(), step, word.Range.Cover(close.Range));
+    }
+
+    // ("ADV_JS" | "ADV_JS_D" | "ADV_W" | "ADV_W_D") "[" Dist "]" "(" Dist "||" Dist ")"
+    private LossNode ParseAdversarial(Token word)
+    {
+        Advance();
+        Advance();
+        var discriminator = ParseDistributionRef();
+        Expect(TokenKind.CloseBracket, $"']' after the discriminator of {word.Text}");
+        Expect(TokenKind.OpenParen, $"'(' and the generator of {word.Text}, as in (p(x|z) || p(z))");
+        var generator = ParseDistributionRef();
+        Expect(TokenKind.DoublePipe, "'||' between the generator and its prior");
+        var prior = ParseDistributionRef();
+        var close = Expect(TokenKind.CloseParen, $"')' to close {word.Text}(");
+        return new AdversarialNode(word.Text.StartsWith("ADV_W", System.StringComparison.Ordinal), word.Text.EndsWith("_D", System.StringComparison.Ordinal),
+            discriminator, generator, prior, word.Range.Cover(close.Range));
     }
 
     // IWAE_k "(" Dist "||" Dist ")"

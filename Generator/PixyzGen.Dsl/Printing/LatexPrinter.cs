@@ -77,6 +77,10 @@ public static class LatexPrinter
                 return ($"\\mathbb{{E}}_{{{Signature(expectation.Distribution)}}} \\left[{Loss(expectation.Body)} \\right]", 3);
             case KlNode kl:
                 return ($"D_{{KL}} \\left[{Signature(kl.Left)}||{Signature(kl.Right)} \\right]", 3);
+            case AdversarialNode adversarial:
+                var divergence = adversarial.Wasserstein ? "W" : "D_{JS}";
+                var side = adversarial.DiscriminatorSide ? "_{D}" : "";
+                return ($"{divergence}^{{Adv{side}}} \\left[p_{{data}}({string.Join(",", adversarial.Generator.VarNames.Select(Name))})||{Signature(adversarial.Generator)}{Signature(adversarial.Prior)} \\right]", 3);
             case IterateNode iterate:
                 return ($"\\sum_{{t=1}}^{{T}} {Wrap(iterate.Step, 2)}", 1);
             case MmdNode mmd:

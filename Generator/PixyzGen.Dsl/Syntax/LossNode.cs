@@ -56,6 +56,14 @@ public sealed record CarryRef(VariableRef From, VariableRef To);
 /// </summary>
 public sealed record IterateNode(EquatableArray<VariableRef> Series, EquatableArray<CarryRef> Carries, LossNode Step, TextRange Range) : LossNode(Range);
 
+/// <summary>
+/// An adversarial objective between the observed data and a generator: <c>ADV_JS[d(t|x)](p(x|z) || p(z))</c> draws as
+/// many z from the prior as there are data rows, x from the generator, and scores both with the (deterministic)
+/// discriminator. <c>ADV_JS</c> / <c>ADV_W</c> are the generator's objectives (JS, Wasserstein); <c>ADV_JS_D</c> /
+/// <c>ADV_W_D</c> the discriminator's (on detached fakes), to minimize with its own optimizer.
+/// </summary>
+public sealed record AdversarialNode(bool Wasserstein, bool DiscriminatorSide, DistributionRef Discriminator, DistributionRef Generator, DistributionRef Prior, TextRange Range) : LossNode(Range);
+
 /// <summary><c>H[q(z|x)]</c>: entropy.</summary>
 public sealed record EntropyNode(DistributionRef Distribution, TextRange Range) : LossNode(Range);
 

@@ -15,6 +15,9 @@ public static class ReservedWords
     public const string MmdInverseMultiquadric = "MMD_imq";
     public const string Iterate = "iterate";
 
+    /// <summary>The adversarial objectives: generator and discriminator sides of JS and Wasserstein.</summary>
+    public static readonly string[] Adversarial = { "ADV_JS", "ADV_JS_D", "ADV_W", "ADV_W_D" };
+
     private static readonly HashSet<string> DslWords = new() { Log, Expectation, Kl, Entropy, Mean, Sum, Mmd, MmdInverseMultiquadric, Iterate };
 
     private static readonly HashSet<string> CSharpKeywords = new()
@@ -40,7 +43,7 @@ public static class ReservedWords
     }
 
     /// <summary>log, E, KL, H, mean, sum, MMD or iterate.</summary>
-    public static bool IsDslWord(string name) => DslWords.Contains(name);
+    public static bool IsDslWord(string name) => DslWords.Contains(name) || System.Array.IndexOf(Adversarial, name) >= 0;
 
     public static bool IsCSharpKeyword(string name) => CSharpKeywords.Contains(name);
 }

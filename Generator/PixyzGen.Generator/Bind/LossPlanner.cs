@@ -122,9 +122,41 @@ internal sealed class LossPlanner
                 return Mmd(Resolve(mmd.Left), Resolve(mmd.Right), variables, mmd.InverseMultiquadric);
             case IterateNode iterate:
                 return Iterate(iterate, variables);
+            case AdversarialNode adversarial:
+                return Adversarial(adversarial, variables);
             default:
                 throw new System.InvalidOperationException($"Unplanned loss node {node.GetType().Name}");
         }
+    }
+
+    /// <summary>
+    /// An adversarial objective: the prior drawn once per data row, the generator's draw from it (reparameterized when
+    /// possible), the discriminator's value on the data and on the draw (detached for the discriminator's side).
+    /// </summary>
+    private (string Code, bool IsTensor, HashSet<string> Draws) Adversarial(AdversarialNode adversarial, IReadOnlyDictionary<string, string> variables)
+    {
+        var discriminator = Resolve(adversarial.Discriminator);
+        var generator = Resolve(adversarial.Generator);
+        var prior = Resolve(adversarial.Prior);
+        var data = variables[generator.Variable];
+        var latent = Unique(prior.Variable + "Fake");
+        Statements.Add(new PlannedStatement(latent, DrawCall(prior, Parameters(prior, variables), $"{data}.shape[0]"), $"{prior.Variable} ~ {prior.SignatureText}, one per row of {data}"));
+        var inner = variables.ToDictionary(p => p.Key, p => p.Value);
+        inner[prior.Variable] = latent;
+        var fake = Sample(generator, inner, 1);
+        var onReal = variables.ToDictionary(p => p.Key, p => p.Value);
+        var onFake = variables.ToDictionary(p => p.Key, p => p.Value);
+        onFake[generator.Variable] = adversarial.DiscriminatorSide ? $"{fake}.detach()" : fake;
+        var scoreReal = Parameters(discriminator, onReal);
+        var scoreFake = Parameters(discriminator, onFake);
+        var objective = (adversarial.Wasserstein, adversarial.DiscriminatorSide) switch
+        {
+            (false, false) => "JsGenerator",
+            (false, true) => "JsDiscriminator",
+            (true, false) => "WassersteinGenerator",
+            _ => "WassersteinCritic",
+        };
+        return ($"global::PixyzGen.Adversarial.{objective}({scoreReal}, {scoreFake})", true, None());
     }
 
     /// <summary>

@@ -91,13 +91,10 @@ public class AdversarialJSDivergence : Loss
     public override double Test(Variables inputs) => TestDiscriminator(inputs);
 
     /// <summary>BCE(D(real), 1) + BCE(D(fake), 0), averaged over the batch.</summary>
-    protected virtual Tensor DiscriminatorLossFrom(Tensor yReal, Tensor yFake) =>
-        Bce(yReal, ones_like(yReal)) + Bce(yFake, zeros_like(yFake));
+    protected virtual Tensor DiscriminatorLossFrom(Tensor yReal, Tensor yFake) => Adversarial.JsDiscriminator(yReal, yFake);
 
     /// <summary>BCE(D(fake), 1) (non-saturating) or -BCE(D(fake), 0); the data term carries no gradient.</summary>
-    protected virtual Tensor GeneratorLossFrom(Tensor yReal, Tensor yFake) => InverseGLoss
-        ? Bce(yReal, zeros_like(yReal)).detach() + Bce(yFake, ones_like(yFake))
-        : -Bce(yReal, ones_like(yReal)).detach() - Bce(yFake, zeros_like(yFake));
+    protected virtual Tensor GeneratorLossFrom(Tensor yReal, Tensor yFake) => Adversarial.JsGenerator(yReal, yFake, InverseGLoss);
 
     /// <summary>Runs after each discriminator step (weight clipping for WGAN).</summary>
     protected virtual void AfterDiscriminatorStep()
@@ -124,11 +121,6 @@ public class AdversarialJSDivergence : Loss
 
     private static Variables Detached(Variables values) => new(values.Select(kv => new KeyValuePair<string, Tensor>(kv.Key, kv.Value.detach())));
 
-    private static Tensor Bce(Tensor probability, Tensor target)
-    {
-        var eps = finfo(probability.dtype).eps;
-        return nn.functional.binary_cross_entropy(probability.clamp(eps, 1 - eps), target);
-    }
 
     /// <inheritdoc/>
     public override string ToString() => $"JS({PData.ProbText} || {P.ProbText})";
@@ -156,10 +148,10 @@ public sealed class AdversarialWassersteinDistance : AdversarialJSDivergence
     public double ClipValue { get; }
 
     /// <inheritdoc/>
-    protected override Tensor DiscriminatorLossFrom(Tensor yReal, Tensor yFake) => -(yReal.mean() - yFake.mean());
+    protected override Tensor DiscriminatorLossFrom(Tensor yReal, Tensor yFake) => Adversarial.WassersteinCritic(yReal, yFake);
 
     /// <inheritdoc/>
-    protected override Tensor GeneratorLossFrom(Tensor yReal, Tensor yFake) => yReal.mean().detach() - yFake.mean();
+    protected override Tensor GeneratorLossFrom(Tensor yReal, Tensor yFake) => Adversarial.WassersteinGenerator(yReal, yFake);
 
     /// <inheritdoc/>
     protected override void AfterDiscriminatorStep()

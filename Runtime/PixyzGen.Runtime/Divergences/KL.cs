@@ -25,8 +25,8 @@ public static partial class KL
     /// <summary>p log(p / q) + (1 - p) log((1 - p) / (1 - q)), through logits (softplus) for stability.</summary>
     public static Tensor BernoulliBernoulli(BernoulliParams p, BernoulliParams q, int featureRank)
     {
-        var logitP = Logit(p);
-        var logitQ = Logit(q);
+        var logitP = p.Logits;
+        var logitQ = q.Logits;
         var probP = p.Probs;
         var ones = nn.functional.softplus(-logitQ) - nn.functional.softplus(-logitP);
         var zeros = nn.functional.softplus(logitQ) - nn.functional.softplus(logitP);
@@ -73,12 +73,5 @@ public static partial class KL
         var kl = q.Concentration * (p.Rate / q.Rate).log() + q.Concentration.lgamma() - p.Concentration.lgamma()
                  + (p.Concentration - q.Concentration) * p.Concentration.digamma() + (q.Rate - p.Rate) * (p.Concentration / p.Rate);
         return FeatureDims.Sum(kl, featureRank);
-    }
-
-    private static Tensor Logit(BernoulliParams p)
-    {
-        if (p.HeldLogits is { } logits) return logits;
-        var clamped = p.HeldProbs!.clamp(Bernoulli.ProbabilityEpsilon, 1 - Bernoulli.ProbabilityEpsilon);
-        return clamped.log() - (-clamped).log1p();
     }
 }

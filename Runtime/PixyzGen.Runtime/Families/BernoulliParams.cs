@@ -30,6 +30,17 @@ public readonly record struct BernoulliParams
     /// <summary>The probabilities of 1 (computed with a sigmoid when logits are held).</summary>
     public Tensor Probs => HeldProbs ?? HeldLogits!.sigmoid();
 
+    /// <summary>The logits (computed from clamped probabilities when probabilities are held).</summary>
+    public Tensor Logits
+    {
+        get
+        {
+            if (HeldLogits is { } logits) return logits;
+            var clamped = HeldProbs!.clamp(Bernoulli.ProbabilityEpsilon, 1 - Bernoulli.ProbabilityEpsilon);
+            return clamped.log() - (-clamped).log1p();
+        }
+    }
+
     /// <summary>The shape of the held tensor.</summary>
     public long[] Shape => (HeldProbs ?? HeldLogits!).Sizes();
 }

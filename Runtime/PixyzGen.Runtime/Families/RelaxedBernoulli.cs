@@ -67,7 +67,7 @@ public class RelaxedBernoulli : FamilyDistribution<BernoulliParams>
     /// <inheritdoc/>
     public override Tensor RSampleFrom(BernoulliParams p, params long[] sampleShape)
     {
-        var logits = Logits(p);
+        var logits = p.Logits;
         var eps = finfo(logits.dtype).eps;
         var u = rand(Shapes.Concat(sampleShape, logits.Sizes()), dtype: logits.dtype, device: logits.device).clamp(eps, 1 - eps);
         return ((logits + u.log() - (-u).log1p()) / temperature).sigmoid();
@@ -76,7 +76,7 @@ public class RelaxedBernoulli : FamilyDistribution<BernoulliParams>
     /// <summary>log t + l - (t + 1)(log y + log(1 - y)) - 2 log(e^l y^-t + (1 - y)^-t) per element, l the logit.</summary>
     protected override Tensor LogProbElements(BernoulliParams p, Tensor value)
     {
-        var logits = Logits(p);
+        var logits = p.Logits;
         var eps = finfo(value.dtype).eps;
         var y = value.clamp(eps, 1 - eps);
         var logY = y.log();
@@ -91,11 +91,4 @@ public class RelaxedBernoulli : FamilyDistribution<BernoulliParams>
     /// <inheritdoc/>
     public override Tensor VarianceOf(BernoulliParams p) =>
         throw new NotSupportedException($"{Describe()}: the binary Concrete distribution has no closed-form variance.");
-
-    private static Tensor Logits(BernoulliParams p)
-    {
-        if (p.HeldLogits is { } logits) return logits;
-        var clamped = p.HeldProbs!.clamp(Bernoulli.ProbabilityEpsilon, 1 - Bernoulli.ProbabilityEpsilon);
-        return clamped.log() - (-clamped).log1p();
-    }
 }

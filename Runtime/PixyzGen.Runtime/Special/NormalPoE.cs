@@ -47,7 +47,7 @@ public class NormalPoE : Normal
     protected override NormalParams ParamsFor(Variables inputs)
     {
         var parameters = new List<NormalParams> { prior.ResolveParams(inputs) };
-        parameters.AddRange(experts.Where(e => e.InputVar.All(inputs.ContainsKey)).Select(e => e.ResolveParams(inputs)));
+        parameters.AddRange(Available(inputs).Select(e => e.ResolveParams(inputs)));
         return Combine(parameters);
     }
 

@@ -19,6 +19,17 @@ public abstract partial class Distribution
     /// <summary>This joint with variables integrated out: <c>p(x,z).MarginalizeVar("z")</c> is <c>p(x)</c>.</summary>
     public MarginalizeVarDistribution MarginalizeVar(params string[] variables) => new(this, variables);
 
+    /// <summary>
+    /// Throws unless <paramref name="p"/> and <paramref name="q"/> are over the same variables, naming both lists:
+    /// what divergences and distances between two distributions require (<paramref name="term"/> names the term).
+    /// </summary>
+    public static void RequireSameVariables(Distribution p, Distribution q, string term)
+    {
+        if (p.Var.SequenceEqual(q.Var)) return;
+        throw new System.ArgumentException(
+            $"{term}({p.ProbText} || {q.ProbText}): the operands are over different variables [{string.Join(", ", p.Var)}] and [{string.Join(", ", q.Var)}].");
+    }
+
     /// <summary>Pixyz's <c>sum_samples</c>: sums every dimension but the first (batch), leaving one value per sample.</summary>
     public static Tensor SumSamples(Tensor samples) => samples.Dimensions switch
     {

@@ -36,8 +36,7 @@ public static partial class KL
     public static Tensor Divergence(Distribution p, Distribution q, Variables? inputs = null, int samples = 1)
     {
         inputs ??= Variables.Empty;
-        if (!p.Var.SequenceEqual(q.Var))
-            throw new ArgumentException($"KL({p.ProbText} || {q.ProbText}): the operands are over different variables [{string.Join(", ", p.Var)}] and [{string.Join(", ", q.Var)}].");
+        Distribution.RequireSameVariables(p, q, "KL");
         if (ClosedForms.TryGetValue((p.KlFamily, q.KlFamily), out var closedForm)) return closedForm(p, q, inputs);
         return MonteCarlo(p, q, inputs, samples);
     }

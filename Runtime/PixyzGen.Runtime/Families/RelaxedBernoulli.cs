@@ -32,9 +32,7 @@ public class RelaxedBernoulli : FamilyDistribution<BernoulliParams>
     public double Temperature
     {
         get => temperature;
-        set => temperature = value > 0 && double.IsFinite(value)
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(Temperature), $"{Describe()}: temperature must be positive and finite, got {value}.");
+        set => temperature = RelaxationTemperature.Check(value, Describe());
     }
 
     /// <inheritdoc/>

@@ -62,8 +62,7 @@ public sealed class KullbackLeibler : DistributionLoss
     /// <summary>Builds a <see cref="KullbackLeibler"/>; the class summary gives its formula and arguments.</summary>
     public KullbackLeibler(Distribution p, Distribution q, bool analytic = true, int samples = 1) : base(p, q)
     {
-        if (!p.Var.SequenceEqual(q.Var))
-            throw new ArgumentException($"KL({p.ProbText} || {q.ProbText}): the operands are over different variables [{string.Join(", ", p.Var)}] and [{string.Join(", ", q.Var)}].");
+        Distribution.RequireSameVariables(p, q, "KL");
         P = p;
         Q = q;
         Analytic = analytic && KL.HasClosedForm(p, q);

@@ -24,8 +24,7 @@ public sealed class MMD : DistributionLoss
     /// <summary>Builds a <see cref="MMD"/>; the class summary gives its formula and arguments.</summary>
     public MMD(Distribution p, Distribution q, MmdKernel kernel = MmdKernel.Gaussian, double sigmaSquared = 2.0) : base(p, q)
     {
-        if (!p.Var.SequenceEqual(q.Var))
-            throw new ArgumentException($"MMD({p.ProbText}, {q.ProbText}): the operands are over different variables [{string.Join(", ", p.Var)}] and [{string.Join(", ", q.Var)}].");
+        Distribution.RequireSameVariables(p, q, "MMD");
         P = p;
         Q = q;
         Kernel = kernel;
@@ -90,8 +89,7 @@ public sealed class WassersteinDistance : DistributionLoss
     /// <summary>Builds a <see cref="WassersteinDistance"/>; the class summary gives its formula and arguments.</summary>
     public WassersteinDistance(Distribution p, Distribution q) : base(p, q)
     {
-        if (!p.Var.SequenceEqual(q.Var))
-            throw new ArgumentException($"Wasserstein({p.ProbText}, {q.ProbText}): the operands are over different variables [{string.Join(", ", p.Var)}] and [{string.Join(", ", q.Var)}].");
+        Distribution.RequireSameVariables(p, q, "W");
         P = p;
         Q = q;
     }

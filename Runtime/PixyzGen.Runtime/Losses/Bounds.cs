@@ -27,7 +27,7 @@ public sealed class ELBO : DistributionLoss
     public int Samples { get; }
 
     /// <inheritdoc/>
-    public override IReadOnlyList<string> InputVar => Union(Q.InputVar, InputsGiven(Q, P.AllVar.Concat(P.InputVar)));
+    public override IReadOnlyList<string> InputVar => InputsWhenScoringDraws(Q, P);
 
     /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
@@ -68,7 +68,7 @@ public sealed class IWAE : DistributionLoss
     public int K { get; }
 
     /// <inheritdoc/>
-    public override IReadOnlyList<string> InputVar => Union(Q.InputVar, InputsGiven(Q, P.AllVar.Concat(P.InputVar)));
+    public override IReadOnlyList<string> InputVar => InputsWhenScoringDraws(Q, P);
 
     /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)

@@ -31,6 +31,20 @@ public abstract class DistributionLoss : Loss
     protected static int CheckSamples(int samples) =>
         samples >= 1 ? samples : throw new ArgumentOutOfRangeException(nameof(samples), "A Monte Carlo estimate needs at least one sample.");
 
+    /// <summary>
+    /// What a term that draws from <paramref name="drawn"/> and scores with <paramref name="scored"/> needs from the
+    /// caller: the inputs of the first, and every variable of the second that the draw does not supply.
+    /// </summary>
+    protected static IReadOnlyList<string> InputsWhenScoringDraws(Distribution drawn, Distribution scored) =>
+        Union(drawn.InputVar, InputsGiven(drawn, scored.AllVar.Concat(scored.InputVar)));
+
+    /// <summary>-E_drawn[log scored] over <paramref name="samples"/> draws, and the draws.</summary>
+    protected static (Tensor Value, Variables Samples) NegativeExpectedLogProb(Distribution drawn, Distribution scored, Variables inputs, int samples)
+    {
+        var values = Draw(drawn, inputs, samples);
+        return (MeanOverSamples(-scored.LogProb(values), samples), NewIn(values, inputs));
+    }
+
     /// <summary>Variables a distribution sampled inside the loss does not need from the caller.</summary>
     protected static IReadOnlyList<string> InputsGiven(Distribution sampled, IEnumerable<string> needed) =>
         needed.Where(v => !sampled.Var.Contains(v)).ToArray();

@@ -158,7 +158,7 @@ public sealed class CrossEntropy : DistributionLoss
     public int Samples { get; }
 
     /// <inheritdoc/>
-    public override IReadOnlyList<string> InputVar => Union(P.InputVar, InputsGiven(P, Q.AllVar.Concat(Q.InputVar)));
+    public override IReadOnlyList<string> InputVar => InputsWhenScoringDraws(P, Q);
 
     /// <inheritdoc/>
     protected internal override int Precedence => 2;
@@ -166,8 +166,7 @@ public sealed class CrossEntropy : DistributionLoss
     /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
-        var drawn = Draw(P, inputs, Samples);
-        return (MeanOverSamples(-Q.LogProb(drawn), Samples), NewIn(drawn, inputs));
+        return NegativeExpectedLogProb(P, Q, inputs, Samples);
     }
 
     /// <inheritdoc/>
@@ -198,7 +197,7 @@ public sealed class StochasticReconstructionLoss : DistributionLoss
     public int Samples { get; }
 
     /// <inheritdoc/>
-    public override IReadOnlyList<string> InputVar => Union(Encoder.InputVar, InputsGiven(Encoder, Decoder.AllVar.Concat(Decoder.InputVar)));
+    public override IReadOnlyList<string> InputVar => InputsWhenScoringDraws(Encoder, Decoder);
 
     /// <inheritdoc/>
     protected internal override int Precedence => 2;
@@ -206,8 +205,7 @@ public sealed class StochasticReconstructionLoss : DistributionLoss
     /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
-        var drawn = Draw(Encoder, inputs, Samples);
-        return (MeanOverSamples(-Decoder.LogProb(drawn), Samples), NewIn(drawn, inputs));
+        return NegativeExpectedLogProb(Encoder, Decoder, inputs, Samples);
     }
 
     /// <inheritdoc/>

@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PixyzGen.Analyzers.Rules;
+using PixyzGen.Generator.Extract;
 
 namespace PixyzGen.Analyzers;
 
@@ -30,23 +31,15 @@ public sealed class DslStringAnalyzer : DiagnosticAnalyzer
         // code to a method-level action, which would then never run.
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
-            if (AttributeArgument.Find(method, KnownAttributes.Loss, context.CancellationToken) is { } loss) LossRules.Check(context, method, loss);
+            if (AttributeArgument.Find(method, SymbolFacts.LossAttribute, context.CancellationToken) is { } loss) LossRules.Check(context, method, loss);
         }
 
-        var distribution = AttributeArgument.Find(type, KnownAttributes.Distribution, context.CancellationToken);
-        var model = AttributeArgument.Find(type, KnownAttributes.Model, context.CancellationToken);
+        var distribution = AttributeArgument.Find(type, SymbolFacts.DistributionAttribute, context.CancellationToken);
+        var model = AttributeArgument.Find(type, SymbolFacts.ModelAttribute, context.CancellationToken);
         if (distribution is null && model is null) return;
 
         TypeRules.Check(context, type, distribution, model);
         if (distribution is not null) DistributionRules.Check(context, type, distribution);
         if (model is not null) ModelRules.Check(context, type, model);
     }
-}
-
-internal static class KnownAttributes
-{
-    public const string Distribution = "PixyzGen.DistributionAttribute";
-    public const string Model = "PixyzGen.ModelAttribute";
-    public const string Loss = "PixyzGen.LossAttribute";
-    public const string Tensor = "TorchSharp.torch.Tensor";
 }

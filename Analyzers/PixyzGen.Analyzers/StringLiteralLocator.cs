@@ -8,21 +8,28 @@ namespace PixyzGen.Analyzers;
 
 /// <summary>
 /// Maps a span of a DSL string to source: the exact characters inside the literal when its text equals its value
-/// (no escapes), otherwise the whole literal (escapes, interpolation or a constant from elsewhere).
+/// (no escapes), otherwise the whole literal (escapes, interpolation or a constant from elsewhere). The literal is
+/// compared once, so a string with many diagnostics costs no more per diagnostic than a short one.
 /// </summary>
-internal static class StringLiteralLocator
+internal sealed class StringLiteralLocator
 {
-    public static Location Locate(ExpressionSyntax? expression, TextRange range, Location fallback)
+    private readonly ExpressionSyntax? expression;
+    private readonly Location fallback;
+    private int opening = -2;   // not computed yet
+
+    public StringLiteralLocator(ExpressionSyntax? expression, Location fallback)
+    {
+        this.expression = expression;
+        this.fallback = fallback;
+    }
+
+    public Location Locate(TextRange range)
     {
         if (expression is not LiteralExpressionSyntax literal || !literal.IsKind(SyntaxKind.StringLiteralExpression))
             return expression?.GetLocation() ?? fallback;
-        var token = literal.Token;
-        var text = token.Text;
-        var value = token.ValueText;
-        var opening = OpeningLength(text, value);
-        if (opening < 0) return literal.GetLocation();
-        var start = token.SpanStart + opening + range.Start;
-        return Location.Create(literal.SyntaxTree, new TextSpan(start, range.Length));
+        if (opening == -2) opening = OpeningLength(literal.Token.Text, literal.Token.ValueText);
+        if (opening < 0 || range.End > literal.Token.ValueText.Length) return literal.GetLocation();
+        return Location.Create(literal.SyntaxTree, new TextSpan(literal.Token.SpanStart + opening + range.Start, range.Length));
     }
 
     // How many characters precede the value in the literal's text, or -1 when the text is not "prefix + value + suffix".
@@ -32,7 +39,8 @@ internal static class StringLiteralLocator
         while (prefix < text.Length && (text[prefix] == '"' || text[prefix] == '@')) prefix++;
         if (prefix == 0 || prefix + value.Length > text.Length) return -1;
         if (string.CompareOrdinal(text, prefix, value, 0, value.Length) != 0) return -1;
-        var rest = text.Substring(prefix + value.Length);
-        return rest.Trim('"').Length == 0 ? prefix : -1;
+        for (var i = prefix + value.Length; i < text.Length; i++)
+            if (text[i] != '"') return -1;
+        return prefix;
     }
 }

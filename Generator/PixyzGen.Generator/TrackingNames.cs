@@ -6,7 +6,8 @@ public static class TrackingNames
     public const string DistributionDeclarations = nameof(DistributionDeclarations);
     public const string DistributionSpecs = nameof(DistributionSpecs);
     public const string ModelDeclarations = nameof(ModelDeclarations);
+    public const string LossOwnerDeclarations = nameof(LossOwnerDeclarations);
     public const string ModelSpecs = nameof(ModelSpecs);
 
-    public static readonly string[] All = { DistributionDeclarations, DistributionSpecs, ModelDeclarations, ModelSpecs };
+    public static readonly string[] All = { DistributionDeclarations, DistributionSpecs, ModelDeclarations, LossOwnerDeclarations, ModelSpecs };
 }

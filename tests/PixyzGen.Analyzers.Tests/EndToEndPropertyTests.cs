@@ -82,7 +82,7 @@ public class EndToEndPropertyTests
     {
         var source = new StringBuilder(Prelude);
         var literals = new List<(string Text, Role Role, TextSpan Span)>();
-        source.Append("public sealed partial class Losses : GenerativeModel\n{\n    public Enc Q { get; } = new(); public Dec P { get; } = new(); public Pri Pz { get; } = new();\n");
+        source.Append("[Model(\"p(x,z) = p(x|z) p(z)\")] public sealed partial class Losses : GenerativeModel\n{\n    public Enc Q { get; } = new(); public Dec P { get; } = new(); public Pri Pz { get; } = new();\n");
         for (var i = 0; i < texts.Length; i++)
         {
             if (i % 3 != 2) continue;

@@ -54,7 +54,7 @@ public class MultiSampleExpectationTests
     {
         var result = DslParser.ParseLoss("mean(log p(x|z)) + 10 * MMD(q(z|x) || p(z))");
         Assert.That(result.Succeeded, Is.True, () => string.Join("; ", result.Errors));
-        var mmd = (MmdNode)((BinaryNode)((BinaryNode)result.Value!).Right).Right;
+        var mmd = (MmdNode)((ChainNode)((ChainNode)result.Value!).Links[0].Operand).Links[0].Operand;
         Assert.That((mmd.Left.Text, mmd.Right.Text), Is.EqualTo(("q(z|x)", "p(z)")));
         Assert.That(DslParser.ParseLoss("MMD + 1").Errors, Has.Count.EqualTo(1), "MMD is reserved");
         var multiquadric = (MmdNode)DslParser.ParseLoss("MMD_imq(q(z|x) || p(z))").Value!;

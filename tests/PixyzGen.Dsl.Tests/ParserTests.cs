@@ -44,11 +44,11 @@ public class ParserTests
         var loss = DslParser.ParseLoss("mean(KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])").Value;
         var reduce = loss as ReduceNode;
         Assert.That(reduce?.Kind, Is.EqualTo(Reduction.Mean));
-        var difference = (BinaryNode)reduce!.Operand;
-        Assert.That(difference.Operator, Is.EqualTo(BinaryOperator.Subtract));
-        var kl = (KlNode)difference.Left;
+        var difference = (ChainNode)reduce!.Operand;
+        Assert.That(difference.Links.Single().Operator, Is.EqualTo(BinaryOperator.Subtract));
+        var kl = (KlNode)difference.First;
         Assert.That((kl.Left.Text, kl.Right.Text), Is.EqualTo(("q(z|x)", "p(z)")));
-        var expectation = (ExpectationNode)difference.Right;
+        var expectation = (ExpectationNode)difference.Links[0].Operand;
         Assert.That(expectation.Distribution.Text, Is.EqualTo("q(z|x)"));
         Assert.That(((LogProbNode)expectation.Body).Distribution.Text, Is.EqualTo("p(x|z)"));
     }
@@ -56,13 +56,15 @@ public class ParserTests
     [Test]
     public void Operators_follow_precedence_and_unary_minus_binds_tightest()
     {
-        var loss = (BinaryNode)DslParser.ParseLoss("-1 + 2 * beta / 4").Value!;
-        Assert.That(loss.Operator, Is.EqualTo(BinaryOperator.Add));
-        Assert.That(loss.Left, Is.TypeOf<NegateNode>());
-        var quotient = (BinaryNode)loss.Right;
-        Assert.That(quotient.Operator, Is.EqualTo(BinaryOperator.Divide));
-        Assert.That(((BinaryNode)quotient.Left).Operator, Is.EqualTo(BinaryOperator.Multiply));
-        Assert.That(((HyperParameterNode)((BinaryNode)quotient.Left).Right).Name, Is.EqualTo("beta"));
+        var loss = (ChainNode)DslParser.ParseLoss("-1 + 2 * beta / 4").Value!;
+        Assert.That(loss.IsSum, Is.True);
+        Assert.That(loss.Links.Single().Operator, Is.EqualTo(BinaryOperator.Add));
+        Assert.That(loss.First, Is.TypeOf<NegateNode>());
+        // 2 * beta / 4 is one left-to-right chain: (2 * beta) / 4.
+        var product = (ChainNode)loss.Links[0].Operand;
+        Assert.That(product.IsSum, Is.False);
+        Assert.That(product.Links.Select(l => l.Operator), Is.EqualTo(new[] { BinaryOperator.Multiply, BinaryOperator.Divide }));
+        Assert.That(((HyperParameterNode)product.Links[0].Operand).Name, Is.EqualTo("beta"));
     }
 
     [Test]
@@ -70,9 +72,9 @@ public class ParserTests
     {
         var loss = DslParser.ParseLoss("sum((H[q(z|x)] + 1.5e-3))");
         Assert.That(loss.Succeeded, Is.True, () => string.Join("; ", loss.Errors));
-        var inner = (BinaryNode)((ReduceNode)loss.Value!).Operand;
-        Assert.That(inner.Left, Is.TypeOf<EntropyNode>());
-        Assert.That(((NumberNode)inner.Right).Value, Is.EqualTo(1.5e-3));
+        var inner = (ChainNode)((ReduceNode)loss.Value!).Operand;
+        Assert.That(inner.First, Is.TypeOf<EntropyNode>());
+        Assert.That(((NumberNode)inner.Links.Single().Operand).Value, Is.EqualTo(1.5e-3));
     }
 
     [Test]

@@ -152,7 +152,7 @@ public class ModelGenerationTests
         // Callers of Sample() still compile, so the build shows the analyzer's PXY0102 and not a CS1061 cascade.
         Assert.That(generated, Does.Contain("public global::TorchSharp.torch.Tensor Sample(long batchSize = 1) => throw new global::System.InvalidOperationException(\"[Model] Loop is invalid: PXY0102: The factorization is recursive: z -> x -> z"));
         Assert.That(generated, Does.Not.Contain("LogProb("));
-        Assert.That(generated, Does.Contain("yield return (\"P\", P);"));
+        Assert.That(generated, Does.Contain("yield return (\"P\", this.P);"));
     }
 
     [Test]

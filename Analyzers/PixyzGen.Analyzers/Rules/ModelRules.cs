@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using PixyzGen.Dsl.Checking;
 using PixyzGen.Dsl.Parsing;
 using PixyzGen.Dsl.Syntax;
+using PixyzGen.Generator.Extract;
 
 namespace PixyzGen.Analyzers.Rules;
 
@@ -16,7 +17,7 @@ internal static class ModelRules
 {
     public static void Check(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeArgument factorizationText)
     {
-        var members = TypeFacts.Members(type);
+        var members = ModelMembers.Of(type);
         var signatures = members.Select(m => m.Signature).ToList();
         var references = new List<DistributionRef>();
 
@@ -42,7 +43,7 @@ internal static class ModelRules
         var allParsed = parsed.Value is not null;
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
-            if (AttributeArgument.Find(method, KnownAttributes.Loss, context.CancellationToken) is not { } loss) continue;
+            if (AttributeArgument.Find(method, SymbolFacts.LossAttribute, context.CancellationToken) is not { } loss) continue;
             if (DslParser.ParseLoss(loss.Text).Value is { } formula) references.AddRange(MemberChecker.References(formula));
             else allParsed = false;
         }

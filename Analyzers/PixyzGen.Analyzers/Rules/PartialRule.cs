@@ -2,6 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PixyzGen.Dsl.Diagnostics;
+using PixyzGen.Generator.Extract;
 
 namespace PixyzGen.Analyzers.Rules;
 
@@ -13,11 +14,11 @@ internal static class PartialRule
 {
     public static void Check(SymbolAnalysisContext context, INamedTypeSymbol type)
     {
-        if (TypeFacts.IsPartial(type) || !CarriesGeneratedMembers(type)) return;
+        if (SymbolFacts.IsPartial(type) || !CarriesGeneratedMembers(type)) return;
         context.ReportDiagnostic(Descriptors.Create(DslError.Create(DiagnosticIds.NotPartial, default, type.Name), type.Locations[0]));
     }
 
     private static bool CarriesGeneratedMembers(INamedTypeSymbol type) =>
-        type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is KnownAttributes.Distribution or KnownAttributes.Model)
+        type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is SymbolFacts.DistributionAttribute or SymbolFacts.ModelAttribute)
         || type.GetTypeMembers().Any(CarriesGeneratedMembers);
 }

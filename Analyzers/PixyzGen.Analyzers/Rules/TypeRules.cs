@@ -1,16 +1,19 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PixyzGen.Dsl.Diagnostics;
+using PixyzGen.Generator.Extract;
 
 namespace PixyzGen.Analyzers.Rules;
 
-/// <summary>C# shape of an annotated type: not generic, one PixyzGen role (PXY0305). Partial-ness is checked per type (<see cref="PartialRule"/>).</summary>
+/// <summary>C# shape of an annotated type: not generic, not file-local, one PixyzGen role (PXY0305). Partial-ness is checked per type (<see cref="PartialRule"/>).</summary>
 internal static class TypeRules
 {
     public static void Check(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeArgument? distribution, AttributeArgument? model)
     {
         var location = type.Locations[0];
-        if (TypeFacts.IsGeneric(type))
+        if (SymbolFacts.IsFileLocal(type))
+            context.ReportDiagnostic(Descriptors.Create(DslError.Create(DiagnosticIds.UnsupportedTarget, default, type.Name, "a file-local type (or a type nested in one) cannot get generated members from another file"), location));
+        if (SymbolFacts.IsGeneric(type))
             context.ReportDiagnostic(Descriptors.Create(DslError.Create(DiagnosticIds.UnsupportedTarget, default, type.Name, "generic types (or types nested in generic types) are not supported"), location));
         if (distribution is not null && model is not null)
             context.ReportDiagnostic(Descriptors.Create(DslError.Create(DiagnosticIds.UnsupportedTarget, default, type.Name, "a type is either a [Distribution] or a [Model], not both"), location));

@@ -12,18 +12,32 @@ namespace PixyzGen.Dsl.Checking;
 /// </summary>
 public static class LossChecker
 {
-    public static EquatableArray<DslError> Check(LossNode loss, IReadOnlyList<MemberSignature> members, IReadOnlyList<string> parameters, string lossName)
+    /// <summary>Checks a formula whose parameters are given by name only: each may be a variable or a hyper-parameter.</summary>
+    public static EquatableArray<DslError> Check(LossNode loss, IReadOnlyList<MemberSignature> members, IReadOnlyList<string> parameters, string lossName) =>
+        Check(loss, members, parameters.Select(p => new LossParameterShape(p, LossShapeRules.Tensor)).ToList(), lossName);
+
+    /// <summary>
+    /// Checks a formula against the method's parameters: a scalar hyper-parameter (<c>double beta</c>) cannot be a
+    /// distribution's variable (PXY0304 at the variable); a parameter of any other type counts as bound, since its
+    /// type is already PXY0304.
+    /// </summary>
+    public static EquatableArray<DslError> Check(LossNode loss, IReadOnlyList<MemberSignature> members, IReadOnlyList<LossParameterShape> parameters, string lossName)
     {
         var errors = new List<DslError>();
         var used = new HashSet<string>();
-        Visit(loss, new HashSet<string>(parameters), members, errors, used);
-        foreach (var parameter in parameters.Where(p => !used.Contains(p)))
+        var scalars = new HashSet<string>(parameters.Where(LossShapeRules.IsHyperParameter).Select(p => p.Name));
+        var context = new Context(members, errors, used, scalars, lossName);
+        Visit(loss, new HashSet<string>(parameters.Select(p => p.Name)), context);
+        foreach (var parameter in parameters.Select(p => p.Name).Where(p => !used.Contains(p)))
             errors.Add(DslError.Create(DiagnosticIds.UnusedLossParameter, loss.Range, parameter, lossName));
         return errors.ToEquatableArray();
     }
 
-    private static void Visit(LossNode node, IReadOnlyCollection<string> bound, IReadOnlyList<MemberSignature> members, List<DslError> errors, HashSet<string> used)
+    private sealed record Context(IReadOnlyList<MemberSignature> Members, List<DslError> Errors, HashSet<string> Used, HashSet<string> Scalars, string LossName);
+
+    private static void Visit(LossNode node, IReadOnlyCollection<string> bound, Context context)
     {
+        var (members, errors, used) = (context.Members, context.Errors, context.Used);
         switch (node)
         {
             case NumberNode:
@@ -34,24 +48,23 @@ public static class LossChecker
                     errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, hyper.Range, hyper.Name, "the formula"));
                 break;
             case NegateNode negate:
-                Visit(negate.Operand, bound, members, errors, used);
+                Visit(negate.Operand, bound, context);
                 break;
-            case BinaryNode binary:
-                Visit(binary.Left, bound, members, errors, used);
-                Visit(binary.Right, bound, members, errors, used);
+            case ChainNode chain:
+                foreach (var operand in chain.Children) Visit(operand, bound, context);
                 break;
             case ReduceNode reduce:
-                Visit(reduce.Operand, bound, members, errors, used);
+                Visit(reduce.Operand, bound, context);
                 break;
             case LogProbNode log:
-                RequireDensity(CheckReference(log.Distribution, bound, includeVars: true, members, errors, used), log.Distribution, "log", errors);
+                RequireDensity(CheckReference(context, log.Distribution, bound, includeVars: true), log.Distribution, "log", errors);
                 break;
             case EntropyNode entropy:
-                RequireDensity(CheckReference(entropy.Distribution, bound, includeVars: false, members, errors, used), entropy.Distribution, "H", errors);
+                RequireDensity(CheckReference(context, entropy.Distribution, bound, includeVars: false), entropy.Distribution, "H", errors);
                 break;
             case KlNode kl:
-                var left = CheckReference(kl.Left, bound, includeVars: false, members, errors, used);
-                var right = CheckReference(kl.Right, bound, includeVars: false, members, errors, used);
+                var left = CheckReference(context, kl.Left, bound, includeVars: false);
+                var right = CheckReference(context, kl.Right, bound, includeVars: false);
                 RequireDensity(left, kl.Left, "KL", errors);
                 RequireDensity(right, kl.Right, "KL", errors);
                 if (!new HashSet<string>(kl.Left.VarNames).SetEquals(kl.Right.VarNames))
@@ -62,47 +75,38 @@ public static class LossChecker
                 break;
             case AdversarialNode adversarial:
             {
-                var discriminator = CheckReference(adversarial.Discriminator, bound, includeVars: false, members, errors, used);
+                var discriminator = CheckReference(context, adversarial.Discriminator, bound, includeVars: false);
                 if (discriminator is not null && discriminator.Family != GeneratedFamilies.Deterministic)
                     errors.Add(DslError.Create(DiagnosticIds.DiscriminatorNotDeterministic, adversarial.Discriminator.Range, adversarial.Discriminator.Text, adversarial.Wasserstein ? "ADV_W" : "ADV_JS"));
                 errors.AddRange(SignatureChecker.Check(adversarial.Generator));
                 MemberResolver.Resolve(adversarial.Generator, members, out var generatorError);
                 if (generatorError is not null) errors.Add(generatorError);
-                CheckReference(adversarial.Prior, bound, includeVars: false, members, errors, used);
+                CheckReference(context, adversarial.Prior, bound, includeVars: false);
                 if (!new HashSet<string>(adversarial.Generator.CondVarNames).SetEquals(adversarial.Prior.VarNames))
                     errors.Add(DslError.Create(DiagnosticIds.JointDiffersFromFactors, adversarial.Generator.Range, adversarial.Generator.Text, $"the generator must be conditioned on exactly what {adversarial.Prior.Text} draws"));
                 if (!new HashSet<string>(adversarial.Discriminator.CondVarNames).SetEquals(adversarial.Generator.VarNames))
                     errors.Add(DslError.Create(DiagnosticIds.KlOverDifferentVariables, adversarial.Range, adversarial.Discriminator.Text, adversarial.Generator.Text,
                         string.Join(",", adversarial.Discriminator.CondVarNames), string.Join(",", adversarial.Generator.VarNames)));
-                foreach (var data in adversarial.Generator.Vars)
-                {
-                    used.Add(data.Name);
-                    if (!bound.Contains(data.Name))
-                        errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, data.Range, data.Name, "the data of the adversarial term"));
-                }
+                foreach (var data in adversarial.Generator.Vars) RequireBound(context, data, bound, "the data of the adversarial term");
                 break;
             }
             case IterateNode iterate:
-                foreach (var variable in iterate.Series.Concat(iterate.Carries.Select(c => c.To)))
-                {
-                    used.Add(variable.Name);
-                    if (!bound.Contains(variable.Name))
-                        errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, variable.Range, variable.Name, "iterate(...)"));
-                }
-                Visit(iterate.Step, bound, members, errors, used);
-                var drawn = new HashSet<string>(MemberChecker.Expectations(iterate.Step).SelectMany(d => d.VarNames));
+                foreach (var variable in iterate.Series.Concat(iterate.Carries.Select(c => c.To))) RequireBound(context, variable, bound, "iterate(...)");
+                Visit(iterate.Step, bound, context);
+                // The carried state is a draw of this step: draws inside a nested iterate(...) belong to its own steps.
+                var drawn = new HashSet<string>(MemberChecker.Expectations(iterate.Step, intoIterations: false).SelectMany(d => d.VarNames));
                 foreach (var carry in iterate.Carries.Where(c => !drawn.Contains(c.From.Name)))
-                    errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, carry.From.Range, carry.From.Name, "the carried state: no E_ of the step draws it"));
+                    errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, carry.From.Range, carry.From.Name, "the carried state: no E_ of the step (outside nested iterate) draws it"));
                 break;
             case MmdNode mmd:
-                CheckReference(mmd.Left, bound, includeVars: false, members, errors, used);
-                CheckReference(mmd.Right, bound, includeVars: false, members, errors, used);
+                CheckReference(context, mmd.Left, bound, includeVars: false);
+                CheckReference(context, mmd.Right, bound, includeVars: false);
                 if (!new HashSet<string>(mmd.Left.VarNames).SetEquals(mmd.Right.VarNames))
                     errors.Add(DslError.Create(DiagnosticIds.KlOverDifferentVariables, mmd.Range, mmd.Left.Text, mmd.Right.Text,
                         string.Join(",", mmd.Left.VarNames), string.Join(",", mmd.Right.VarNames)));
                 break;
             case IwaeNode iwae:
-                RequireDensity(CheckReference(iwae.Proposal, bound, includeVars: false, members, errors, used), iwae.Proposal, "IWAE", errors);
+                RequireDensity(CheckReference(context, iwae.Proposal, bound, includeVars: false), iwae.Proposal, "IWAE", errors);
                 errors.AddRange(SignatureChecker.Check(iwae.Joint));
                 var factors = JointFactors.Resolve(iwae.Joint, members, out var jointError);
                 if (jointError is not null) errors.Add(jointError);
@@ -110,18 +114,25 @@ public static class LossChecker
                 var sampled = new HashSet<string>(iwae.Proposal.VarNames);
                 foreach (var latent in iwae.Proposal.Vars.Where(v => !iwae.Joint.VarNames.Contains(v.Name)))
                     errors.Add(DslError.Create(DiagnosticIds.JointDiffersFromFactors, latent.Range, iwae.Joint.Text, $"the proposal {iwae.Proposal.Text} draws {latent.Name}, which the joint does not generate"));
-                foreach (var variable in iwae.Joint.Vars.Concat(iwae.Joint.CondVars))
-                {
-                    used.Add(variable.Name);
-                    if (!sampled.Contains(variable.Name) && !bound.Contains(variable.Name))
-                        errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, variable.Range, variable.Name, iwae.Joint.Text));
-                }
+                foreach (var variable in iwae.Joint.Vars.Concat(iwae.Joint.CondVars).Where(v => !sampled.Contains(v.Name))) RequireBound(context, variable, bound, iwae.Joint.Text);
+                foreach (var variable in iwae.Joint.Vars.Concat(iwae.Joint.CondVars).Where(v => sampled.Contains(v.Name))) used.Add(variable.Name);
                 break;
             case ExpectationNode expectation:
-                CheckReference(expectation.Distribution, bound, includeVars: false, members, errors, used);
-                Visit(expectation.Body, new HashSet<string>(bound.Concat(expectation.Distribution.VarNames)), members, errors, used);
+                CheckReference(context, expectation.Distribution, bound, includeVars: false);
+                Visit(expectation.Body, new HashSet<string>(bound.Concat(expectation.Distribution.VarNames)), context);
                 break;
         }
+    }
+
+    /// <summary>A variable must be a Tensor parameter or drawn by an enclosing E_ (PXY0203); a scalar parameter is no variable (PXY0304).</summary>
+    private static void RequireBound(Context context, VariableRef variable, IReadOnlyCollection<string> bound, string where)
+    {
+        context.Used.Add(variable.Name);
+        if (!bound.Contains(variable.Name))
+            context.Errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, variable.Range, variable.Name, where));
+        else if (context.Scalars.Contains(variable.Name))
+            context.Errors.Add(DslError.Create(DiagnosticIds.BadLossSignature, variable.Range, context.LossName,
+                $"parameter '{variable.Name}' is a scalar but {where} uses it as a variable; declare it Tensor"));
     }
 
     private static void RequireDensity(MemberSignature? member, DistributionRef reference, string term, List<DslError> errors)
@@ -131,19 +142,15 @@ public static class LossChecker
     }
 
     /// <summary>Checks a distribution reference and returns the member it resolves to, if any.</summary>
-    private static MemberSignature? CheckReference(DistributionRef reference, IReadOnlyCollection<string> bound, bool includeVars, IReadOnlyList<MemberSignature> members, List<DslError> errors, HashSet<string> used)
+    private static MemberSignature? CheckReference(Context context, DistributionRef reference, IReadOnlyCollection<string> bound, bool includeVars)
     {
+        var (members, errors) = (context.Members, context.Errors);
         errors.AddRange(SignatureChecker.Check(reference));
         var index = MemberResolver.Resolve(reference, members, out var error);
         if (error is not null) errors.Add(error);
 
         var needed = includeVars ? reference.Vars.Concat(reference.CondVars) : reference.CondVars;
-        foreach (var variable in needed)
-        {
-            used.Add(variable.Name);
-            if (!bound.Contains(variable.Name))
-                errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, variable.Range, variable.Name, reference.Text));
-        }
+        foreach (var variable in needed) RequireBound(context, variable, bound, reference.Text);
         return index >= 0 ? members[index] : null;
     }
 }

@@ -36,31 +36,41 @@ public static class MemberChecker
         }
     }
 
-    /// <summary>The distributions that <c>E_</c> terms of a formula draw from, at any depth.</summary>
-    public static IEnumerable<DistributionRef> Expectations(LossNode node) => node switch
-    {
-        ExpectationNode expectation => new[] { expectation.Distribution }.Concat(Expectations(expectation.Body)),
-        NegateNode negate => Expectations(negate.Operand),
-        BinaryNode binary => Expectations(binary.Left).Concat(Expectations(binary.Right)),
-        ReduceNode reduce => Expectations(reduce.Operand),
-        IterateNode iterate => Expectations(iterate.Step),
-        _ => Enumerable.Empty<DistributionRef>(),
-    };
+    /// <summary>
+    /// The distributions that <c>E_</c> terms of a formula draw from, at any depth; with <paramref name="intoIterations"/>
+    /// false, not those inside a nested <c>iterate(...)[...]</c> step.
+    /// </summary>
+    public static IEnumerable<DistributionRef> Expectations(LossNode node, bool intoIterations = true) =>
+        !intoIterations && node is IterateNode
+            ? Enumerable.Empty<DistributionRef>()
+            : Descendants(node, n => intoIterations || n is not IterateNode).OfType<ExpectationNode>().Select(e => e.Distribution);
 
     /// <summary>Every distribution a loss formula mentions.</summary>
-    public static IEnumerable<DistributionRef> References(LossNode node) => node switch
+    public static IEnumerable<DistributionRef> References(LossNode node) => Descendants(node, _ => true).SelectMany(Own);
+
+    private static IEnumerable<DistributionRef> Own(LossNode node) => node switch
     {
         LogProbNode log => new[] { log.Distribution },
         EntropyNode entropy => new[] { entropy.Distribution },
         KlNode kl => new[] { kl.Left, kl.Right },
-        ExpectationNode expectation => new[] { expectation.Distribution }.Concat(References(expectation.Body)),
+        ExpectationNode expectation => new[] { expectation.Distribution },
         IwaeNode iwae => new[] { iwae.Joint, iwae.Proposal },
         MmdNode mmd => new[] { mmd.Left, mmd.Right },
-        IterateNode iterate => References(iterate.Step),
         AdversarialNode adversarial => new[] { adversarial.Discriminator, adversarial.Generator, adversarial.Prior },
-        NegateNode negate => References(negate.Operand),
-        BinaryNode binary => References(binary.Left).Concat(References(binary.Right)),
-        ReduceNode reduce => References(reduce.Operand),
         _ => Enumerable.Empty<DistributionRef>(),
     };
+
+    /// <summary>The node and every node below it (pre-order), descending only into children <paramref name="descend"/> admits; iterative.</summary>
+    public static IEnumerable<LossNode> Descendants(LossNode root, System.Func<LossNode, bool> descend)
+    {
+        var stack = new Stack<LossNode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            yield return node;
+            foreach (var child in node.Children.Reverse())
+                if (descend(child)) stack.Push(child);
+        }
+    }
 }

@@ -38,6 +38,7 @@ public static class SignatureChecker
     {
         if (ReservedWords.IsDslWord(name)) return "it is a reserved word of the DSL";
         if (ReservedWords.IsCSharpKeyword(name)) return "it is a C# keyword";
+        if (name == "_") return "'_' is a discard in C#, not a name";
         if (name.StartsWith("__", System.StringComparison.Ordinal)) return "names starting with '__' are reserved for generated code";
         return null;
     }

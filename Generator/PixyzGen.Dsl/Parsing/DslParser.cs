@@ -42,10 +42,21 @@ public sealed class DslParser
     public static ParseResult<LossNode> ParseLoss(string? text) =>
         Run(text, DiagnosticIds.LossSyntax, p => p.ParseWholeLoss());
 
+    /// <summary>
+    /// Longer strings are reported, not parsed: generated code grows with the string, and a build should not spend
+    /// minutes on one attribute. Documented in docs/dsl.md.
+    /// </summary>
+    public const int MaxLength = 1_000_000;
+
     private static ParseResult<T> Run<T>(string? text, string errorId, Func<DslParser, T> parse)
         where T : class
     {
-        var parser = new DslParser(text ?? "", errorId);
+        if (text is null)
+            return new ParseResult<T>(null, EquatableArray.Create(DslError.Create(errorId, default, "null", "expected a DSL string but the attribute's argument is null")));
+        if (text.Length > MaxLength)
+            return new ParseResult<T>(null, EquatableArray.Create(DslError.Create(errorId, new TextRange(0, 0), Abbreviate(text),
+                $"the string is {text.Length.ToString(CultureInfo.InvariantCulture)} characters long; the limit is {MaxLength.ToString(CultureInfo.InvariantCulture)}")));
+        var parser = new DslParser(text, errorId);
         try
         {
             var value = parse(parser);
@@ -87,30 +98,25 @@ public sealed class DslParser
         return loss;
     }
 
-    // Sum := Term (("+" | "-") Term)*
-    private LossNode ParseSum()
-    {
-        var left = ParseTerm();
-        while (Current.Kind is TokenKind.Plus or TokenKind.Minus)
-        {
-            var op = Advance().Kind == TokenKind.Plus ? BinaryOperator.Add : BinaryOperator.Subtract;
-            var right = ParseTerm();
-            left = new BinaryNode(op, left, right, left.Range.Cover(right.Range));
-        }
-        return left;
-    }
+    // Sum := Term (("+" | "-") Term)*, one flat chain
+    private LossNode ParseSum() => ParseChain(ParseTerm, TokenKind.Plus, BinaryOperator.Add, TokenKind.Minus, BinaryOperator.Subtract);
 
-    // Term := Factor (("*" | "/") Factor)*
-    private LossNode ParseTerm()
+    // Term := Factor (("*" | "/") Factor)*, one flat chain
+    private LossNode ParseTerm() => ParseChain(ParseFactor, TokenKind.Star, BinaryOperator.Multiply, TokenKind.Slash, BinaryOperator.Divide);
+
+    private LossNode ParseChain(Func<LossNode> operand, TokenKind first, BinaryOperator firstOperator, TokenKind second, BinaryOperator secondOperator)
     {
-        var left = ParseFactor();
-        while (Current.Kind is TokenKind.Star or TokenKind.Slash)
+        var head = operand();
+        if (Current.Kind != first && Current.Kind != second) return head;
+        var links = new List<ChainLink>();
+        var last = head;
+        while (Current.Kind == first || Current.Kind == second)
         {
-            var op = Advance().Kind == TokenKind.Star ? BinaryOperator.Multiply : BinaryOperator.Divide;
-            var right = ParseFactor();
-            left = new BinaryNode(op, left, right, left.Range.Cover(right.Range));
+            var op = Advance().Kind == first ? firstOperator : secondOperator;
+            last = operand();
+            links.Add(new ChainLink(op, last));
         }
-        return left;
+        return new ChainNode(head, links.ToEquatableArray(), head.Range.Cover(last.Range));
     }
 
     private LossNode ParseFactor()
@@ -355,7 +361,15 @@ public sealed class DslParser
     }
 
     private SyntaxError Error(Token at, string message) =>
-        new(DslError.Create(syntaxErrorId, at.Range, text, message));
+        new(DslError.Create(syntaxErrorId, at.Range, Abbreviate(text), message));
+
+    // Messages quote the string; a long one is quoted by its start, so one diagnostic stays readable and small.
+    private static string Abbreviate(string text)
+    {
+        if (text.Length <= 200) return text;
+        var length = char.IsHighSurrogate(text[199]) ? 199 : 200;
+        return text.Substring(0, length) + "...";
+    }
 
     /// <summary>Unwinds the descent to <see cref="Run{T}"/>, which turns it into a value; never escapes the parser.</summary>
     private sealed class SyntaxError(DslError error) : Exception(error.Message)

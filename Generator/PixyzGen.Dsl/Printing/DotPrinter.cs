@@ -14,9 +14,11 @@ public static class DotPrinter
     {
         var text = new StringBuilder($"digraph {graphName} {{\n");
         var generated = f.Factors.SelectMany(x => x.VarNames).Distinct().ToList();
-        var inputs = f.Factors.SelectMany(x => x.CondVarNames).Distinct().Where(v => !generated.Contains(v));
+        var generatedSet = new System.Collections.Generic.HashSet<string>(generated);
+        var kept = new System.Collections.Generic.HashSet<string>(f.Joint.VarNames);
+        var inputs = f.Factors.SelectMany(x => x.CondVarNames).Distinct().Where(v => !generatedSet.Contains(v));
         foreach (var input in inputs) text.Append($"  {input} [shape=box];\n");
-        foreach (var hidden in generated.Where(v => !f.Joint.VarNames.Contains(v))) text.Append($"  {hidden} [style=dashed];\n");
+        foreach (var hidden in generated.Where(v => !kept.Contains(v))) text.Append($"  {hidden} [style=dashed];\n");
         foreach (var factor in f.Factors)
         {
             foreach (var variable in factor.VarNames)

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using PixyzGen.Dsl.Syntax;
 
 namespace PixyzGen.Dsl.Printing;
@@ -37,8 +38,8 @@ public static class LatexPrinter
         var joint = Signature(f.Joint);
         if (f.Factors.Count == 0) return joint;
         var product = string.Concat(f.Factors.Select(Signature));
-        var generated = f.Factors.SelectMany(x => x.VarNames).Distinct();
-        var marginalized = generated.Where(v => !f.Joint.VarNames.Contains(v)).ToList();
+        var kept = new HashSet<string>(f.Joint.VarNames);
+        var marginalized = f.Factors.SelectMany(x => x.VarNames).Distinct().Where(v => !kept.Contains(v)).ToList();
         return marginalized.Count == 0
             ? $"{joint} = {product}"
             : $"{joint} = \\int {product}{string.Concat(marginalized.Select(v => "d" + Name(v)))}";
@@ -57,18 +58,30 @@ public static class LatexPrinter
                 return (Name(hyper.Name), 3);
             case NegateNode negate:
                 return ($"- {Wrap(negate.Operand, 2)}", 2);
-            case BinaryNode { Operator: BinaryOperator.Divide } divide:
-                return ($"\\frac{{{Loss(divide.Left)}}}{{{Loss(divide.Right)}}}", 1);
-            case BinaryNode binary:
-                var sum = binary.Operator is BinaryOperator.Add or BinaryOperator.Subtract;
-                var left = Wrap(binary.Left, sum ? 0 : 1);
-                var right = Wrap(binary.Right, sum ? 1 : 2);
-                return binary.Operator switch
+            case ChainNode { Links.Count: 0 } single:
+                return Print(single.First);
+            case ChainNode { IsSum: true } sum:
+            {
+                // Left-associative: the first term as a sum's left operand, each later one as a right operand.
+                var text = new StringBuilder(Wrap(sum.First, 0));
+                foreach (var link in sum.Links)
+                    text.Append(link.Operator == BinaryOperator.Add ? " + " : " - ").Append(Wrap(link.Operand, 1));
+                return (text.ToString(), 0);
+            }
+            case ChainNode product:
+            {
+                // a / b * c / d is \frac{\frac{a}{b} c}{d}: one "\frac{" per division in front, closed where it divides.
+                var divisions = product.Links.Count(l => l.Operator == BinaryOperator.Divide);
+                var text = new StringBuilder();
+                for (var i = 0; i < divisions; i++) text.Append("\\frac{");
+                text.Append(product.Links[0].Operator == BinaryOperator.Divide ? Loss(product.First) : Wrap(product.First, 1));
+                foreach (var link in product.Links)
                 {
-                    BinaryOperator.Add => ($"{left} + {right}", 0),
-                    BinaryOperator.Subtract => ($"{left} - {right}", 0),
-                    _ => ($"{left} {right}", 1),
-                };
+                    if (link.Operator == BinaryOperator.Divide) text.Append("}{").Append(Loss(link.Operand)).Append('}');
+                    else text.Append(' ').Append(Wrap(link.Operand, 2));
+                }
+                return (text.ToString(), 1);
+            }
             case ReduceNode reduce:
                 return ($"{(reduce.Kind == Reduction.Mean ? "mean" : "sum")} \\left({Loss(reduce.Operand)} \\right)", 3);
             case LogProbNode log:

@@ -1,16 +1,30 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using PixyzGen.Dsl.Text;
 
 namespace PixyzGen.Dsl.Syntax;
 
-/// <summary>A node of a loss formula. Records compare structurally, so parsed losses cache in the generator.</summary>
-public abstract record LossNode(TextRange Range);
+/// <summary>
+/// A node of a loss formula. Records compare structurally, so parsed losses cache in the generator. Sums and products
+/// are flat chains (<see cref="ChainNode"/>), so a tree is never deeper than the parser's nesting limit and no walk
+/// recurses once per term.
+/// </summary>
+public abstract record LossNode(TextRange Range)
+{
+    /// <summary>The loss sub-formulas directly below this node (not the distributions it names).</summary>
+    public virtual IEnumerable<LossNode> Children => Array.Empty<LossNode>();
+}
 
 public sealed record NumberNode(double Value, TextRange Range) : LossNode(Range);
 
 /// <summary>A scalar hyper-parameter: a parameter of the loss method, such as <c>beta</c>.</summary>
 public sealed record HyperParameterNode(string Name, TextRange Range) : LossNode(Range);
 
-public sealed record NegateNode(LossNode Operand, TextRange Range) : LossNode(Range);
+public sealed record NegateNode(LossNode Operand, TextRange Range) : LossNode(Range)
+{
+    public override IEnumerable<LossNode> Children => new[] { Operand };
+}
 
 public enum BinaryOperator
 {
@@ -20,7 +34,20 @@ public enum BinaryOperator
     Divide,
 }
 
-public sealed record BinaryNode(BinaryOperator Operator, LossNode Left, LossNode Right, TextRange Range) : LossNode(Range);
+/// <summary>One operator and its right operand in a <see cref="ChainNode"/>: <c>- b</c> of <c>a - b</c>.</summary>
+public sealed record ChainLink(BinaryOperator Operator, LossNode Operand);
+
+/// <summary>
+/// A left-associative chain of one precedence level: <c>a - b + c</c> (Add/Subtract links) or <c>a * b / c</c>
+/// (Multiply/Divide links), evaluated left to right. Flat, so a sum of 100,000 terms is one node.
+/// </summary>
+public sealed record ChainNode(LossNode First, EquatableArray<ChainLink> Links, TextRange Range) : LossNode(Range)
+{
+    /// <summary>A sum or difference chain (else a product or quotient chain).</summary>
+    public bool IsSum => Links.Count > 0 && Links[0].Operator is BinaryOperator.Add or BinaryOperator.Subtract;
+
+    public override IEnumerable<LossNode> Children => new[] { First }.Concat(Links.Select(l => l.Operand));
+}
 
 /// <summary><c>log p(x|z)</c>.</summary>
 public sealed record LogProbNode(DistributionRef Distribution, TextRange Range) : LossNode(Range);
@@ -29,7 +56,10 @@ public sealed record LogProbNode(DistributionRef Distribution, TextRange Range) 
 /// <c>E_q(z|x)[body]</c>: the body evaluated at a (reparameterized) sample of the distribution's variables;
 /// <c>E_q(z|x)^5[body]</c> averages it over <see cref="Samples"/> draws.
 /// </summary>
-public sealed record ExpectationNode(DistributionRef Distribution, LossNode Body, TextRange Range, int Samples = 1) : LossNode(Range);
+public sealed record ExpectationNode(DistributionRef Distribution, LossNode Body, TextRange Range, int Samples = 1) : LossNode(Range)
+{
+    public override IEnumerable<LossNode> Children => new[] { Body };
+}
 
 /// <summary><c>KL(q(z|x) || p(z))</c>.</summary>
 public sealed record KlNode(DistributionRef Left, DistributionRef Right, TextRange Range) : LossNode(Range);
@@ -54,7 +84,10 @@ public sealed record CarryRef(VariableRef From, VariableRef To);
 /// dimension per step; each carried variable starts from the loss parameter <c>To</c> and takes the step's draw of
 /// <c>From</c> for the next step (Pixyz's <c>IterativeLoss</c>, for DMM and VRNN-style models).
 /// </summary>
-public sealed record IterateNode(EquatableArray<VariableRef> Series, EquatableArray<CarryRef> Carries, LossNode Step, TextRange Range) : LossNode(Range);
+public sealed record IterateNode(EquatableArray<VariableRef> Series, EquatableArray<CarryRef> Carries, LossNode Step, TextRange Range) : LossNode(Range)
+{
+    public override IEnumerable<LossNode> Children => new[] { Step };
+}
 
 /// <summary>
 /// An adversarial objective between the observed data and a generator: <c>ADV_JS[d(t|x)](p(x|z) || p(z))</c> draws as
@@ -74,4 +107,7 @@ public enum Reduction
 }
 
 /// <summary><c>mean(...)</c> or <c>sum(...)</c> over the batch.</summary>
-public sealed record ReduceNode(Reduction Kind, LossNode Operand, TextRange Range) : LossNode(Range);
+public sealed record ReduceNode(Reduction Kind, LossNode Operand, TextRange Range) : LossNode(Range)
+{
+    public override IEnumerable<LossNode> Children => new[] { Operand };
+}

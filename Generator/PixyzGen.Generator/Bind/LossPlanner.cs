@@ -14,29 +14,38 @@ namespace PixyzGen.Generator.Bind;
 /// </summary>
 internal sealed class LossPlanner
 {
-    private const string Torch = "global::TorchSharp.torch";
+    private const string Torch = Emit.RuntimeNames.Torch;
+
+    /// <summary>Longer sums and products are split into partial results, so no generated expression is too deep for csc.</summary>
+    internal const int MaxOperandsPerExpression = 64;
 
     private readonly IReadOnlyList<MemberSpec> members;
     private readonly IReadOnlyList<MemberSignature> signatures;
-    private readonly HashSet<string> usedNames;
+    private readonly NameAllocator names;
+    private readonly IReadOnlyDictionary<string, string> scalarTypes;
     private readonly Dictionary<string, string> parameterLocals = new();
     private readonly Dictionary<string, string> sampleLocals = new();
 
     // Which multi-sample draws (E_q^k with k > 1) a local depends on: such values carry the draws' leading dimensions.
     private readonly Dictionary<string, HashSet<string>> sampleDependencies = new();
 
-    public LossPlanner(IReadOnlyList<MemberSpec> members, IReadOnlyList<MemberSignature> signatures, IEnumerable<string> methodParameters)
-        : this(members, signatures, new HashSet<string>(methodParameters) { "scope", "result" })
+    /// <summary>A planner for a loss method; <paramref name="scalarTypes"/> maps each hyper-parameter to its C# type.</summary>
+    public LossPlanner(IReadOnlyList<MemberSpec> members, IReadOnlyList<MemberSignature> signatures, IEnumerable<string> methodParameters, IReadOnlyDictionary<string, string> scalarTypes)
+        : this(members, signatures, new NameAllocator(methodParameters), scalarTypes)
     {
     }
 
     // A planner for the step of an iteration shares the names already taken, so its locals never shadow the body's.
-    private LossPlanner(IReadOnlyList<MemberSpec> members, IReadOnlyList<MemberSignature> signatures, HashSet<string> usedNames)
+    private LossPlanner(IReadOnlyList<MemberSpec> members, IReadOnlyList<MemberSignature> signatures, NameAllocator names, IReadOnlyDictionary<string, string> scalarTypes)
     {
         this.members = members;
         this.signatures = signatures;
-        this.usedNames = usedNames;
+        this.names = names;
+        this.scalarTypes = scalarTypes;
     }
+
+    /// <summary>A fresh local name (never a parameter, a keyword or an earlier local): the emitter's own locals come from here too.</summary>
+    public string Local(string stem) => names.Unique(stem);
 
     /// <summary>The local holding the last draw of each variable (the carried state of an iteration).</summary>
     private readonly Dictionary<string, string> drawnLocals = new();
@@ -55,29 +64,23 @@ internal sealed class LossPlanner
         switch (node)
         {
             case NumberNode number:
-                return (Literal(number.Value), false, None());
+                return (Emit.CSharpText.Literal(number.Value), false, None());
             case HyperParameterNode hyper:
-                // Tensor-typed loss parameters are variables; any other type is a scalar hyper-parameter.
-                return (hyper.Name, variables.ContainsKey(hyper.Name), DependenciesOf(hyper.Name));
+            {
+                // Tensor-typed loss parameters are variables; scalar ones are hyper-parameters, computed in double.
+                if (variables.TryGetValue(hyper.Name, out var tensor)) return (tensor, true, DependenciesOf(tensor));
+                var name = Emit.CSharpText.Escape(hyper.Name);
+                var isDouble = !scalarTypes.TryGetValue(hyper.Name, out var type) || type == "double";
+                return (isDouble ? name : $"((double){name})", false, None());
+            }
             case NegateNode negate:
             {
                 var (code, isTensor, draws) = Expression(negate.Operand, variables);
                 // Parenthesize a nested negation: "--x" would be C#'s decrement.
                 return (code.StartsWith("-") ? $"-({code})" : $"-{code}", isTensor, draws);
             }
-            case BinaryNode binary:
-            {
-                var left = Expression(binary.Left, variables);
-                var right = Expression(binary.Right, variables);
-                var op = binary.Operator switch
-                {
-                    BinaryOperator.Add => "+",
-                    BinaryOperator.Subtract => "-",
-                    BinaryOperator.Multiply => "*",
-                    _ => "/",
-                };
-                return ($"({left.Code} {op} {right.Code})", left.IsTensor || right.IsTensor, Union(left.Draws, right.Draws));
-            }
+            case ChainNode chain:
+                return Chain(chain, variables);
             case ReduceNode reduce:
             {
                 var (code, isTensor, draws) = Expression(reduce.Operand, variables);
@@ -95,7 +98,7 @@ internal sealed class LossPlanner
             {
                 var member = Resolve(entropy.Distribution);
                 var parameters = Parameters(member, variables);
-                if (member.Family.HasEntropy) return ($"{member.Name}.EntropyOf({parameters})", true, DependenciesOf(parameters));
+                if (member.Family.HasEntropy) return ($"{member.Code}.EntropyOf({parameters})", true, DependenciesOf(parameters));
                 // No closed form (relaxed families, Multinomial): -log p at one draw, shared with any E_ of the same member.
                 var draw = Sample(member, variables, 1);
                 return ($"-{LogProbCall(member, parameters, draw)}", true, DependenciesOf(draw));
@@ -130,6 +133,44 @@ internal sealed class LossPlanner
     }
 
     /// <summary>
+    /// <c>a - b + c</c> or <c>a * b / c</c> as one parenthesized C# expression evaluated left to right, as the formula
+    /// reads; past <see cref="MaxOperandsPerExpression"/> operands the running result becomes a local and the chain goes on
+    /// from it, so code size stays linear and no expression nests deeper than csc can compile.
+    /// </summary>
+    private (string Code, bool IsTensor, HashSet<string> Draws) Chain(ChainNode chain, IReadOnlyDictionary<string, string> variables)
+    {
+        var first = Expression(chain.First, variables);
+        var text = new System.Text.StringBuilder("(").Append(first.Code);
+        var isTensor = first.IsTensor;
+        var draws = first.Draws;
+        var operands = 1;
+        foreach (var link in chain.Links)
+        {
+            if (operands == MaxOperandsPerExpression)
+            {
+                var partial = Local(chain.IsSum ? "partialSum" : "partialProduct");
+                Statements.Add(new PlannedStatement(partial, text.Append(')').ToString(), "the formula so far, left to right"));
+                sampleDependencies[partial] = new HashSet<string>(draws);
+                text.Clear().Append('(').Append(partial);
+                operands = 1;
+            }
+            var operand = Expression(link.Operand, variables);
+            var op = link.Operator switch
+            {
+                BinaryOperator.Add => " + ",
+                BinaryOperator.Subtract => " - ",
+                BinaryOperator.Multiply => " * ",
+                _ => " / ",
+            };
+            text.Append(op).Append(operand.Code);
+            isTensor |= operand.IsTensor;
+            draws.UnionWith(operand.Draws);
+            operands++;
+        }
+        return (text.Append(')').ToString(), isTensor, draws);
+    }
+
+    /// <summary>
     /// An adversarial objective: the prior drawn once per data row, the generator's draw from it (reparameterized when
     /// possible), the discriminator's value on the data and on the draw (detached for the discriminator's side).
     /// </summary>
@@ -139,7 +180,7 @@ internal sealed class LossPlanner
         var generator = Resolve(adversarial.Generator);
         var prior = Resolve(adversarial.Prior);
         var data = variables[generator.Variable];
-        var latent = Unique(prior.Variable + "Fake");
+        var latent = Local(prior.Variable + "Fake");
         Statements.Add(new PlannedStatement(latent, DrawCall(prior, Parameters(prior, variables), $"{data}.shape[0]"), $"{prior.Variable} ~ {prior.SignatureText}, one per row of {data}"));
         var inner = variables.ToDictionary(p => p.Key, p => p.Value);
         inner[prior.Variable] = latent;
@@ -156,7 +197,7 @@ internal sealed class LossPlanner
             (true, false) => "WassersteinGenerator",
             _ => "WassersteinCritic",
         };
-        return ($"global::PixyzGen.Adversarial.{objective}({scoreReal}, {scoreFake})", true, None());
+        return ($"{Emit.RuntimeNames.Adversarial}.{objective}({scoreReal}, {scoreFake})", true, None());
     }
 
     /// <summary>
@@ -165,26 +206,26 @@ internal sealed class LossPlanner
     /// </summary>
     private (string Code, bool IsTensor, HashSet<string> Draws) Iterate(IterateNode iterate, IReadOnlyDictionary<string, string> variables)
     {
-        var index = Unique("t");
-        var carried = Unique("carried");
+        var index = Local("t");
+        var carried = Local("carried");
         var inner = variables.ToDictionary(p => p.Key, p => p.Value);
         var prelude = new List<string>();
         foreach (var series in iterate.Series)
         {
-            var slice = Unique(series.Name + "_t");
+            var slice = Local(series.Name + "_t");
             prelude.Add($"var {slice} = {variables[series.Name]}[{index}];");
             inner[series.Name] = slice;
         }
         for (var i = 0; i < iterate.Carries.Count; i++)
         {
-            var state = Unique(iterate.Carries[i].To.Name + "_t");
+            var state = Local(iterate.Carries[i].To.Name + "_t");
             prelude.Add($"var {state} = {carried}[{i}];");
             inner[iterate.Carries[i].To.Name] = state;
         }
-        var step = new LossPlanner(members, signatures, usedNames);
+        var step = new LossPlanner(members, signatures, names, scalarTypes);
         var (value, isTensor, _) = step.Expression(iterate.Step, inner);
         var next = iterate.Carries.Select(c => step.drawnLocals[c.From.Name]).ToEquatableArray();
-        var local = Unique("steps");
+        var local = Local("steps");
         var iteration = new PlannedIteration(
             $"{variables[iterate.Series[0].Name]}.shape[0]",
             iterate.Carries.Select(c => variables[c.To.Name]).ToEquatableArray(),
@@ -209,11 +250,11 @@ internal sealed class LossPlanner
         else
         {
             var parameters = Parameters(right, variables);
-            rightDraw = Unique(right.Variable + "Prior");
+            rightDraw = Local(right.Variable + "Prior");
             Statements.Add(new PlannedStatement(rightDraw, DrawCall(right, parameters, $"{leftDraw}.shape[0]"), $"{right.Variable} ~ {right.SignatureText}, as many as {leftDraw}"));
         }
-        var kernel = inverseMultiquadric ? ", global::PixyzGen.MmdKernel.InverseMultiquadratic" : "";
-        return ($"global::PixyzGen.MMD.Squared({leftDraw}, {rightDraw}{kernel})", true, None());
+        var kernel = inverseMultiquadric ? $", {Emit.RuntimeNames.MmdKernel}.InverseMultiquadratic" : "";
+        return ($"{Emit.RuntimeNames.Mmd}.Squared({leftDraw}, {rightDraw}{kernel})", true, None());
     }
 
     /// <summary>log (1/k) sum_k p(x, z_k) / q(z_k|x): k draws of the proposal, the joint as the sum of its factors' log-densities.</summary>
@@ -230,13 +271,13 @@ internal sealed class LossPlanner
         var dependencies = Union(DependenciesOf(draws), new HashSet<string>(factors.SelectMany(f => DependenciesOf(Parameters(f, inner)))));
         if (iwae.K == 1) return (logWeights, true, dependencies);
         dependencies.Remove(draws);
-        return ($"({logWeights}.logsumexp(0) - {Literal(System.Math.Log(iwae.K))})", true, dependencies);
+        return ($"({logWeights}.logsumexp(0) - {Emit.CSharpText.Literal(System.Math.Log(iwae.K))})", true, dependencies);
     }
 
     /// <summary>log p(value | parameters): the family's typed method, or the dynamic API for a flow (its "parameters" are its inputs).</summary>
     private static string LogProbCall(MemberSpec member, string parameters, string value) => member.Family.IsDynamic
-        ? $"{member.Name}.LogProb({parameters}.With(\"{member.Variable}\", {value}))"
-        : $"{member.Name}.LogProbOf({parameters}, {value}, \"{member.Variable}\")";
+        ? $"{member.Code}.LogProb({parameters}.With({Emit.CSharpText.Quote(member.Variable)}, {value}))"
+        : $"{member.Code}.LogProbOf({parameters}, {value}, {Emit.CSharpText.Quote(member.Variable)})";
 
     /// <summary>A draw (reparameterized when the family allows), with <paramref name="leading"/> extra draws in front when given.</summary>
     private static string DrawCall(MemberSpec member, string parameters, string? leading)
@@ -244,10 +285,10 @@ internal sealed class LossPlanner
         if (member.Family.IsDynamic)
         {
             var shape = leading is null ? "" : $", sampleShape: new long[] {{ {leading} }}";
-            return $"{member.Name}.Sample({parameters}{shape}, reparam: {(member.Family.HasReparam ? "true" : "false")}, returnAll: false)[\"{member.Variable}\"]";
+            return $"{member.Code}.Sample({parameters}{shape}, reparam: {(member.Family.HasReparam ? "true" : "false")}, returnAll: false)[{Emit.CSharpText.Quote(member.Variable)}]";
         }
         var method = member.Family.HasReparam ? "RSampleFrom" : "SampleFrom";
-        return $"{member.Name}.{method}({parameters}{(leading is null ? "" : ", " + leading)})";
+        return $"{member.Code}.{method}({parameters}{(leading is null ? "" : ", " + leading)})";
     }
 
     private static HashSet<string> None() => new();
@@ -261,7 +302,7 @@ internal sealed class LossPlanner
         var leftParameters = Parameters(left, variables);
         var rightParameters = Parameters(right, variables);
         if (Families.ClosedFormKl(left.Family.Name, right.Family.Name) is { } closedForm)
-            return ($"{closedForm}({leftParameters}, {rightParameters}, {left.Name}.ReducedFeatureRank)", Union(DependenciesOf(leftParameters), DependenciesOf(rightParameters)));
+            return ($"{closedForm}({leftParameters}, {rightParameters}, {left.Code}.ReducedFeatureRank)", Union(DependenciesOf(leftParameters), DependenciesOf(rightParameters)));
 
         // Monte Carlo: log q(z) - log p(z) at one sample of q, shared with any E_q over the same inputs.
         var sample = Sample(left, variables, 1);
@@ -278,8 +319,8 @@ internal sealed class LossPlanner
         var arguments = string.Join(", ", inputs);
         var key = $"{member.Name}({arguments})";
         if (parameterLocals.TryGetValue(key, out var local)) return local;
-        local = Unique(Camel(member.Name) + "Params");
-        Statements.Add(new PlannedStatement(local, $"{member.Name}.Params({arguments})", $"{member.SignatureText}: parameters"));
+        local = Local(Camel(member.Name) + "Params");
+        Statements.Add(new PlannedStatement(local, $"{member.Code}.Params({arguments})", $"{member.SignatureText}: parameters"));
         parameterLocals[key] = local;
         sampleDependencies[local] = new HashSet<string>(inputs.SelectMany(DependenciesOf));
         return local;
@@ -299,7 +340,7 @@ internal sealed class LossPlanner
         }
         var key = $"{parameters}^{count}";
         if (sampleLocals.TryGetValue(key, out var local)) return local;
-        local = Unique(member.Variable);
+        local = Local(member.Variable);
         var comment = count > 1 ? $"{count} draws of {member.Variable} ~ {member.SignatureText}" : $"{member.Variable} ~ {member.SignatureText}";
         Statements.Add(new PlannedStatement(local, DrawCall(member, parameters, count > 1 ? count.ToString(CultureInfo.InvariantCulture) : null), comment));
         sampleLocals[key] = local;
@@ -310,18 +351,6 @@ internal sealed class LossPlanner
         return local;
     }
 
-    private string Unique(string stem)
-    {
-        var name = stem;
-        for (var i = 2; !usedNames.Add(name) || ReservedWords.IsCSharpKeyword(name); i++) name = stem + i;
-        return name;
-    }
-
     private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
 
-    private static string Literal(double value)
-    {
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        return text.IndexOfAny(new[] { '.', 'E', 'e' }) >= 0 ? text : text + "d";
-    }
 }

@@ -15,21 +15,30 @@ internal static class ModelBinder
 {
     public static ModelSpec? Bind(ModelDeclaration declaration)
     {
-        if (!declaration.Type.IsPartial || declaration.Type.IsGeneric) return null;
+        if (!declaration.Type.CanExtend) return null;
+        var existing = new ExistingMembers(declaration.DeclaredKeys, declaration.InheritedKeys);
+
+        // A type PixyzGen cannot plan for (no [Model], or generic) still gets its [Loss] bodies, throwing the diagnostic.
+        var unsupported = !declaration.HasModelAttribute
+            ? null
+            : declaration.Type.IsGeneric ? DslError.Create(DiagnosticIds.UnsupportedTarget, default, declaration.Type.PlainName, "generic types (or types nested in generic types) are not supported") : null;
+        if (!declaration.HasModelAttribute || unsupported is not null)
+        {
+            var throwing = declaration.Losses.Select(l => new LossSpec(l, EquatableArray<PlannedStatement>.Empty, "", unsupported ?? LossShapeRules.Check(l.Shape).First())).ToEquatableArray();
+            return throwing.Count == 0 ? null : new ModelSpec(declaration.Type, "", EquatableArray<MemberSpec>.Empty, null, null, throwing, null, null, existing, IsModel: false);
+        }
 
         var bound = declaration.Members.Select(BindMember).Where(m => m is not null).Select(m => m!.Value).ToList();
         var members = bound.Select(b => b.Member).ToList();
         var signatures = bound.Select(b => b.Signature).ToList();
 
-        var (sampling, samplingError) = PlanSampling(declaration.FactorizationText, members, signatures);
-        var losses = declaration.Losses
-            .Where(l => l.IsPartialDefinition && !l.IsGeneric)
-            .Select(l => PlanLoss(l, members, signatures))
-            .ToEquatableArray();
-        var parsed = DslParser.ParseFactorization(declaration.FactorizationText).Value;
-        return new ModelSpec(declaration.Type, declaration.FactorizationText, members.ToEquatableArray(), sampling, samplingError, losses,
-            parsed is null ? null : PixyzGen.Dsl.Printing.LatexPrinter.Factorization(parsed),
-            parsed is null ? null : PixyzGen.Dsl.Printing.DotPrinter.Factorization(parsed, declaration.Type.Name));
+        var parsed = DslParser.ParseFactorization(declaration.FactorizationText);
+        var (sampling, samplingError) = PlanSampling(parsed, members, signatures);
+        var losses = declaration.Losses.Select(l => PlanLoss(l, members, signatures)).ToEquatableArray();
+        return new ModelSpec(declaration.Type, declaration.FactorizationText ?? "", members.ToEquatableArray(), sampling, samplingError, losses,
+            parsed.Value is null ? null : PixyzGen.Dsl.Printing.LatexPrinter.Factorization(parsed.Value),
+            parsed.Value is null ? null : PixyzGen.Dsl.Printing.DotPrinter.Factorization(parsed.Value, declaration.Type.PlainName),
+            existing);
     }
 
     /// <summary>Members whose type declares a valid single-variable signature over a known family; others are left to the analyzers.</summary>
@@ -42,14 +51,13 @@ internal static class ModelBinder
         return (spec, new MemberSignature(member.Name, signature, family.Name));
     }
 
-    /// <summary>The sampling plan of a valid factorization, or the first error ("PXYnnnn: message") that the generated Sample throws.</summary>
-    private static (SamplingPlan? Plan, string? Error) PlanSampling(string text, List<MemberSpec> members, List<MemberSignature> signatures)
+    /// <summary>The sampling plan of a valid factorization, or the first error, which the generated Sample throws.</summary>
+    private static (SamplingPlan? Plan, DslError? Error) PlanSampling(ParseResult<Factorization> parsed, List<MemberSpec> members, List<MemberSignature> signatures)
     {
-        var parsed = DslParser.ParseFactorization(text);
-        if (parsed.Value is not { } factorization) return (null, Describe(parsed.Errors.FirstOrDefault()));
+        if (parsed.Value is not { } factorization) return (null, parsed.Errors.FirstOrDefault());
         if (factorization.Factors.Count == 0) return (null, null);   // p(x,z) alone: nothing to sample from
         var analysis = FactorizationChecker.Check(factorization);
-        if (analysis.Errors.Count > 0) return (null, Describe(analysis.Errors[0]));
+        if (analysis.Errors.Count > 0) return (null, analysis.Errors[0]);
 
         var steps = new List<SamplingStep>();
         var hasDensity = true;
@@ -57,7 +65,7 @@ internal static class ModelBinder
         {
             var factor = factorization.Factors[index];
             var resolved = MemberResolver.Resolve(factor, signatures, out var error);
-            if (resolved < 0) return (null, Describe(error));
+            if (resolved < 0) return (null, error);
             if (factor.Vars.Count != 1) return (null, null);
             var member = members[resolved];
             hasDensity &= !member.Family.IsDeterministic;
@@ -67,26 +75,24 @@ internal static class ModelBinder
         return (new SamplingPlan(steps.ToEquatableArray(), joint.CondVarNames.ToEquatableArray(), joint.VarNames.ToEquatableArray(), analysis.Marginalized.Count > 0, hasDensity), null);
     }
 
-    private static string? Describe(DslError? error) => error is null ? null : $"{error.Id}: {error.Message}";
-
     private static LossSpec PlanLoss(LossMethod method, List<MemberSpec> members, List<MemberSignature> signatures)
     {
         var parsed = DslParser.ParseLoss(method.Formula);
-        var errors = parsed.Errors.ToList();
+        var errors = LossShapeRules.Check(method.Shape).ToList();
+        errors.AddRange(parsed.Errors);
+        var parameters = method.Shape.Parameters;
         if (parsed.Value is { } loss)
-            errors.AddRange(LossChecker.Check(loss, signatures, method.Parameters.Select(p => p.Name).ToList(), method.Name)
+            errors.AddRange(LossChecker.Check(loss, signatures, parameters.ToList(), method.Shape.Name)
                 .Where(e => DiagnosticCatalog.Get(e.Id).Severity == DslSeverity.Error));
-        if (method.IsStatic || method.ReturnType != KnownNames.Tensor)
-            errors.Add(DslError.Create(DiagnosticIds.BadLossSignature, default, method.Name, method.IsStatic ? "it must not be static" : $"it returns {method.ReturnType}"));
-
         if (errors.Count > 0 || parsed.Value is null)
-        {
-            var first = errors[0];
-            return new LossSpec(method, EquatableArray<PlannedStatement>.Empty, "", $"{first.Id}: {first.Message}");
-        }
+            return new LossSpec(method, EquatableArray<PlannedStatement>.Empty, "", errors[0]);
 
-        var planner = new LossPlanner(members, signatures, method.Parameters.Select(p => p.Name));
-        var result = planner.Plan(parsed.Value, method.Parameters.Where(p => p.Type == KnownNames.Tensor).ToDictionary(p => p.Name, p => p.Name));
-        return new LossSpec(method, planner.Statements.ToEquatableArray(), result, null, PixyzGen.Dsl.Printing.LatexPrinter.Loss(parsed.Value));
+        var scalars = parameters.Where(LossShapeRules.IsHyperParameter).ToDictionary(p => p.Name, p => p.Type);
+        var planner = new LossPlanner(members, signatures, parameters.Select(p => p.Name), scalars);
+        // The emitter's own locals first: they are named apart from the parameters like every other local.
+        var scope = planner.Local("scope");
+        var result = planner.Local("result");
+        var expression = planner.Plan(parsed.Value, parameters.Where(LossShapeRules.IsObserved).ToDictionary(p => p.Name, p => Emit.CSharpText.Escape(p.Name)));
+        return new LossSpec(method, planner.Statements.ToEquatableArray(), expression, null, PixyzGen.Dsl.Printing.LatexPrinter.Loss(parsed.Value), scope, result);
     }
 }

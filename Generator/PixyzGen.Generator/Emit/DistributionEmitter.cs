@@ -1,42 +1,58 @@
+using System.Collections.Generic;
 using System.Linq;
 using PixyzGen.Generator.Model;
 
 namespace PixyzGen.Generator.Emit;
 
-/// <summary>Writes the typed members of one <c>[Distribution]</c> class.</summary>
+/// <summary>
+/// Writes the typed members of one <c>[Distribution]</c> class. Members are reached through <c>this.</c> so a
+/// variable named like one (<c>Params</c>, <c>LogProbOf</c>) never shadows it; a member the user already declared is
+/// left out and one that hides an inherited member is declared <c>new</c> (<see cref="ExistingMembers"/>).
+/// </summary>
 internal static class DistributionEmitter
 {
-    private const string Tensor = "global::TorchSharp.torch.Tensor";
+    private const string Tensor = RuntimeNames.Tensor;
 
-    public static string HintName(DistributionSpec spec) => $"{spec.Type.MetadataStem}.Distribution.g.cs";
+    public static string HintStem(DistributionSpec spec) => $"{spec.Type.MetadataStem}.Distribution";
 
     public static string Emit(DistributionSpec spec) => TypeScaffold.Write(spec.Type, writer => Body(writer, spec));
 
     private static void Body(SourceWriter w, DistributionSpec spec)
     {
-        var signature = TypeScaffold.Xml(spec.SignatureText);
+        var existing = spec.Members;
+        var signature = CSharpText.Xml(spec.SignatureText);
         var family = spec.Family;
-        var conditions = spec.CondVars.ToList();
+        var conditions = spec.CondVars.Select(CSharpText.Escape).ToList();
+        var tensors = spec.CondVars.Select(_ => Tensor).ToArray();
         var parameters = string.Join(", ", conditions.Select(c => $"{Tensor} {c}"));
         var arguments = string.Join(", ", conditions);
         var unconditioned = conditions.Count == 0;
         // Without conditioning variables a draw needs a batch size; with them, the inputs carry it.
         var sampleParameters = unconditioned ? "long batchSize = 1" : parameters;
+        var sampleTypes = unconditioned ? new[] { "long" } : tensors;
         var sampleShape = unconditioned ? ", batchSize" : "";
-        var given = unconditioned ? "" : $" given {string.Join(", ", conditions)}";
+        var given = unconditioned ? "" : $" given {string.Join(", ", spec.CondVars)}";
+        var variable = CSharpText.Escape(spec.Variable);
 
-        w.Line($"/// <summary>The signature <c>{signature}</c>.</summary>");
-        w.Line($"public const string Signature = {TypeScaffold.Quote(spec.SignatureText)};");
-        w.Line();
-        w.Line($"/// <summary>The signature <c>{signature}</c> in LaTeX.</summary>");
-        w.Line($"public const string Latex = {TypeScaffold.Quote(spec.LatexText)};");
-        w.Line();
-        w.Line($"private static readonly global::PixyzGen.DistributionSignature DeclaredSignatureValue = new({TypeScaffold.Quote(spec.Name)}, {TypeScaffold.Array(new[] { spec.Variable })}, {TypeScaffold.Array(conditions)});");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line(TypeScaffold.GeneratedCodeAttribute);
-        w.Line("protected override global::PixyzGen.DistributionSignature DeclaredSignature => DeclaredSignatureValue;");
-        w.Line();
+        if (existing.ForOther("Signature") is { } signatureModifier)
+        {
+            w.Line($"/// <summary>The signature <c>{signature}</c>.</summary>");
+            w.Line($"public {signatureModifier}const string Signature = {CSharpText.Quote(spec.SignatureText)};");
+            w.Line();
+        }
+        if (existing.ForOther("Latex") is { } latexModifier)
+        {
+            w.Line($"/// <summary>The signature <c>{signature}</c> in LaTeX.</summary>");
+            w.Line($"public {latexModifier}const string Latex = {CSharpText.Quote(spec.LatexText)};");
+            w.Line();
+        }
+        if (existing.CanOverride("DeclaredSignature"))
+        {
+            w.Line("/// <inheritdoc/>");
+            w.Line(TypeScaffold.GeneratedCodeAttribute);
+            w.Line($"protected override {RuntimeNames.DistributionSignature} DeclaredSignature {{ get; }} = new({CSharpText.Quote(spec.Name)}, {CSharpText.Array(new[] { spec.Variable })}, {CSharpText.Array(spec.CondVars)});");
+            w.Line();
+        }
 
         if (family.IsDynamic)
         {
@@ -50,127 +66,135 @@ internal static class DistributionEmitter
             return;
         }
 
-        w.Line($"/// <summary>The parameters of <c>{signature}</c>{given}: {(spec.HasForward ? "one call of Forward" : "the constants")}.</summary>");
-        w.Line(TypeScaffold.GeneratedCodeAttribute);
-        if (spec.ForwardError is { } error)
-            w.Line($"public {family.ParamsType} Params({parameters}) => throw new global::System.InvalidOperationException({TypeScaffold.Quote(error)});");
-        else if (spec.HasForward)
-            w.Line($"public {family.ParamsType} Params({parameters}) => Forward({arguments});");
-        else
-            w.Line($"public {family.ParamsType} Params() => ConstantParams;");
-        w.Line();
+        var paramsModifier = existing.ForMethod("Params", tensors);
+        if (paramsModifier is not null)
+        {
+            w.Line($"/// <summary>The parameters of <c>{signature}</c>{given}: {(spec.HasForward ? "one call of Forward" : "the constants")}.</summary>");
+            w.Line(TypeScaffold.GeneratedCodeAttribute);
+            if (spec.ForwardError is { } error)
+                w.Line($"public {paramsModifier}{family.ParamsType} Params({parameters}) => throw new global::System.InvalidOperationException({CSharpText.Quote($"{error.Id}: {error.Message}")});");
+            else if (spec.HasForward)
+                w.Line($"public {paramsModifier}{family.ParamsType} Params({parameters}) => this.Forward({arguments});");
+            else
+                w.Line($"public {paramsModifier}{family.ParamsType} Params() => this.ConstantParams;");
+            w.Line();
+        }
 
         if (family.IsDeterministic)
         {
-            WriteDeterministic(w, spec, signature, conditions, parameters, arguments, given);
+            WriteDeterministic(w, spec, signature, conditions, parameters, arguments, given, tensors);
             return;
         }
 
-        if (spec.HasForward || spec.ForwardError is not null)
+        if ((spec.HasForward || spec.ForwardError is not null) && existing.CanOverride("ParamsFor"))
         {
             // The bridge to the dynamic API: Sample(Variables), LogProb(Variables), products and losses reach Forward here.
-            var namedInputs = string.Join(", ", conditions.Select(c => $"Require(inputs, {TypeScaffold.Quote(c)})"));
-            w.Line($"/// <summary>The parameters of <c>{signature}</c> for the dynamic API: {(conditions.Count == 0 ? "Forward()" : $"Forward on inputs {string.Join(", ", conditions)}")}.</summary>");
+            w.Line($"/// <summary>The parameters of <c>{signature}</c> for the dynamic API: {(conditions.Count == 0 ? "Forward()" : $"Forward on inputs {string.Join(", ", spec.CondVars)}")}.</summary>");
             w.Line(TypeScaffold.GeneratedCodeAttribute);
-            w.Line($"protected override {family.ParamsType} ParamsFor(global::PixyzGen.Variables inputs) => Params({namedInputs});");
+            w.Line($"protected override {family.ParamsType} ParamsFor({RuntimeNames.Variables} inputs) => this.Params({NamedInputs(spec)});");
             w.Line();
         }
 
-        var paramsCall = $"Params({arguments})";
-        w.Line($"/// <summary>Draws {spec.Variable} ~ <c>{signature}</c>{given}, without gradient.</summary>");
-        w.Line(TypeScaffold.GeneratedCodeAttribute);
-        w.Line($"public {Tensor} Sample({sampleParameters}) => SampleFrom({paramsCall}{sampleShape});");
-        w.Line();
+        var paramsCall = $"this.Params({arguments})";
+        var members = new List<(string? Modifier, string Summary, string Declaration)>
+        {
+            (existing.ForMethod("Sample", sampleTypes), $"Draws {spec.Variable} ~ <c>{signature}</c>{given}, without gradient.",
+                $"{Tensor} Sample({sampleParameters}) => this.SampleFrom({paramsCall}{sampleShape});"),
+        };
         if (family.HasReparam)
-        {
-            w.Line($"/// <summary>Draws {spec.Variable} ~ <c>{signature}</c>{given} with the reparameterization trick (gradients flow).</summary>");
-            w.Line(TypeScaffold.GeneratedCodeAttribute);
-            w.Line($"public {Tensor} RSample({sampleParameters}) => RSampleFrom({paramsCall}{sampleShape});");
-            w.Line();
-        }
-        var logProbParameters = string.Join(", ", new[] { $"{Tensor} {spec.Variable}" }.Concat(conditions.Select(c => $"{Tensor} {c}")));
-        w.Line($"/// <summary>log <c>{signature}</c>, summed over feature dimensions: one value per batch element.</summary>");
-        w.Line(TypeScaffold.GeneratedCodeAttribute);
-        w.Line($"public {Tensor} LogProb({logProbParameters}) => LogProbOf({paramsCall}, {spec.Variable}, {TypeScaffold.Quote(spec.Variable)});");
-        w.Line();
-        w.Line($"/// <summary>The mean of <c>{signature}</c>{given}.</summary>");
-        w.Line(TypeScaffold.GeneratedCodeAttribute);
-        w.Line($"public {Tensor} Mean({parameters}) => MeanOf({paramsCall});");
+            members.Add((existing.ForMethod("RSample", sampleTypes), $"Draws {spec.Variable} ~ <c>{signature}</c>{given} with the reparameterization trick (gradients flow).",
+                $"{Tensor} RSample({sampleParameters}) => this.RSampleFrom({paramsCall}{sampleShape});"));
+        var logProbParameters = string.Join(", ", new[] { $"{Tensor} {variable}" }.Concat(conditions.Select(c => $"{Tensor} {c}")));
+        members.Add((existing.ForMethod("LogProb", new[] { Tensor }.Concat(tensors).ToArray()), $"log <c>{signature}</c>, summed over feature dimensions: one value per batch element.",
+            $"{Tensor} LogProb({logProbParameters}) => this.LogProbOf({paramsCall}, {variable}, {CSharpText.Quote(spec.Variable)});"));
+        members.Add((existing.ForMethod("Mean", tensors), $"The mean of <c>{signature}</c>{given}.", $"{Tensor} Mean({parameters}) => this.MeanOf({paramsCall});"));
         if (family.HasEntropy)
+            members.Add((existing.ForMethod("Entropy", tensors), $"The entropy H[<c>{signature}</c>]{given}, summed over feature dimensions.",
+                $"{Tensor} Entropy({parameters}) => this.EntropyOf({paramsCall});"));
+        WriteMembers(w, members);
+    }
+
+    /// <summary>Public members, one blank line apart; those the user declared (null modifier) left out.</summary>
+    private static void WriteMembers(SourceWriter w, IEnumerable<(string? Modifier, string Summary, string Declaration)> members)
+    {
+        var first = true;
+        foreach (var (modifier, summary, declaration) in members)
         {
-            w.Line();
-            w.Line($"/// <summary>The entropy H[<c>{signature}</c>]{given}, summed over feature dimensions.</summary>");
+            if (modifier is null) continue;
+            if (!first) w.Line();
+            first = false;
+            w.Line($"/// <summary>{summary}</summary>");
             w.Line(TypeScaffold.GeneratedCodeAttribute);
-            w.Line($"public {Tensor} Entropy({parameters}) => EntropyOf({paramsCall});");
+            w.Line($"public {modifier}{declaration}");
         }
     }
 
+    private static string NamedInputs(DistributionSpec spec) =>
+        string.Join(", ", spec.CondVars.Select(c => $"this.Require(inputs, {CSharpText.Quote(c)})"));
+
     /// <summary>A deterministic variable: drawing it is evaluating Forward; there is no density, entropy or KL.</summary>
-    private static void WriteDeterministic(SourceWriter w, DistributionSpec spec, string signature, System.Collections.Generic.List<string> conditions, string parameters, string arguments, string given)
+    private static void WriteDeterministic(SourceWriter w, DistributionSpec spec, string signature, List<string> conditions, string parameters, string arguments, string given, string[] tensors)
     {
-        var namedInputs = string.Join(", ", conditions.Select(c => $"Require(inputs, {TypeScaffold.Quote(c)})"));
-        w.Line($"/// <summary>The value of <c>{signature}</c> for the dynamic API: Forward on the named inputs.</summary>");
-        w.Line(TypeScaffold.GeneratedCodeAttribute);
-        w.Line($"protected override {Tensor} Forward(global::PixyzGen.Variables inputs) => Params({namedInputs});");
-        w.Line();
-        foreach (var (member, what) in new[] { ("Sample", "The value"), ("RSample", "The value (gradients flow)"), ("Mean", "The value") })
+        if (spec.Members.CanOverride("Forward(" + RuntimeNames.Variables + ")"))
         {
-            w.Line($"/// <summary>{what} of {spec.Variable} in <c>{signature}</c>{given}: one call of Forward.</summary>");
+            w.Line($"/// <summary>The value of <c>{signature}</c> for the dynamic API: Forward on the named inputs.</summary>");
             w.Line(TypeScaffold.GeneratedCodeAttribute);
-            w.Line($"public {Tensor} {member}({parameters}) => Params({arguments});");
-            if (member != "Mean") w.Line();
+            w.Line($"protected override {Tensor} Forward({RuntimeNames.Variables} inputs) => this.Params({NamedInputs(spec)});");
+            w.Line();
         }
+        WriteMembers(w, new[] { ("Sample", "The value"), ("RSample", "The value (gradients flow)"), ("Mean", "The value") }.Select(m =>
+            (spec.Members.ForMethod(m.Item1, tensors), $"{m.Item2} of {spec.Variable} in <c>{signature}</c>{given}: one call of Forward.",
+                $"{Tensor} {m.Item1}({parameters}) => this.Params({arguments});")));
     }
 
     /// <summary>
     /// A product of Gaussian experts: every input is optional (a missing modality is null and its expert is left out);
     /// the parameters are NormalPoE's combination of the prior and the experts whose inputs are given.
     /// </summary>
-    private static void WriteProductOfExperts(SourceWriter w, DistributionSpec spec, string signature, System.Collections.Generic.List<string> conditions)
+    private static void WriteProductOfExperts(SourceWriter w, DistributionSpec spec, string signature, List<string> conditions)
     {
         var optional = string.Join(", ", conditions.Select(c => $"{Tensor}? {c} = null"));
         var arguments = string.Join(", ", conditions);
-        var named = string.Join(", ", conditions.Select(c => $"({TypeScaffold.Quote(c)}, {c})"));
+        var named = string.Join(", ", spec.CondVars.Zip(conditions, (name, code) => $"({CSharpText.Quote(name)}, {code})"));
+        var variable = CSharpText.Escape(spec.Variable);
+        var tensors = conditions.Select(_ => Tensor).ToArray();
+        var withValue = new[] { Tensor }.Concat(tensors).ToArray();
         var forms = new[]
         {
-            ("global::PixyzGen.NormalParams", "Params", "", $"ParamsFor(global::PixyzGen.Variables.OfPresent({named}))", "The combined parameters"),
-            (Tensor, "Sample", "", $"SampleFrom(Params({arguments}))", $"Draws {spec.Variable} ~"),
-            (Tensor, "RSample", "", $"RSampleFrom(Params({arguments}))", $"Draws {spec.Variable} (reparameterized) ~"),
-            (Tensor, "LogProb", $"{Tensor} {spec.Variable}, ", $"LogProbOf(Params({arguments}), {spec.Variable}, {TypeScaffold.Quote(spec.Variable)})", "log"),
-            (Tensor, "Mean", "", $"MeanOf(Params({arguments}))", "The mean of"),
-            (Tensor, "Entropy", "", $"EntropyOf(Params({arguments}))", "The entropy of"),
+            (RuntimeNames.NormalParams, "Params", "", $"this.ParamsFor({RuntimeNames.Variables}.OfPresent({named}))", "The combined parameters", tensors),
+            (Tensor, "Sample", "", $"this.SampleFrom(this.Params({arguments}))", $"Draws {spec.Variable} ~", tensors),
+            (Tensor, "RSample", "", $"this.RSampleFrom(this.Params({arguments}))", $"Draws {spec.Variable} (reparameterized) ~", tensors),
+            (Tensor, "LogProb", $"{Tensor} {variable}, ", $"this.LogProbOf(this.Params({arguments}), {variable}, {CSharpText.Quote(spec.Variable)})", "log", withValue),
+            (Tensor, "Mean", "", $"this.MeanOf(this.Params({arguments}))", "The mean of", tensors),
+            (Tensor, "Entropy", "", $"this.EntropyOf(this.Params({arguments}))", "The entropy of", tensors),
         };
-        foreach (var (type, name, leading, body, what) in forms)
-        {
-            w.Line($"/// <summary>{what} <c>{signature}</c>, the product of the prior and the experts whose inputs are not null.</summary>");
-            w.Line(TypeScaffold.GeneratedCodeAttribute);
-            w.Line($"public {type} {name}({leading}{optional}) => {body};");
-            if (name != "Entropy") w.Line();
-        }
+        WriteMembers(w, forms.Select(f => (spec.Members.ForMethod(f.Item2, f.Item6),
+            $"{f.Item5} <c>{signature}</c>, the product of the prior and the experts whose inputs are not null.",
+            $"{f.Item1} {f.Item2}({f.Item3}{optional}) => {f.Item4};")));
     }
 
     /// <summary>A flow: typed wrappers over the dynamic API, its "parameters" being the inputs as Variables.</summary>
-    private static void WriteFlow(SourceWriter w, DistributionSpec spec, string signature, System.Collections.Generic.List<string> conditions, string parameters, string arguments, string given)
+    private static void WriteFlow(SourceWriter w, DistributionSpec spec, string signature, List<string> conditions, string parameters, string arguments, string given)
     {
         var unconditioned = conditions.Count == 0;
-        var inputs = unconditioned ? "global::PixyzGen.Variables.Empty" : $"global::PixyzGen.Variables.Of({string.Join(", ", conditions.Select(c => $"({TypeScaffold.Quote(c)}, {c})"))})";
+        var inputs = unconditioned ? $"{RuntimeNames.Variables}.Empty" : $"{RuntimeNames.Variables}.Of({string.Join(", ", spec.CondVars.Zip(conditions, (name, code) => $"({CSharpText.Quote(name)}, {code})"))})";
         var sampleParameters = unconditioned ? "long batchSize = 1" : parameters;
+        var tensors = conditions.Select(_ => Tensor).ToArray();
+        var sampleTypes = unconditioned ? new[] { "long" } : tensors;
         var batch = unconditioned ? "batchN: batchSize, " : "";
-        var variable = TypeScaffold.Quote(spec.Variable);
-        w.Line($"/// <summary>The inputs of <c>{signature}</c>{given} as the dynamic API takes them.</summary>");
-        w.Line(TypeScaffold.GeneratedCodeAttribute);
-        w.Line($"public global::PixyzGen.Variables Params({parameters}) => {inputs};");
-        w.Line();
-        foreach (var (name, reparam, what) in new[] { ("Sample", "false", "without gradient"), ("RSample", "true", "with gradients through the flow") })
+        var quoted = CSharpText.Quote(spec.Variable);
+        var variable = CSharpText.Escape(spec.Variable);
+        var logProbParameters = string.Join(", ", new[] { $"{Tensor} {variable}" }.Concat(conditions.Select(c => $"{Tensor} {c}")));
+        var members = new List<(string?, string, string)>
         {
-            w.Line($"/// <summary>Draws {spec.Variable} ~ <c>{signature}</c>{given} {what}.</summary>");
-            w.Line(TypeScaffold.GeneratedCodeAttribute);
-            w.Line($"public {Tensor} {name}({sampleParameters}) => Sample(Params({arguments}), {batch}reparam: {reparam}, returnAll: false)[{variable}];");
-            w.Line();
-        }
-        var logProbParameters = string.Join(", ", new[] { $"{Tensor} {spec.Variable}" }.Concat(conditions.Select(c => $"{Tensor} {c}")));
-        w.Line($"/// <summary>log <c>{signature}</c>: the base density and the flow's log-determinant, one value per batch element.</summary>");
-        w.Line(TypeScaffold.GeneratedCodeAttribute);
-        w.Line($"public {Tensor} LogProb({logProbParameters}) => LogProb(Params({arguments}).With({variable}, {spec.Variable}));");
+            (spec.Members.ForMethod("Params", tensors), $"The inputs of <c>{signature}</c>{given} as the dynamic API takes them.",
+                $"{RuntimeNames.Variables} Params({parameters}) => {inputs};"),
+        };
+        foreach (var (name, reparam, what) in new[] { ("Sample", "false", "without gradient"), ("RSample", "true", "with gradients through the flow") })
+            members.Add((spec.Members.ForMethod(name, sampleTypes), $"Draws {spec.Variable} ~ <c>{signature}</c>{given} {what}.",
+                $"{Tensor} {name}({sampleParameters}) => this.Sample(this.Params({arguments}), {batch}reparam: {reparam}, returnAll: false)[{quoted}];"));
+        members.Add((spec.Members.ForMethod("LogProb", new[] { Tensor }.Concat(tensors).ToArray()), $"log <c>{signature}</c>: the base density and the flow's log-determinant, one value per batch element.",
+            $"{Tensor} LogProb({logProbParameters}) => this.LogProb(this.Params({arguments}).With({quoted}, {variable}));"));
+        WriteMembers(w, members);
     }
 }

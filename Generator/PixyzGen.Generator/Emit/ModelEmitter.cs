@@ -1,126 +1,198 @@
+using System.Collections.Generic;
 using System.Linq;
 using PixyzGen.Dsl;
 using PixyzGen.Generator.Model;
 
 namespace PixyzGen.Generator.Emit;
 
-/// <summary>Writes a model's member registration, ancestral sampling, joint log-density and loss bodies.</summary>
+/// <summary>
+/// Writes a model's member registration, ancestral sampling, joint log-density and loss bodies. Members are reached as
+/// <c>this.@Name</c>; a generated member the user already declared is left out, one that hides an inherited member is
+/// declared <c>new</c>.
+/// </summary>
 internal static class ModelEmitter
 {
-    private const string Tensor = "global::TorchSharp.torch.Tensor";
+    private const string Tensor = RuntimeNames.Tensor;
 
-    public static string HintName(ModelSpec spec) => $"{spec.Type.MetadataStem}.Model.g.cs";
+    public static string HintStem(ModelSpec spec) => $"{spec.Type.MetadataStem}.{(spec.IsModel ? "Model" : "Losses")}";
 
     public static string Emit(ModelSpec spec) => TypeScaffold.Write(spec.Type, writer => Body(writer, spec));
 
     private static void Body(SourceWriter w, ModelSpec spec)
     {
-        var factorization = TypeScaffold.Xml(spec.FactorizationText);
-        w.Line($"/// <summary>The factorization <c>{factorization}</c>.</summary>");
-        w.Line($"public const string Factorization = {TypeScaffold.Quote(spec.FactorizationText)};");
-        w.Line();
-        if (spec.LatexText is { } latex)
+        var existing = spec.Existing;
+        var first = true;
+        if (spec.IsModel) first = WriteModelMembers(w, spec, existing);
+        foreach (var loss in spec.Losses)
         {
-            w.Line($"/// <summary>The factorization <c>{factorization}</c> in LaTeX.</summary>");
-            w.Line($"public const string Latex = {TypeScaffold.Quote(latex)};");
+            WriteLoss(w, loss, existing, first);
+            first = false;
+        }
+    }
+
+    /// <summary>Everything but the losses; false once something was written.</summary>
+    private static bool WriteModelMembers(SourceWriter w, ModelSpec spec, ExistingMembers existing)
+    {
+        var factorization = CSharpText.Xml(spec.FactorizationText);
+        var constants = new List<(string Name, string Summary, string Value)> { ("Factorization", $"The factorization <c>{factorization}</c>.", spec.FactorizationText) };
+        if (spec.LatexText is { } latex) constants.Add(("Latex", $"The factorization <c>{factorization}</c> in LaTeX.", latex));
+        if (spec.DotText is { } dot) constants.Add(("Dot", $"The graph of <c>{factorization}</c> in Graphviz DOT (inputs are boxes, marginalized variables dashed).", dot));
+        foreach (var (name, summary, value) in constants)
+        {
+            if (existing.ForOther(name) is not { } modifier) continue;
+            w.Line($"/// <summary>{summary}</summary>");
+            w.Line($"public {modifier}const string {name} = {CSharpText.Quote(value)};");
             w.Line();
         }
-        if (spec.DotText is { } dot)
+        if (existing.CanOverride("FactorizationText"))
         {
-            w.Line($"/// <summary>The graph of <c>{factorization}</c> in Graphviz DOT (inputs are boxes, marginalized variables dashed).</summary>");
-            w.Line($"public const string Dot = {TypeScaffold.Quote(dot)};");
+            w.Line("/// <inheritdoc/>");
+            w.Line($"public override string FactorizationText => {CSharpText.Quote(spec.FactorizationText)};");
             w.Line();
         }
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public override string FactorizationText => Factorization;");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line(TypeScaffold.GeneratedCodeAttribute);
-        w.Open("protected override global::System.Collections.Generic.IEnumerable<(string Name, global::PixyzGen.Distribution? Member)> DistributionMembers");
-        w.Open("get");
-        foreach (var member in spec.Members) w.Line($"yield return ({TypeScaffold.Quote(member.Name)}, {member.Name});");
-        if (spec.Members.Count == 0) w.Line("yield break;");
-        w.Close();
-        w.Close();
+        if (existing.CanOverride("DistributionMembers"))
+        {
+            w.Line("/// <inheritdoc/>");
+            w.Line(TypeScaffold.GeneratedCodeAttribute);
+            w.Open($"protected override global::System.Collections.Generic.IEnumerable<(string Name, {RuntimeNames.Distribution}? Member)> DistributionMembers");
+            w.Open("get");
+            foreach (var member in spec.Members) w.Line($"yield return ({CSharpText.Quote(member.Name)}, {member.Code});");
+            if (spec.Members.Count == 0) w.Line("yield break;");
+            w.Close();
+            w.Close();
+        }
 
         if (spec.Sampling is { } sampling)
         {
-            WriteSample(w, spec, sampling, factorization);
-            if (!sampling.Marginalizes && sampling.HasDensity) WriteJointLogProb(w, sampling, factorization);
+            WriteSample(w, spec, sampling, factorization, existing);
+            if (!sampling.Marginalizes && sampling.HasDensity) WriteJointLogProb(w, spec, sampling, factorization, existing);
         }
-        else if (spec.SamplingError is { } error)
+        else if (spec.SamplingError is { } error && existing.ForMethod("Sample", "long") is { } modifier)
         {
             // An invalid factorization still gets Sample, so callers compile and the build shows only our diagnostic.
             w.Line();
-            w.Line($"/// <summary>Not available: the factorization <c>{factorization}</c> is invalid ({TypeScaffold.Xml(error.Split(':')[0])}).</summary>");
+            w.Line($"/// <summary>Not available: the factorization <c>{factorization}</c> is invalid ({error.Id}).</summary>");
             w.Line(TypeScaffold.GeneratedCodeAttribute);
-            w.Line($"public global::TorchSharp.torch.Tensor Sample(long batchSize = 1) => throw new global::System.InvalidOperationException({TypeScaffold.Quote($"[Model] {spec.Type.Name} is invalid: {error}")});");
+            w.Line($"public {modifier}{Tensor} Sample(long batchSize = 1) => throw new global::System.InvalidOperationException({CSharpText.Quote($"[Model] {spec.Type.PlainName} is invalid: {error.Id}: {error.Message}")});");
         }
-        foreach (var loss in spec.Losses) WriteLoss(w, loss);
+        return false;
     }
 
-    private static void WriteSample(SourceWriter w, ModelSpec spec, SamplingPlan sampling, string factorization)
+    private static void WriteSample(SourceWriter w, ModelSpec spec, SamplingPlan sampling, string factorization, ExistingMembers existing)
     {
         var outputs = sampling.Outputs.ToList();
-        var recordName = spec.Type.Name + "Sample";
+        var recordName = spec.Type.PlainName + "Sample";
         var single = outputs.Count == 1;
+        var inputs = sampling.Inputs.ToList();
+        var parameterTypes = inputs.Count == 0 ? new[] { "long" } : inputs.Select(_ => Tensor).ToArray();
+        if (existing.ForMethod("Sample", parameterTypes) is not { } modifier) return;
+        var recordModifier = single ? "" : existing.ForOther(recordName);
+        if (recordModifier is null) return;   // the user declared a member of the record's name: no typed joint draw
         w.Line();
         if (!single)
         {
+            var properties = RecordProperties(outputs, recordName);
             w.Line($"/// <summary>One joint draw of <c>{factorization}</c>.</summary>");
-            w.Line($"public readonly record struct {recordName}({string.Join(", ", outputs.Select(o => $"{Tensor} {Pascal(o)}"))});");
+            w.Line($"public {recordModifier}readonly record struct {recordName}({string.Join(", ", outputs.Select(o => $"{Tensor} {properties[o]}"))});");
             w.Line();
         }
-        var inputs = sampling.Inputs.ToList();
-        var parameters = inputs.Count == 0 ? "long batchSize = 1" : string.Join(", ", inputs.Select(i => $"{Tensor} {i}"));
-        var batch = inputs.Count == 0 ? "batchSize" : $"{inputs[0]}.shape[0]";
-        var order = string.Join(", then ", sampling.Steps.Select(s => $"{s.Variable} ~ {TypeScaffold.Xml(s.SignatureText)}"));
+        // Without inputs, the batch size is a parameter named apart from the variables (a variable may be called batchSize).
+        var batchName = inputs.Count == 0 ? Distinct("batchSize", outputs) : null;
+        var parameters = batchName is not null ? $"long {batchName} = 1" : string.Join(", ", inputs.Select(i => $"{Tensor} {CSharpText.Escape(i)}"));
+        var batch = batchName ?? $"{CSharpText.Escape(inputs[0])}.shape[0]";
+        var order = string.Join(", then ", sampling.Steps.Select(s => $"{s.Variable} ~ {CSharpText.Xml(s.SignatureText)}"));
         w.Line($"/// <summary>Ancestral sampling of <c>{factorization}</c>: {order}.</summary>");
         w.Line(TypeScaffold.GeneratedCodeAttribute);
-        w.Open($"public {(single ? Tensor : recordName)} Sample({parameters})");
+        w.Open($"public {modifier}{(single ? Tensor : recordName)} Sample({parameters})");
         foreach (var step in sampling.Steps)
         {
-            var arguments = step.CondVars.Count == 0 ? batch : string.Join(", ", step.CondVars);
-            w.Line($"var {step.Variable} = {step.Member}.Sample({arguments});");
+            var arguments = step.CondVars.Count == 0 ? batch : string.Join(", ", step.CondVars.Select(CSharpText.Escape));
+            w.Line($"var {CSharpText.Escape(step.Variable)} = this.{CSharpText.Escape(step.Member)}.Sample({arguments});");
         }
-        w.Line(single ? $"return {outputs[0]};" : $"return new {recordName}({string.Join(", ", outputs)});");
+        w.Line(single ? $"return {CSharpText.Escape(outputs[0])};" : $"return new {recordName}({string.Join(", ", outputs.Select(CSharpText.Escape))});");
         w.Close();
     }
 
-    private static void WriteJointLogProb(SourceWriter w, SamplingPlan sampling, string factorization)
+    /// <summary>
+    /// The joint draw's property per variable: <c>X</c> for <c>x</c>, unless two variables differ only in case or a name
+    /// is one every record struct has (<c>Equals</c>, ...) or the record's own; then the variable's own name, and
+    /// failing that, a numbered one.
+    /// </summary>
+    private static Dictionary<string, string> RecordProperties(List<string> variables, string recordName)
     {
-        var parameters = sampling.Outputs.Concat(sampling.Inputs).Select(v => $"{Tensor} {v}");
-        var terms = sampling.Steps.Select(s => $"{s.Member}.LogProb({string.Join(", ", new[] { s.Variable }.Concat(s.CondVars))})");
+        var reserved = new HashSet<string> { "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers", "EqualityContract", "GetType", "MemberwiseClone", "Finalize", recordName };
+        var pascal = variables.Select(Pascal).ToList();
+        var clean = pascal.Distinct().Count() == pascal.Count && !pascal.Any(reserved.Contains);
+        var taken = new HashSet<string>(reserved);
+        var properties = new Dictionary<string, string>();
+        foreach (var variable in variables)
+        {
+            var name = clean ? Pascal(variable) : variable;
+            for (var i = 2; !taken.Add(name); i++) name = variable + "_" + i;
+            properties[variable] = CSharpText.Escape(name);
+        }
+        return properties;
+    }
+
+    private static string Distinct(string stem, ICollection<string> taken)
+    {
+        var name = stem;
+        for (var i = 2; taken.Contains(name); i++) name = stem + i;
+        return name;
+    }
+
+    private static void WriteJointLogProb(SourceWriter w, ModelSpec spec, SamplingPlan sampling, string factorization, ExistingMembers existing)
+    {
+        var variables = sampling.Outputs.Concat(sampling.Inputs).ToList();
+        if (existing.ForMethod("LogProb", variables.Select(_ => Tensor).ToArray()) is not { } modifier) return;
+        var parameters = variables.Select(v => $"{Tensor} {CSharpText.Escape(v)}");
+        var terms = sampling.Steps.Select(s => $"this.{CSharpText.Escape(s.Member)}.LogProb({string.Join(", ", new[] { s.Variable }.Concat(s.CondVars).Select(CSharpText.Escape))})");
         w.Line();
         w.Line($"/// <summary>log <c>{factorization}</c>: the sum of its factors' log-densities, one value per batch element.</summary>");
         w.Line(TypeScaffold.GeneratedCodeAttribute);
-        w.Line($"public {Tensor} LogProb({string.Join(", ", parameters)}) => {string.Join(" + ", terms)};");
+        WriteSum(w, $"public {modifier}{Tensor} LogProb({string.Join(", ", parameters)})", terms.ToList());
     }
 
-    private static void WriteLoss(SourceWriter w, LossSpec loss)
+    /// <summary>An expression-bodied member summing the terms, or, past csc's comfortable depth, a body adding them in parts.</summary>
+    private static void WriteSum(SourceWriter w, string declaration, List<string> terms)
+    {
+        const int perLine = 64;
+        if (terms.Count <= perLine)
+        {
+            w.Line($"{declaration} => {string.Join(" + ", terms)};");
+            return;
+        }
+        w.Open(declaration);
+        w.Line($"var sum = {string.Join(" + ", terms.Take(perLine))};");
+        for (var i = perLine; i < terms.Count; i += perLine) w.Line($"sum = sum + {string.Join(" + ", terms.Skip(i).Take(perLine))};");
+        w.Line("return sum;");
+        w.Close();
+    }
+
+    private static void WriteLoss(SourceWriter w, LossSpec loss, ExistingMembers existing, bool first)
     {
         var method = loss.Method;
-        var parameters = string.Join(", ", method.Parameters.Select(p => $"{p.Type} {p.Name}"));
-        if (loss.LatexText is { } latex)
+        var formula = CSharpText.Xml(method.Formula ?? "null");
+        if (!first) w.Line();
+        if (loss.LatexText is { } latex && existing.ForOther(method.Shape.Name + "Latex") is { } modifier)
         {
+            w.Line($"/// <summary>The loss <c>{formula}</c> of <see cref=\"{method.Name}\"/> in LaTeX.</summary>");
+            w.Line($"public {modifier}const string {method.Shape.Name}Latex = {CSharpText.Quote(latex)};");
             w.Line();
-            w.Line($"/// <summary>The loss <c>{TypeScaffold.Xml(method.Formula)}</c> of <see cref=\"{method.Name}\"/> in LaTeX.</summary>");
-            w.Line($"public const string {method.Name}Latex = {TypeScaffold.Quote(latex)};");
         }
-        w.Line();
-        w.Line($"/// <summary>The loss <c>{TypeScaffold.Xml(method.Formula)}</c>.</summary>");
+        w.Line($"/// <summary>The loss <c>{formula}</c>.</summary>");
         w.Line(TypeScaffold.GeneratedCodeAttribute);
-        w.Open($"{method.Accessibility} partial {method.ReturnType} {method.Name}({parameters})");
+        w.Open(method.Declaration);
         if (loss.Error is { } error)
         {
-            w.Line($"throw new global::System.InvalidOperationException({TypeScaffold.Quote($"[Loss] {method.Name} is invalid: {error}")});");
+            w.Line($"throw new global::System.InvalidOperationException({CSharpText.Quote($"[Loss] {method.Shape.Name} is invalid: {error.Id}: {error.Message}")});");
             w.Close();
             return;
         }
-        w.Line("using var scope = global::TorchSharp.torch.NewDisposeScope();");
+        w.Line($"using var {loss.ScopeLocal} = {RuntimeNames.Torch}.NewDisposeScope();");
         WriteStatements(w, loss.Statements);
-        w.Line($"var result = {loss.ResultExpression};");
-        w.Line("return result.MoveToOuterDisposeScope();");
+        w.Line($"var {loss.ResultLocal} = {loss.ResultExpression};");
+        w.Line($"return {loss.ResultLocal}.MoveToOuterDisposeScope();");
         w.Close();
     }
 
@@ -137,7 +209,7 @@ internal static class ModelEmitter
             }
             // The step as a lambda: this step's slices and carried state, its own hoisted locals, its value and next state.
             w.Line($"// {statement.Comment}");
-            w.Open($"var {statement.Local} = global::PixyzGen.Iteration.Sum({iteration.Steps}, new {Tensor}[] {{ {string.Join(", ", iteration.Initial)} }}, ({iteration.StepIndex}, {iteration.CarriedName}) =>");
+            w.Open($"var {statement.Local} = {RuntimeNames.Iteration}.Sum({iteration.Steps}, new {Tensor}[] {{ {string.Join(", ", iteration.Initial)} }}, ({iteration.StepIndex}, {iteration.CarriedName}) =>");
             foreach (var line in iteration.Prelude) w.Line(line);
             WriteStatements(w, iteration.Body);
             w.Line($"return ({iteration.Value}, new {Tensor}[] {{ {string.Join(", ", iteration.Next)} }});");

@@ -15,43 +15,12 @@ internal static class TypeScaffold
         writer.Line("#nullable enable");
         writer.Line();
         if (type.Namespace.Length > 0) writer.Open($"namespace {type.Namespace}");
-        foreach (var containing in type.ContainingTypes) writer.Open($"partial {containing.Keyword} {containing.Name}");
-        writer.Open($"partial {type.Keyword} {type.Name}");
+        foreach (var containing in type.ContainingTypes) writer.Open($"partial {containing.Keyword} {containing.Name}{containing.TypeParameters}");
+        writer.Open($"partial {type.Keyword} {type.Name}{type.TypeParameters}");
         body(writer);
         writer.Close();
         foreach (var _ in type.ContainingTypes) writer.Close();
         if (type.Namespace.Length > 0) writer.Close();
         return writer.ToString();
-    }
-
-    /// <summary>A C# string literal of DSL text (which may hold any character the user typed).</summary>
-    public static string Quote(string text)
-    {
-        var builder = new System.Text.StringBuilder("\"");
-        foreach (var c in text)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                default:
-                    if (char.IsControl(c) || char.IsSurrogate(c) || c > 0x7e) builder.Append("\\u").Append(((int)c).ToString("x4"));
-                    else builder.Append(c);
-                    break;
-            }
-        }
-        return builder.Append('"').ToString();
-    }
-
-    /// <summary>Text safe inside an XML doc comment.</summary>
-    public static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\n", " ").Replace("\r", " ");
-
-    public static string Array(System.Collections.Generic.IEnumerable<string> items)
-    {
-        var list = string.Join(", ", System.Linq.Enumerable.Select(items, Quote));
-        return list.Length == 0 ? "global::System.Array.Empty<string>()" : $"new[] {{ {list} }}";
     }
 }

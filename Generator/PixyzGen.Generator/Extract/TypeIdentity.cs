@@ -2,22 +2,21 @@ using PixyzGen.Dsl;
 
 namespace PixyzGen.Generator.Extract;
 
-/// <summary>A type nesting it, as the partial declaration must repeat it: <c>partial class Outer</c>.</summary>
-internal sealed record ContainingType(string Keyword, string Name);
+/// <summary>
+/// A type nesting it, as the partial declaration must repeat it: <c>partial class Outer&lt;T&gt;</c>. Names are C#
+/// spellings (keywords escaped); <see cref="TypeParameters"/> is <c>&lt;T, U&gt;</c> or empty.
+/// </summary>
+internal sealed record ContainingType(string Keyword, string Name, string TypeParameters = "");
 
-/// <summary>Where a generated partial goes, as plain strings. Pipeline values must stay immutable and structurally equal.</summary>
-internal sealed record TypeIdentity(string Namespace, EquatableArray<ContainingType> ContainingTypes, string Keyword, string Name, bool IsPartial, bool IsGeneric)
+/// <summary>
+/// Where a generated partial goes, as plain strings. <see cref="Namespace"/> and the names are C# spellings (keywords
+/// escaped); <see cref="MetadataStem"/> is the case-sensitive stem of hint names. Pipeline values must stay immutable
+/// and structurally equal.
+/// </summary>
+internal sealed record TypeIdentity(
+    string Namespace, EquatableArray<ContainingType> ContainingTypes, string Keyword, string Name, bool IsPartial, bool IsGeneric,
+    string TypeParameters = "", bool IsFileLocal = false, string MetadataStem = "", string PlainName = "")
 {
-    /// <summary><c>Namespace.Outer.Name</c>, the stem of hint names.</summary>
-    public string MetadataStem
-    {
-        get
-        {
-            var parts = new System.Collections.Generic.List<string>();
-            if (Namespace.Length > 0) parts.Add(Namespace);
-            foreach (var containing in ContainingTypes) parts.Add(containing.Name);
-            parts.Add(Name);
-            return string.Join(".", parts);
-        }
-    }
+    /// <summary>Whether a generated partial of this type compiles at all: partial all the way out, and not file-local.</summary>
+    public bool CanExtend => IsPartial && !IsFileLocal;
 }

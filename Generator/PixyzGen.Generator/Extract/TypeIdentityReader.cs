@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PixyzGen.Dsl;
 
 namespace PixyzGen.Generator.Extract;
@@ -13,22 +12,28 @@ internal static class TypeIdentityReader
     public static TypeIdentity Read(INamedTypeSymbol type)
     {
         var containing = new List<ContainingType>();
+        var stem = new List<string>();
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-            containing.Insert(0, new ContainingType(Keyword(outer), outer.Name));
-        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
-        var isPartial = IsPartial(type) && containing.Count == 0 || IsPartial(type) && AllContainingPartial(type);
-        return new TypeIdentity(ns, containing.ToEquatableArray(), Keyword(type), type.Name, isPartial, type.IsGenericType || type.ContainingType?.IsGenericType == true);
+            containing.Insert(0, new ContainingType(Keyword(outer), Escape(outer.Name), TypeParameters(outer)));
+        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "") : "";
+        if (ns.Length > 0) stem.Add(ns.Replace("@", ""));
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType) stem.Insert(ns.Length > 0 ? 1 : 0, MetadataPart(outer));
+        stem.Add(MetadataPart(type));
+
+        var isPartial = SymbolFacts.IsPartial(type);
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType) isPartial &= SymbolFacts.IsPartial(outer);
+        return new TypeIdentity(ns, containing.ToEquatableArray(), Keyword(type), Escape(type.Name), isPartial, SymbolFacts.IsGeneric(type),
+            TypeParameters(type), SymbolFacts.IsFileLocal(type), string.Join(".", stem), type.Name);
     }
 
-    private static bool AllContainingPartial(INamedTypeSymbol type)
-    {
-        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-            if (!IsPartial(outer)) return false;
-        return true;
-    }
+    /// <summary>A name as C# code: <c>@class</c> for a keyword.</summary>
+    public static string Escape(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
-    private static bool IsPartial(INamedTypeSymbol type) =>
-        type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
+    private static string TypeParameters(INamedTypeSymbol type) =>
+        type.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", type.TypeParameters.Select(p => Escape(p.Name))) + ">";
+
+    // Generic arity is part of a type's identity (Model and Model<T> are two types): Model`1 as in metadata.
+    private static string MetadataPart(INamedTypeSymbol type) => type.Arity == 0 ? type.Name : $"{type.Name}_{type.Arity}";
 
     private static string Keyword(INamedTypeSymbol type) => type switch
     {

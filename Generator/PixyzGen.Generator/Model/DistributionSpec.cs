@@ -1,4 +1,5 @@
 using PixyzGen.Dsl;
+using PixyzGen.Dsl.Diagnostics;
 using PixyzGen.Generator.Extract;
 
 namespace PixyzGen.Generator.Model;
@@ -6,6 +7,7 @@ namespace PixyzGen.Generator.Model;
 /// <summary>
 /// What to generate for one <c>[Distribution]</c> class. <see cref="ForwardError"/> is set when Forward's parameters
 /// differ from the conditioning variables: members are still generated, <c>Params</c> throws with the diagnostic.
+/// <see cref="Members"/> says which generated members the type already has (skipped) or inherits (declared <c>new</c>).
 /// </summary>
 internal sealed record DistributionSpec(
     TypeIdentity Type,
@@ -15,6 +17,7 @@ internal sealed record DistributionSpec(
     EquatableArray<string> CondVars,
     FamilyInfo Family,
     bool HasForward,
-    string? ForwardError,
+    DslError? ForwardError,
     string LatexText,
-    bool IsProductOfExperts = false);
+    bool IsProductOfExperts,
+    ExistingMembers Members);

@@ -1,10 +1,15 @@
 using PixyzGen.Dsl;
+using PixyzGen.Dsl.Diagnostics;
 using PixyzGen.Generator.Extract;
 
 namespace PixyzGen.Generator.Model;
 
 /// <summary>A distribution member of a model, resolved: its single variable, conditioning variables and family.</summary>
-internal sealed record MemberSpec(string Name, string SignatureText, string Variable, EquatableArray<string> CondVars, FamilyInfo Family);
+internal sealed record MemberSpec(string Name, string SignatureText, string Variable, EquatableArray<string> CondVars, FamilyInfo Family)
+{
+    /// <summary>The member as C# code inside the model: <c>this.@Q</c>, which no local or parameter can shadow.</summary>
+    public string Code => "this." + Emit.CSharpText.Escape(Name);
+}
 
 /// <summary>One ancestral step: <c>var z = Pz.Sample(batch)</c>.</summary>
 internal sealed record SamplingStep(string Variable, string Member, string SignatureText, EquatableArray<string> CondVars);
@@ -29,16 +34,20 @@ internal sealed record PlannedIteration(
     EquatableArray<PlannedStatement> Body, string Value, EquatableArray<string> Next);
 
 /// <summary>
-/// A loss body: statements then the result expression; or, when the formula is invalid, <see cref="Error"/>
-/// (diagnostic ID and message) that the generated body throws.
+/// A loss body: statements then the result expression, in a dispose scope held by <see cref="ScopeLocal"/> (locals
+/// named apart from the method's parameters); or, when the formula or the method is invalid, <see cref="Error"/>,
+/// the diagnostic the generated body throws.
 /// </summary>
-internal sealed record LossSpec(LossMethod Method, EquatableArray<PlannedStatement> Statements, string ResultExpression, string? Error, string? LatexText = null);
+internal sealed record LossSpec(
+    LossMethod Method, EquatableArray<PlannedStatement> Statements, string ResultExpression, DslError? Error, string? LatexText = null,
+    string ScopeLocal = "scope", string ResultLocal = "result");
 
 /// <summary>
 /// What to generate for one <c>[Model]</c> class. <see cref="Sampling"/> is null when the factorization is invalid;
 /// <see cref="SamplingError"/> then holds the diagnostic that the generated <c>Sample</c> throws. <see cref="LatexText"/> and
-/// <see cref="DotText"/> render a factorization that parses.
+/// <see cref="DotText"/> render a factorization that parses. Without <see cref="IsModel"/> (a type with [Loss] methods but
+/// no [Model], or a generic model) only the loss methods are written, with bodies that throw their diagnostic.
 /// </summary>
 internal sealed record ModelSpec(
-    TypeIdentity Type, string FactorizationText, EquatableArray<MemberSpec> Members, SamplingPlan? Sampling, string? SamplingError,
-    EquatableArray<LossSpec> Losses, string? LatexText = null, string? DotText = null);
+    TypeIdentity Type, string FactorizationText, EquatableArray<MemberSpec> Members, SamplingPlan? Sampling, DslError? SamplingError,
+    EquatableArray<LossSpec> Losses, string? LatexText, string? DotText, ExistingMembers Existing, bool IsModel = true);

@@ -11,38 +11,36 @@ partial class Outer
         /// <summary>The signature <c>p(x|mu,sigma)</c> in LaTeX.</summary>
         public const string Latex = "p(x|\\mu,\\sigma)";
 
-        private static readonly global::PixyzGen.DistributionSignature DeclaredSignatureValue = new("p", new[] { "x" }, new[] { "mu", "sigma" });
-
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        protected override global::PixyzGen.DistributionSignature DeclaredSignature => DeclaredSignatureValue;
+        protected override global::PixyzGen.DistributionSignature DeclaredSignature { get; } = new("p", new[] { "x" }, new[] { "mu", "sigma" });
 
         /// <summary>The parameters of <c>p(x|mu,sigma)</c> given mu, sigma: one call of Forward.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::PixyzGen.NormalParams Params(global::TorchSharp.torch.Tensor mu, global::TorchSharp.torch.Tensor sigma) => Forward(mu, sigma);
+        public global::PixyzGen.NormalParams Params(global::TorchSharp.torch.Tensor mu, global::TorchSharp.torch.Tensor sigma) => this.Forward(mu, sigma);
 
         /// <summary>The parameters of <c>p(x|mu,sigma)</c> for the dynamic API: Forward on inputs mu, sigma.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        protected override global::PixyzGen.NormalParams ParamsFor(global::PixyzGen.Variables inputs) => Params(Require(inputs, "mu"), Require(inputs, "sigma"));
+        protected override global::PixyzGen.NormalParams ParamsFor(global::PixyzGen.Variables inputs) => this.Params(this.Require(inputs, "mu"), this.Require(inputs, "sigma"));
 
         /// <summary>Draws x ~ <c>p(x|mu,sigma)</c> given mu, sigma, without gradient.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor mu, global::TorchSharp.torch.Tensor sigma) => SampleFrom(Params(mu, sigma));
+        public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor mu, global::TorchSharp.torch.Tensor sigma) => this.SampleFrom(this.Params(mu, sigma));
 
         /// <summary>Draws x ~ <c>p(x|mu,sigma)</c> given mu, sigma with the reparameterization trick (gradients flow).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor RSample(global::TorchSharp.torch.Tensor mu, global::TorchSharp.torch.Tensor sigma) => RSampleFrom(Params(mu, sigma));
+        public global::TorchSharp.torch.Tensor RSample(global::TorchSharp.torch.Tensor mu, global::TorchSharp.torch.Tensor sigma) => this.RSampleFrom(this.Params(mu, sigma));
 
         /// <summary>log <c>p(x|mu,sigma)</c>, summed over feature dimensions: one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor mu, global::TorchSharp.torch.Tensor sigma) => LogProbOf(Params(mu, sigma), x, "x");
+        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor mu, global::TorchSharp.torch.Tensor sigma) => this.LogProbOf(this.Params(mu, sigma), x, "x");
 
         /// <summary>The mean of <c>p(x|mu,sigma)</c> given mu, sigma.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Mean(global::TorchSharp.torch.Tensor mu, global::TorchSharp.torch.Tensor sigma) => MeanOf(Params(mu, sigma));
+        public global::TorchSharp.torch.Tensor Mean(global::TorchSharp.torch.Tensor mu, global::TorchSharp.torch.Tensor sigma) => this.MeanOf(this.Params(mu, sigma));
 
         /// <summary>The entropy H[<c>p(x|mu,sigma)</c>] given mu, sigma, summed over feature dimensions.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Entropy(global::TorchSharp.torch.Tensor mu, global::TorchSharp.torch.Tensor sigma) => EntropyOf(Params(mu, sigma));
+        public global::TorchSharp.torch.Tensor Entropy(global::TorchSharp.torch.Tensor mu, global::TorchSharp.torch.Tensor sigma) => this.EntropyOf(this.Params(mu, sigma));
     }
 }

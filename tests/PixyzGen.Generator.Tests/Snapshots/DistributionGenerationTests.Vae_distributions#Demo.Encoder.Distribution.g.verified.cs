@@ -11,38 +11,36 @@ namespace Demo
         /// <summary>The signature <c>q(z|x)</c> in LaTeX.</summary>
         public const string Latex = "q(z|x)";
 
-        private static readonly global::PixyzGen.DistributionSignature DeclaredSignatureValue = new("q", new[] { "z" }, new[] { "x" });
-
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        protected override global::PixyzGen.DistributionSignature DeclaredSignature => DeclaredSignatureValue;
+        protected override global::PixyzGen.DistributionSignature DeclaredSignature { get; } = new("q", new[] { "z" }, new[] { "x" });
 
         /// <summary>The parameters of <c>q(z|x)</c> given x: one call of Forward.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::PixyzGen.NormalParams Params(global::TorchSharp.torch.Tensor x) => Forward(x);
+        public global::PixyzGen.NormalParams Params(global::TorchSharp.torch.Tensor x) => this.Forward(x);
 
         /// <summary>The parameters of <c>q(z|x)</c> for the dynamic API: Forward on inputs x.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        protected override global::PixyzGen.NormalParams ParamsFor(global::PixyzGen.Variables inputs) => Params(Require(inputs, "x"));
+        protected override global::PixyzGen.NormalParams ParamsFor(global::PixyzGen.Variables inputs) => this.Params(this.Require(inputs, "x"));
 
         /// <summary>Draws z ~ <c>q(z|x)</c> given x, without gradient.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor x) => SampleFrom(Params(x));
+        public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor x) => this.SampleFrom(this.Params(x));
 
         /// <summary>Draws z ~ <c>q(z|x)</c> given x with the reparameterization trick (gradients flow).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor RSample(global::TorchSharp.torch.Tensor x) => RSampleFrom(Params(x));
+        public global::TorchSharp.torch.Tensor RSample(global::TorchSharp.torch.Tensor x) => this.RSampleFrom(this.Params(x));
 
         /// <summary>log <c>q(z|x)</c>, summed over feature dimensions: one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor z, global::TorchSharp.torch.Tensor x) => LogProbOf(Params(x), z, "z");
+        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor z, global::TorchSharp.torch.Tensor x) => this.LogProbOf(this.Params(x), z, "z");
 
         /// <summary>The mean of <c>q(z|x)</c> given x.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Mean(global::TorchSharp.torch.Tensor x) => MeanOf(Params(x));
+        public global::TorchSharp.torch.Tensor Mean(global::TorchSharp.torch.Tensor x) => this.MeanOf(this.Params(x));
 
         /// <summary>The entropy H[<c>q(z|x)</c>] given x, summed over feature dimensions.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Entropy(global::TorchSharp.torch.Tensor x) => EntropyOf(Params(x));
+        public global::TorchSharp.torch.Tensor Entropy(global::TorchSharp.torch.Tensor x) => this.EntropyOf(this.Params(x));
     }
 }

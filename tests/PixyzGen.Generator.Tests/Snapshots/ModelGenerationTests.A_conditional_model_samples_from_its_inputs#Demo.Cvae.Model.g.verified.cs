@@ -15,7 +15,7 @@ namespace Demo
         public const string Dot = "digraph Cvae {\n  y [shape=box];\n  z -> x;\n  y -> x;\n  y -> z;\n}";
 
         /// <inheritdoc/>
-        public override string FactorizationText => Factorization;
+        public override string FactorizationText => "p(x,z|y) = p(x|z,y) p(z|y)";
 
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
@@ -23,8 +23,8 @@ namespace Demo
         {
             get
             {
-                yield return ("P", P);
-                yield return ("Prior", Prior);
+                yield return ("P", this.P);
+                yield return ("Prior", this.Prior);
             }
         }
 
@@ -35,13 +35,13 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public CvaeSample Sample(global::TorchSharp.torch.Tensor y)
         {
-            var z = Prior.Sample(y);
-            var x = P.Sample(z, y);
+            var z = this.Prior.Sample(y);
+            var x = this.P.Sample(z, y);
             return new CvaeSample(x, z);
         }
 
         /// <summary>log <c>p(x,z|y) = p(x|z,y) p(z|y)</c>: the sum of its factors' log-densities, one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z, global::TorchSharp.torch.Tensor y) => Prior.LogProb(z, y) + P.LogProb(x, z, y);
+        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z, global::TorchSharp.torch.Tensor y) => this.Prior.LogProb(z, y) + this.P.LogProb(x, z, y);
     }
 }

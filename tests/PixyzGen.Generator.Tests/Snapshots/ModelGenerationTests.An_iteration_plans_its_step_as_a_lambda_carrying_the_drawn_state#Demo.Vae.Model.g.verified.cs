@@ -15,7 +15,7 @@ namespace Demo
         public const string Dot = "digraph Vae {\n  z -> x;\n  z;\n}";
 
         /// <inheritdoc/>
-        public override string FactorizationText => Factorization;
+        public override string FactorizationText => "p(x,z) = p(x|z) p(z)";
 
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
@@ -23,9 +23,9 @@ namespace Demo
         {
             get
             {
-                yield return ("Q", Q);
-                yield return ("P", P);
-                yield return ("Pz", Pz);
+                yield return ("Q", this.Q);
+                yield return ("P", this.P);
+                yield return ("Pz", this.Pz);
             }
         }
 
@@ -36,14 +36,14 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public VaeSample Sample(long batchSize = 1)
         {
-            var z = Pz.Sample(batchSize);
-            var x = P.Sample(z);
+            var z = this.Pz.Sample(batchSize);
+            var x = this.P.Sample(z);
             return new VaeSample(x, z);
         }
 
         /// <summary>log <c>p(x,z) = p(x|z) p(z)</c>: the sum of its factors' log-densities, one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z) => Pz.LogProb(z) + P.LogProb(x, z);
+        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z) => this.Pz.LogProb(z) + this.P.LogProb(x, z);
 
         /// <summary>The loss <c>mean(iterate(x | z = z_prev)[KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)]])</c> of <see cref="Loss"/> in LaTeX.</summary>
         public const string LossLatex = "mean \\left(\\sum_{t=1}^{T} \\left(D_{KL} \\left[q(z|x)||p(z) \\right] - \\mathbb{E}_{q(z|x)} \\left[\\log p(x|z) \\right]\\right) \\right)";
@@ -58,11 +58,11 @@ namespace Demo
             {
                 var x_t = x[t];
                 var z_prev_t = carried[0];
-                var qParams = Q.Params(x_t); // q(z|x): parameters
-                var pzParams = Pz.Params(); // p(z): parameters
-                var z = Q.RSampleFrom(qParams); // z ~ q(z|x)
-                var pParams = P.Params(z); // p(x|z): parameters
-                return ((global::PixyzGen.KL.NormalNormal(qParams, pzParams, Q.ReducedFeatureRank) - P.LogProbOf(pParams, x_t, "x")), new global::TorchSharp.torch.Tensor[] { z });
+                var qParams = this.Q.Params(x_t); // q(z|x): parameters
+                var pzParams = this.Pz.Params(); // p(z): parameters
+                var z = this.Q.RSampleFrom(qParams); // z ~ q(z|x)
+                var pParams = this.P.Params(z); // p(x|z): parameters
+                return ((global::PixyzGen.KL.NormalNormal(qParams, pzParams, this.Q.ReducedFeatureRank) - this.P.LogProbOf(pParams, x_t, "x")), new global::TorchSharp.torch.Tensor[] { z });
             });
             var result = steps.mean();
             return result.MoveToOuterDisposeScope();

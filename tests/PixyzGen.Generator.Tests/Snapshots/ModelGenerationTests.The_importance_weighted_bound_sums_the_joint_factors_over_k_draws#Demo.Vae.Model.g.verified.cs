@@ -15,7 +15,7 @@ namespace Demo
         public const string Dot = "digraph Vae {\n  z -> x;\n  z;\n}";
 
         /// <inheritdoc/>
-        public override string FactorizationText => Factorization;
+        public override string FactorizationText => "p(x,z) = p(x|z) p(z)";
 
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
@@ -23,9 +23,9 @@ namespace Demo
         {
             get
             {
-                yield return ("Q", Q);
-                yield return ("P", P);
-                yield return ("Pz", Pz);
+                yield return ("Q", this.Q);
+                yield return ("P", this.P);
+                yield return ("Pz", this.Pz);
             }
         }
 
@@ -36,14 +36,14 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public VaeSample Sample(long batchSize = 1)
         {
-            var z = Pz.Sample(batchSize);
-            var x = P.Sample(z);
+            var z = this.Pz.Sample(batchSize);
+            var x = this.P.Sample(z);
             return new VaeSample(x, z);
         }
 
         /// <summary>log <c>p(x,z) = p(x|z) p(z)</c>: the sum of its factors' log-densities, one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z) => Pz.LogProb(z) + P.LogProb(x, z);
+        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z) => this.Pz.LogProb(z) + this.P.LogProb(x, z);
 
         /// <summary>The loss <c>-mean(IWAE_10(p(x,z) || q(z|x)))</c> of <see cref="Loss"/> in LaTeX.</summary>
         public const string LossLatex = "- mean \\left(\\mathbb{E}_{z_{1:10} \\sim q(z|x)} \\left[\\log \\frac{1}{10} \\sum_{k=1}^{10} \\frac{p(x,z)}{q(z|x)} \\right] \\right)";
@@ -53,11 +53,11 @@ namespace Demo
         public partial global::TorchSharp.torch.Tensor Loss(global::TorchSharp.torch.Tensor x)
         {
             using var scope = global::TorchSharp.torch.NewDisposeScope();
-            var qParams = Q.Params(x); // q(z|x): parameters
-            var z = Q.RSampleFrom(qParams, 10); // 10 draws of z ~ q(z|x)
-            var pParams = P.Params(z); // p(x|z): parameters
-            var pzParams = Pz.Params(); // p(z): parameters
-            var result = -((P.LogProbOf(pParams, x, "x") + Pz.LogProbOf(pzParams, z, "z") - Q.LogProbOf(qParams, z, "z")).logsumexp(0) - 2.302585092994046).mean();
+            var qParams = this.Q.Params(x); // q(z|x): parameters
+            var z = this.Q.RSampleFrom(qParams, 10); // 10 draws of z ~ q(z|x)
+            var pParams = this.P.Params(z); // p(x|z): parameters
+            var pzParams = this.Pz.Params(); // p(z): parameters
+            var result = -((this.P.LogProbOf(pParams, x, "x") + this.Pz.LogProbOf(pzParams, z, "z") - this.Q.LogProbOf(qParams, z, "z")).logsumexp(0) - 2.302585092994046).mean();
             return result.MoveToOuterDisposeScope();
         }
     }

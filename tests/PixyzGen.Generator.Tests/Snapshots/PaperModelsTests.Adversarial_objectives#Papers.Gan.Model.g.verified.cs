@@ -15,7 +15,7 @@ namespace Papers
         public const string Dot = "digraph Gan {\n  w [style=dashed];\n  w -> x;\n  w;\n}";
 
         /// <inheritdoc/>
-        public override string FactorizationText => Factorization;
+        public override string FactorizationText => "p(x) = g(x|w) p(w)";
 
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
@@ -23,9 +23,9 @@ namespace Papers
         {
             get
             {
-                yield return ("G", G);
-                yield return ("Pw", Pw);
-                yield return ("D", D);
+                yield return ("G", this.G);
+                yield return ("Pw", this.Pw);
+                yield return ("D", this.D);
             }
         }
 
@@ -33,8 +33,8 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public global::TorchSharp.torch.Tensor Sample(long batchSize = 1)
         {
-            var w = Pw.Sample(batchSize);
-            var x = G.Sample(w);
+            var w = this.Pw.Sample(batchSize);
+            var x = this.G.Sample(w);
             return x;
         }
 
@@ -46,12 +46,12 @@ namespace Papers
         public partial global::TorchSharp.torch.Tensor GeneratorLoss(global::TorchSharp.torch.Tensor x)
         {
             using var scope = global::TorchSharp.torch.NewDisposeScope();
-            var pwParams = Pw.Params(); // p(w): parameters
-            var wFake = Pw.RSampleFrom(pwParams, x.shape[0]); // w ~ p(w), one per row of x
-            var gParams = G.Params(wFake); // g(x|w): parameters
-            var x2 = G.RSampleFrom(gParams); // x ~ g(x|w)
-            var dParams = D.Params(x); // d(t|x): parameters
-            var dParams2 = D.Params(x2); // d(t|x): parameters
+            var pwParams = this.Pw.Params(); // p(w): parameters
+            var wFake = this.Pw.RSampleFrom(pwParams, x.shape[0]); // w ~ p(w), one per row of x
+            var gParams = this.G.Params(wFake); // g(x|w): parameters
+            var x2 = this.G.RSampleFrom(gParams); // x ~ g(x|w)
+            var dParams = this.D.Params(x); // d(t|x): parameters
+            var dParams2 = this.D.Params(x2); // d(t|x): parameters
             var result = global::PixyzGen.Adversarial.JsGenerator(dParams, dParams2);
             return result.MoveToOuterDisposeScope();
         }
@@ -64,12 +64,12 @@ namespace Papers
         public partial global::TorchSharp.torch.Tensor DiscriminatorLoss(global::TorchSharp.torch.Tensor x)
         {
             using var scope = global::TorchSharp.torch.NewDisposeScope();
-            var pwParams = Pw.Params(); // p(w): parameters
-            var wFake = Pw.RSampleFrom(pwParams, x.shape[0]); // w ~ p(w), one per row of x
-            var gParams = G.Params(wFake); // g(x|w): parameters
-            var x2 = G.RSampleFrom(gParams); // x ~ g(x|w)
-            var dParams = D.Params(x); // d(t|x): parameters
-            var dParams2 = D.Params(x2.detach()); // d(t|x): parameters
+            var pwParams = this.Pw.Params(); // p(w): parameters
+            var wFake = this.Pw.RSampleFrom(pwParams, x.shape[0]); // w ~ p(w), one per row of x
+            var gParams = this.G.Params(wFake); // g(x|w): parameters
+            var x2 = this.G.RSampleFrom(gParams); // x ~ g(x|w)
+            var dParams = this.D.Params(x); // d(t|x): parameters
+            var dParams2 = this.D.Params(x2.detach()); // d(t|x): parameters
             var result = global::PixyzGen.Adversarial.JsDiscriminator(dParams, dParams2);
             return result.MoveToOuterDisposeScope();
         }
@@ -82,12 +82,12 @@ namespace Papers
         public partial global::TorchSharp.torch.Tensor CriticLoss(global::TorchSharp.torch.Tensor x)
         {
             using var scope = global::TorchSharp.torch.NewDisposeScope();
-            var pwParams = Pw.Params(); // p(w): parameters
-            var wFake = Pw.RSampleFrom(pwParams, x.shape[0]); // w ~ p(w), one per row of x
-            var gParams = G.Params(wFake); // g(x|w): parameters
-            var x2 = G.RSampleFrom(gParams); // x ~ g(x|w)
-            var dParams = D.Params(x); // d(t|x): parameters
-            var dParams2 = D.Params(x2.detach()); // d(t|x): parameters
+            var pwParams = this.Pw.Params(); // p(w): parameters
+            var wFake = this.Pw.RSampleFrom(pwParams, x.shape[0]); // w ~ p(w), one per row of x
+            var gParams = this.G.Params(wFake); // g(x|w): parameters
+            var x2 = this.G.RSampleFrom(gParams); // x ~ g(x|w)
+            var dParams = this.D.Params(x); // d(t|x): parameters
+            var dParams2 = this.D.Params(x2.detach()); // d(t|x): parameters
             var result = global::PixyzGen.Adversarial.WassersteinCritic(dParams, dParams2);
             return result.MoveToOuterDisposeScope();
         }

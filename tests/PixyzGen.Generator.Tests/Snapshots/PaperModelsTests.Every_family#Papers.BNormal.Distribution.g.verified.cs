@@ -11,38 +11,36 @@ namespace Papers
         /// <summary>The signature <c>q(v|b)</c> in LaTeX.</summary>
         public const string Latex = "q(v|b)";
 
-        private static readonly global::PixyzGen.DistributionSignature DeclaredSignatureValue = new("q", new[] { "v" }, new[] { "b" });
-
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        protected override global::PixyzGen.DistributionSignature DeclaredSignature => DeclaredSignatureValue;
+        protected override global::PixyzGen.DistributionSignature DeclaredSignature { get; } = new("q", new[] { "v" }, new[] { "b" });
 
         /// <summary>The parameters of <c>q(v|b)</c> given b: one call of Forward.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::PixyzGen.NormalParams Params(global::TorchSharp.torch.Tensor b) => Forward(b);
+        public global::PixyzGen.NormalParams Params(global::TorchSharp.torch.Tensor b) => this.Forward(b);
 
         /// <summary>The parameters of <c>q(v|b)</c> for the dynamic API: Forward on inputs b.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        protected override global::PixyzGen.NormalParams ParamsFor(global::PixyzGen.Variables inputs) => Params(Require(inputs, "b"));
+        protected override global::PixyzGen.NormalParams ParamsFor(global::PixyzGen.Variables inputs) => this.Params(this.Require(inputs, "b"));
 
         /// <summary>Draws v ~ <c>q(v|b)</c> given b, without gradient.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor b) => SampleFrom(Params(b));
+        public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor b) => this.SampleFrom(this.Params(b));
 
         /// <summary>Draws v ~ <c>q(v|b)</c> given b with the reparameterization trick (gradients flow).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor RSample(global::TorchSharp.torch.Tensor b) => RSampleFrom(Params(b));
+        public global::TorchSharp.torch.Tensor RSample(global::TorchSharp.torch.Tensor b) => this.RSampleFrom(this.Params(b));
 
         /// <summary>log <c>q(v|b)</c>, summed over feature dimensions: one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor v, global::TorchSharp.torch.Tensor b) => LogProbOf(Params(b), v, "v");
+        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor v, global::TorchSharp.torch.Tensor b) => this.LogProbOf(this.Params(b), v, "v");
 
         /// <summary>The mean of <c>q(v|b)</c> given b.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Mean(global::TorchSharp.torch.Tensor b) => MeanOf(Params(b));
+        public global::TorchSharp.torch.Tensor Mean(global::TorchSharp.torch.Tensor b) => this.MeanOf(this.Params(b));
 
         /// <summary>The entropy H[<c>q(v|b)</c>] given b, summed over feature dimensions.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Entropy(global::TorchSharp.torch.Tensor b) => EntropyOf(Params(b));
+        public global::TorchSharp.torch.Tensor Entropy(global::TorchSharp.torch.Tensor b) => this.EntropyOf(this.Params(b));
     }
 }

@@ -11,34 +11,32 @@ namespace Papers
         /// <summary>The signature <c>p(w)</c> in LaTeX.</summary>
         public const string Latex = "p(w)";
 
-        private static readonly global::PixyzGen.DistributionSignature DeclaredSignatureValue = new("p", new[] { "w" }, global::System.Array.Empty<string>());
-
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        protected override global::PixyzGen.DistributionSignature DeclaredSignature => DeclaredSignatureValue;
+        protected override global::PixyzGen.DistributionSignature DeclaredSignature { get; } = new("p", new[] { "w" }, global::System.Array.Empty<string>());
 
         /// <summary>The parameters of <c>p(w)</c>: the constants.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::PixyzGen.GammaParams Params() => ConstantParams;
+        public global::PixyzGen.GammaParams Params() => this.ConstantParams;
 
         /// <summary>Draws w ~ <c>p(w)</c>, without gradient.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Sample(long batchSize = 1) => SampleFrom(Params(), batchSize);
+        public global::TorchSharp.torch.Tensor Sample(long batchSize = 1) => this.SampleFrom(this.Params(), batchSize);
 
         /// <summary>Draws w ~ <c>p(w)</c> with the reparameterization trick (gradients flow).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor RSample(long batchSize = 1) => RSampleFrom(Params(), batchSize);
+        public global::TorchSharp.torch.Tensor RSample(long batchSize = 1) => this.RSampleFrom(this.Params(), batchSize);
 
         /// <summary>log <c>p(w)</c>, summed over feature dimensions: one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor w) => LogProbOf(Params(), w, "w");
+        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor w) => this.LogProbOf(this.Params(), w, "w");
 
         /// <summary>The mean of <c>p(w)</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Mean() => MeanOf(Params());
+        public global::TorchSharp.torch.Tensor Mean() => this.MeanOf(this.Params());
 
         /// <summary>The entropy H[<c>p(w)</c>], summed over feature dimensions.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Entropy() => EntropyOf(Params());
+        public global::TorchSharp.torch.Tensor Entropy() => this.EntropyOf(this.Params());
     }
 }

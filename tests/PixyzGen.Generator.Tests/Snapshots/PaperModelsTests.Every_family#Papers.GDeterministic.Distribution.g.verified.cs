@@ -11,30 +11,28 @@ namespace Papers
         /// <summary>The signature <c>d(v|c)</c> in LaTeX.</summary>
         public const string Latex = "d(v|c)";
 
-        private static readonly global::PixyzGen.DistributionSignature DeclaredSignatureValue = new("d", new[] { "v" }, new[] { "c" });
-
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        protected override global::PixyzGen.DistributionSignature DeclaredSignature => DeclaredSignatureValue;
+        protected override global::PixyzGen.DistributionSignature DeclaredSignature { get; } = new("d", new[] { "v" }, new[] { "c" });
 
         /// <summary>The parameters of <c>d(v|c)</c> given c: one call of Forward.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Params(global::TorchSharp.torch.Tensor c) => Forward(c);
+        public global::TorchSharp.torch.Tensor Params(global::TorchSharp.torch.Tensor c) => this.Forward(c);
 
         /// <summary>The value of <c>d(v|c)</c> for the dynamic API: Forward on the named inputs.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        protected override global::TorchSharp.torch.Tensor Forward(global::PixyzGen.Variables inputs) => Params(Require(inputs, "c"));
+        protected override global::TorchSharp.torch.Tensor Forward(global::PixyzGen.Variables inputs) => this.Params(this.Require(inputs, "c"));
 
         /// <summary>The value of v in <c>d(v|c)</c> given c: one call of Forward.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor c) => Params(c);
+        public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor c) => this.Params(c);
 
         /// <summary>The value (gradients flow) of v in <c>d(v|c)</c> given c: one call of Forward.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor RSample(global::TorchSharp.torch.Tensor c) => Params(c);
+        public global::TorchSharp.torch.Tensor RSample(global::TorchSharp.torch.Tensor c) => this.Params(c);
 
         /// <summary>The value of v in <c>d(v|c)</c> given c: one call of Forward.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Mean(global::TorchSharp.torch.Tensor c) => Params(c);
+        public global::TorchSharp.torch.Tensor Mean(global::TorchSharp.torch.Tensor c) => this.Params(c);
     }
 }

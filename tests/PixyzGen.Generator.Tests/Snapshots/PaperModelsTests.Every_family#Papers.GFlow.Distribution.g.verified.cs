@@ -11,11 +11,9 @@ namespace Papers
         /// <summary>The signature <c>f(v)</c> in LaTeX.</summary>
         public const string Latex = "f(v)";
 
-        private static readonly global::PixyzGen.DistributionSignature DeclaredSignatureValue = new("f", new[] { "v" }, global::System.Array.Empty<string>());
-
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        protected override global::PixyzGen.DistributionSignature DeclaredSignature => DeclaredSignatureValue;
+        protected override global::PixyzGen.DistributionSignature DeclaredSignature { get; } = new("f", new[] { "v" }, global::System.Array.Empty<string>());
 
         /// <summary>The inputs of <c>f(v)</c> as the dynamic API takes them.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
@@ -23,14 +21,14 @@ namespace Papers
 
         /// <summary>Draws v ~ <c>f(v)</c> without gradient.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Sample(long batchSize = 1) => Sample(Params(), batchN: batchSize, reparam: false, returnAll: false)["v"];
+        public global::TorchSharp.torch.Tensor Sample(long batchSize = 1) => this.Sample(this.Params(), batchN: batchSize, reparam: false, returnAll: false)["v"];
 
         /// <summary>Draws v ~ <c>f(v)</c> with gradients through the flow.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor RSample(long batchSize = 1) => Sample(Params(), batchN: batchSize, reparam: true, returnAll: false)["v"];
+        public global::TorchSharp.torch.Tensor RSample(long batchSize = 1) => this.Sample(this.Params(), batchN: batchSize, reparam: true, returnAll: false)["v"];
 
         /// <summary>log <c>f(v)</c>: the base density and the flow's log-determinant, one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor v) => LogProb(Params().With("v", v));
+        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor v) => this.LogProb(this.Params().With("v", v));
     }
 }

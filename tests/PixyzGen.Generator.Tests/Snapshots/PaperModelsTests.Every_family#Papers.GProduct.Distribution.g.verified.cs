@@ -11,34 +11,32 @@ namespace Papers
         /// <summary>The signature <c>q(v|c,b)</c> in LaTeX.</summary>
         public const string Latex = "q(v|c,b)";
 
-        private static readonly global::PixyzGen.DistributionSignature DeclaredSignatureValue = new("q", new[] { "v" }, new[] { "c", "b" });
-
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        protected override global::PixyzGen.DistributionSignature DeclaredSignature => DeclaredSignatureValue;
+        protected override global::PixyzGen.DistributionSignature DeclaredSignature { get; } = new("q", new[] { "v" }, new[] { "c", "b" });
 
         /// <summary>The combined parameters <c>q(v|c,b)</c>, the product of the prior and the experts whose inputs are not null.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::PixyzGen.NormalParams Params(global::TorchSharp.torch.Tensor? c = null, global::TorchSharp.torch.Tensor? b = null) => ParamsFor(global::PixyzGen.Variables.OfPresent(("c", c), ("b", b)));
+        public global::PixyzGen.NormalParams Params(global::TorchSharp.torch.Tensor? c = null, global::TorchSharp.torch.Tensor? b = null) => this.ParamsFor(global::PixyzGen.Variables.OfPresent(("c", c), ("b", b)));
 
         /// <summary>Draws v ~ <c>q(v|c,b)</c>, the product of the prior and the experts whose inputs are not null.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor? c = null, global::TorchSharp.torch.Tensor? b = null) => SampleFrom(Params(c, b));
+        public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor? c = null, global::TorchSharp.torch.Tensor? b = null) => this.SampleFrom(this.Params(c, b));
 
         /// <summary>Draws v (reparameterized) ~ <c>q(v|c,b)</c>, the product of the prior and the experts whose inputs are not null.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor RSample(global::TorchSharp.torch.Tensor? c = null, global::TorchSharp.torch.Tensor? b = null) => RSampleFrom(Params(c, b));
+        public global::TorchSharp.torch.Tensor RSample(global::TorchSharp.torch.Tensor? c = null, global::TorchSharp.torch.Tensor? b = null) => this.RSampleFrom(this.Params(c, b));
 
         /// <summary>log <c>q(v|c,b)</c>, the product of the prior and the experts whose inputs are not null.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor v, global::TorchSharp.torch.Tensor? c = null, global::TorchSharp.torch.Tensor? b = null) => LogProbOf(Params(c, b), v, "v");
+        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor v, global::TorchSharp.torch.Tensor? c = null, global::TorchSharp.torch.Tensor? b = null) => this.LogProbOf(this.Params(c, b), v, "v");
 
         /// <summary>The mean of <c>q(v|c,b)</c>, the product of the prior and the experts whose inputs are not null.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Mean(global::TorchSharp.torch.Tensor? c = null, global::TorchSharp.torch.Tensor? b = null) => MeanOf(Params(c, b));
+        public global::TorchSharp.torch.Tensor Mean(global::TorchSharp.torch.Tensor? c = null, global::TorchSharp.torch.Tensor? b = null) => this.MeanOf(this.Params(c, b));
 
         /// <summary>The entropy of <c>q(v|c,b)</c>, the product of the prior and the experts whose inputs are not null.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Entropy(global::TorchSharp.torch.Tensor? c = null, global::TorchSharp.torch.Tensor? b = null) => EntropyOf(Params(c, b));
+        public global::TorchSharp.torch.Tensor Entropy(global::TorchSharp.torch.Tensor? c = null, global::TorchSharp.torch.Tensor? b = null) => this.EntropyOf(this.Params(c, b));
     }
 }

@@ -11,34 +11,32 @@ namespace Papers
         /// <summary>The signature <c>p(v|c)</c> in LaTeX.</summary>
         public const string Latex = "p(v|c)";
 
-        private static readonly global::PixyzGen.DistributionSignature DeclaredSignatureValue = new("p", new[] { "v" }, new[] { "c" });
-
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        protected override global::PixyzGen.DistributionSignature DeclaredSignature => DeclaredSignatureValue;
+        protected override global::PixyzGen.DistributionSignature DeclaredSignature { get; } = new("p", new[] { "v" }, new[] { "c" });
 
         /// <summary>The parameters of <c>p(v|c)</c> given c: one call of Forward.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::PixyzGen.CategoricalParams Params(global::TorchSharp.torch.Tensor c) => Forward(c);
+        public global::PixyzGen.CategoricalParams Params(global::TorchSharp.torch.Tensor c) => this.Forward(c);
 
         /// <summary>The parameters of <c>p(v|c)</c> for the dynamic API: Forward on inputs c.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        protected override global::PixyzGen.CategoricalParams ParamsFor(global::PixyzGen.Variables inputs) => Params(Require(inputs, "c"));
+        protected override global::PixyzGen.CategoricalParams ParamsFor(global::PixyzGen.Variables inputs) => this.Params(this.Require(inputs, "c"));
 
         /// <summary>Draws v ~ <c>p(v|c)</c> given c, without gradient.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor c) => SampleFrom(Params(c));
+        public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor c) => this.SampleFrom(this.Params(c));
 
         /// <summary>Draws v ~ <c>p(v|c)</c> given c with the reparameterization trick (gradients flow).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor RSample(global::TorchSharp.torch.Tensor c) => RSampleFrom(Params(c));
+        public global::TorchSharp.torch.Tensor RSample(global::TorchSharp.torch.Tensor c) => this.RSampleFrom(this.Params(c));
 
         /// <summary>log <c>p(v|c)</c>, summed over feature dimensions: one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor v, global::TorchSharp.torch.Tensor c) => LogProbOf(Params(c), v, "v");
+        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor v, global::TorchSharp.torch.Tensor c) => this.LogProbOf(this.Params(c), v, "v");
 
         /// <summary>The mean of <c>p(v|c)</c> given c.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Mean(global::TorchSharp.torch.Tensor c) => MeanOf(Params(c));
+        public global::TorchSharp.torch.Tensor Mean(global::TorchSharp.torch.Tensor c) => this.MeanOf(this.Params(c));
     }
 }

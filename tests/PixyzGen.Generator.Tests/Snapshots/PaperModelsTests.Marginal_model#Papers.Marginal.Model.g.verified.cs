@@ -15,7 +15,7 @@ namespace Papers
         public const string Dot = "digraph Marginal {\n  z [style=dashed];\n  z -> x;\n  z;\n}";
 
         /// <inheritdoc/>
-        public override string FactorizationText => Factorization;
+        public override string FactorizationText => "p(x) = p(x|z) p(z)";
 
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
@@ -23,8 +23,8 @@ namespace Papers
         {
             get
             {
-                yield return ("P", P);
-                yield return ("Pz", Pz);
+                yield return ("P", this.P);
+                yield return ("Pz", this.Pz);
             }
         }
 
@@ -32,8 +32,8 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public global::TorchSharp.torch.Tensor Sample(long batchSize = 1)
         {
-            var z = Pz.Sample(batchSize);
-            var x = P.Sample(z);
+            var z = this.Pz.Sample(batchSize);
+            var x = this.P.Sample(z);
             return x;
         }
 
@@ -45,9 +45,9 @@ namespace Papers
         public partial global::TorchSharp.torch.Tensor NegativeJoint(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z)
         {
             using var scope = global::TorchSharp.torch.NewDisposeScope();
-            var pParams = P.Params(z); // p(x|z): parameters
-            var pzParams = Pz.Params(); // p(z): parameters
-            var result = -(P.LogProbOf(pParams, x, "x") + Pz.LogProbOf(pzParams, z, "z")).mean();
+            var pParams = this.P.Params(z); // p(x|z): parameters
+            var pzParams = this.Pz.Params(); // p(z): parameters
+            var result = -(this.P.LogProbOf(pParams, x, "x") + this.Pz.LogProbOf(pzParams, z, "z")).mean();
             return result.MoveToOuterDisposeScope();
         }
     }

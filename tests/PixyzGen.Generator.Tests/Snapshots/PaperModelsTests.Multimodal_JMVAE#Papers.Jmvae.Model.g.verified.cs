@@ -15,7 +15,7 @@ namespace Papers
         public const string Dot = "digraph Jmvae {\n  z -> x;\n  z -> y;\n  z;\n}";
 
         /// <inheritdoc/>
-        public override string FactorizationText => Factorization;
+        public override string FactorizationText => "p(x,y,z) = p(x|z) p(y|z) p(z)";
 
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
@@ -23,12 +23,12 @@ namespace Papers
         {
             get
             {
-                yield return ("Q", Q);
-                yield return ("Qx", Qx);
-                yield return ("Qy", Qy);
-                yield return ("Px", Px);
-                yield return ("Py", Py);
-                yield return ("Pz", Pz);
+                yield return ("Q", this.Q);
+                yield return ("Qx", this.Qx);
+                yield return ("Qy", this.Qy);
+                yield return ("Px", this.Px);
+                yield return ("Py", this.Py);
+                yield return ("Pz", this.Pz);
             }
         }
 
@@ -39,15 +39,15 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public JmvaeSample Sample(long batchSize = 1)
         {
-            var z = Pz.Sample(batchSize);
-            var x = Px.Sample(z);
-            var y = Py.Sample(z);
+            var z = this.Pz.Sample(batchSize);
+            var x = this.Px.Sample(z);
+            var y = this.Py.Sample(z);
             return new JmvaeSample(x, y, z);
         }
 
         /// <summary>log <c>p(x,y,z) = p(x|z) p(y|z) p(z)</c>: the sum of its factors' log-densities, one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y, global::TorchSharp.torch.Tensor z) => Pz.LogProb(z) + Px.LogProb(x, z) + Py.LogProb(y, z);
+        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y, global::TorchSharp.torch.Tensor z) => this.Pz.LogProb(z) + this.Px.LogProb(x, z) + this.Py.LogProb(y, z);
 
         /// <summary>The loss <c>mean(KL(q(z|x,y) || p(z)) - E_q(z|x,y)[log p(x|z) + log p(y|z)] + alpha * (KL(q(z|x,y) || q(z|x)) + KL(q(z|x,y) || q(z|y))))</c> of <see cref="Loss"/> in LaTeX.</summary>
         public const string LossLatex = "mean \\left(D_{KL} \\left[q(z|x,y)||p(z) \\right] - \\mathbb{E}_{q(z|x,y)} \\left[\\log p(x|z) + \\log p(y|z) \\right] + \\alpha \\left(D_{KL} \\left[q(z|x,y)||q(z|x) \\right] + D_{KL} \\left[q(z|x,y)||q(z|y) \\right]\\right) \\right)";
@@ -57,14 +57,14 @@ namespace Papers
         public partial global::TorchSharp.torch.Tensor Loss(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y, double alpha)
         {
             using var scope = global::TorchSharp.torch.NewDisposeScope();
-            var qParams = Q.Params(x, y); // q(z|x,y): parameters
-            var pzParams = Pz.Params(); // p(z): parameters
-            var z = Q.RSampleFrom(qParams); // z ~ q(z|x,y)
-            var pxParams = Px.Params(z); // p(x|z): parameters
-            var pyParams = Py.Params(z); // p(y|z): parameters
-            var qxParams = Qx.Params(x); // q(z|x): parameters
-            var qyParams = Qy.Params(y); // q(z|y): parameters
-            var result = ((global::PixyzGen.KL.NormalNormal(qParams, pzParams, Q.ReducedFeatureRank) - (Px.LogProbOf(pxParams, x, "x") + Py.LogProbOf(pyParams, y, "y"))) + (alpha * (global::PixyzGen.KL.NormalNormal(qParams, qxParams, Q.ReducedFeatureRank) + global::PixyzGen.KL.NormalNormal(qParams, qyParams, Q.ReducedFeatureRank)))).mean();
+            var qParams = this.Q.Params(x, y); // q(z|x,y): parameters
+            var pzParams = this.Pz.Params(); // p(z): parameters
+            var z = this.Q.RSampleFrom(qParams); // z ~ q(z|x,y)
+            var pxParams = this.Px.Params(z); // p(x|z): parameters
+            var pyParams = this.Py.Params(z); // p(y|z): parameters
+            var qxParams = this.Qx.Params(x); // q(z|x): parameters
+            var qyParams = this.Qy.Params(y); // q(z|y): parameters
+            var result = (global::PixyzGen.KL.NormalNormal(qParams, pzParams, this.Q.ReducedFeatureRank) - (this.Px.LogProbOf(pxParams, x, "x") + this.Py.LogProbOf(pyParams, y, "y")) + (alpha * (global::PixyzGen.KL.NormalNormal(qParams, qxParams, this.Q.ReducedFeatureRank) + global::PixyzGen.KL.NormalNormal(qParams, qyParams, this.Q.ReducedFeatureRank)))).mean();
             return result.MoveToOuterDisposeScope();
         }
     }

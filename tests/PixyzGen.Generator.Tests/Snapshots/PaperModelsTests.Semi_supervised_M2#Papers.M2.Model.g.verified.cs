@@ -15,7 +15,7 @@ namespace Papers
         public const string Dot = "digraph M2 {\n  y -> x;\n  z -> x;\n  y;\n  z;\n}";
 
         /// <inheritdoc/>
-        public override string FactorizationText => Factorization;
+        public override string FactorizationText => "p(x,y,z) = p(x|y,z) p(y) p(z)";
 
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
@@ -23,11 +23,11 @@ namespace Papers
         {
             get
             {
-                yield return ("Qy", Qy);
-                yield return ("Qz", Qz);
-                yield return ("P", P);
-                yield return ("Py", Py);
-                yield return ("Pz", Pz);
+                yield return ("Qy", this.Qy);
+                yield return ("Qz", this.Qz);
+                yield return ("P", this.P);
+                yield return ("Py", this.Py);
+                yield return ("Pz", this.Pz);
             }
         }
 
@@ -38,15 +38,15 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public M2Sample Sample(long batchSize = 1)
         {
-            var y = Py.Sample(batchSize);
-            var z = Pz.Sample(batchSize);
-            var x = P.Sample(y, z);
+            var y = this.Py.Sample(batchSize);
+            var z = this.Pz.Sample(batchSize);
+            var x = this.P.Sample(y, z);
             return new M2Sample(x, y, z);
         }
 
         /// <summary>log <c>p(x,y,z) = p(x|y,z) p(y) p(z)</c>: the sum of its factors' log-densities, one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y, global::TorchSharp.torch.Tensor z) => Py.LogProb(y) + Pz.LogProb(z) + P.LogProb(x, y, z);
+        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y, global::TorchSharp.torch.Tensor z) => this.Py.LogProb(y) + this.Pz.LogProb(z) + this.P.LogProb(x, y, z);
 
         /// <summary>The loss <c>mean(KL(q(z|x,y) || p(z)) - E_q(z|x,y)[log p(x|y,z) + log p(y)])</c> of <see cref="Labelled"/> in LaTeX.</summary>
         public const string LabelledLatex = "mean \\left(D_{KL} \\left[q(z|x,y)||p(z) \\right] - \\mathbb{E}_{q(z|x,y)} \\left[\\log p(x|y,z) + \\log p(y) \\right] \\right)";
@@ -56,12 +56,12 @@ namespace Papers
         public partial global::TorchSharp.torch.Tensor Labelled(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
         {
             using var scope = global::TorchSharp.torch.NewDisposeScope();
-            var qzParams = Qz.Params(x, y); // q(z|x,y): parameters
-            var pzParams = Pz.Params(); // p(z): parameters
-            var z = Qz.RSampleFrom(qzParams); // z ~ q(z|x,y)
-            var pParams = P.Params(y, z); // p(x|y,z): parameters
-            var pyParams = Py.Params(); // p(y): parameters
-            var result = (global::PixyzGen.KL.NormalNormal(qzParams, pzParams, Qz.ReducedFeatureRank) - (P.LogProbOf(pParams, x, "x") + Py.LogProbOf(pyParams, y, "y"))).mean();
+            var qzParams = this.Qz.Params(x, y); // q(z|x,y): parameters
+            var pzParams = this.Pz.Params(); // p(z): parameters
+            var z = this.Qz.RSampleFrom(qzParams); // z ~ q(z|x,y)
+            var pParams = this.P.Params(y, z); // p(x|y,z): parameters
+            var pyParams = this.Py.Params(); // p(y): parameters
+            var result = (global::PixyzGen.KL.NormalNormal(qzParams, pzParams, this.Qz.ReducedFeatureRank) - (this.P.LogProbOf(pParams, x, "x") + this.Py.LogProbOf(pyParams, y, "y"))).mean();
             return result.MoveToOuterDisposeScope();
         }
 
@@ -73,14 +73,14 @@ namespace Papers
         public partial global::TorchSharp.torch.Tensor Unlabelled(global::TorchSharp.torch.Tensor x)
         {
             using var scope = global::TorchSharp.torch.NewDisposeScope();
-            var qyParams = Qy.Params(x); // q(y|x): parameters
-            var y = Qy.SampleFrom(qyParams); // y ~ q(y|x)
-            var qzParams = Qz.Params(x, y); // q(z|x,y): parameters
-            var pzParams = Pz.Params(); // p(z): parameters
-            var z = Qz.RSampleFrom(qzParams); // z ~ q(z|x,y)
-            var pParams = P.Params(y, z); // p(x|y,z): parameters
-            var pyParams = Py.Params(); // p(y): parameters
-            var result = ((global::PixyzGen.KL.NormalNormal(qzParams, pzParams, Qz.ReducedFeatureRank) - (P.LogProbOf(pParams, x, "x") + Py.LogProbOf(pyParams, y, "y"))) - Qy.EntropyOf(qyParams)).mean();
+            var qyParams = this.Qy.Params(x); // q(y|x): parameters
+            var y = this.Qy.SampleFrom(qyParams); // y ~ q(y|x)
+            var qzParams = this.Qz.Params(x, y); // q(z|x,y): parameters
+            var pzParams = this.Pz.Params(); // p(z): parameters
+            var z = this.Qz.RSampleFrom(qzParams); // z ~ q(z|x,y)
+            var pParams = this.P.Params(y, z); // p(x|y,z): parameters
+            var pyParams = this.Py.Params(); // p(y): parameters
+            var result = ((global::PixyzGen.KL.NormalNormal(qzParams, pzParams, this.Qz.ReducedFeatureRank) - (this.P.LogProbOf(pParams, x, "x") + this.Py.LogProbOf(pyParams, y, "y"))) - this.Qy.EntropyOf(qyParams)).mean();
             return result.MoveToOuterDisposeScope();
         }
 
@@ -92,8 +92,8 @@ namespace Papers
         public partial global::TorchSharp.torch.Tensor Classification(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y, double alpha)
         {
             using var scope = global::TorchSharp.torch.NewDisposeScope();
-            var qyParams = Qy.Params(x); // q(y|x): parameters
-            var result = (-alpha * Qy.LogProbOf(qyParams, y, "y").mean());
+            var qyParams = this.Qy.Params(x); // q(y|x): parameters
+            var result = (-alpha * this.Qy.LogProbOf(qyParams, y, "y").mean());
             return result.MoveToOuterDisposeScope();
         }
     }

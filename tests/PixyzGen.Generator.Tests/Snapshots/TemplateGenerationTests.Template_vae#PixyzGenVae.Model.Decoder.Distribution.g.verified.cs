@@ -11,34 +11,32 @@ namespace PixyzGenVae.Model
         /// <summary>The signature <c>p(x|z)</c> in LaTeX.</summary>
         public const string Latex = "p(x|z)";
 
-        private static readonly global::PixyzGen.DistributionSignature DeclaredSignatureValue = new("p", new[] { "x" }, new[] { "z" });
-
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        protected override global::PixyzGen.DistributionSignature DeclaredSignature => DeclaredSignatureValue;
+        protected override global::PixyzGen.DistributionSignature DeclaredSignature { get; } = new("p", new[] { "x" }, new[] { "z" });
 
         /// <summary>The parameters of <c>p(x|z)</c> given z: one call of Forward.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::PixyzGen.BernoulliParams Params(global::TorchSharp.torch.Tensor z) => Forward(z);
+        public global::PixyzGen.BernoulliParams Params(global::TorchSharp.torch.Tensor z) => this.Forward(z);
 
         /// <summary>The parameters of <c>p(x|z)</c> for the dynamic API: Forward on inputs z.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        protected override global::PixyzGen.BernoulliParams ParamsFor(global::PixyzGen.Variables inputs) => Params(Require(inputs, "z"));
+        protected override global::PixyzGen.BernoulliParams ParamsFor(global::PixyzGen.Variables inputs) => this.Params(this.Require(inputs, "z"));
 
         /// <summary>Draws x ~ <c>p(x|z)</c> given z, without gradient.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor z) => SampleFrom(Params(z));
+        public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor z) => this.SampleFrom(this.Params(z));
 
         /// <summary>log <c>p(x|z)</c>, summed over feature dimensions: one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z) => LogProbOf(Params(z), x, "x");
+        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z) => this.LogProbOf(this.Params(z), x, "x");
 
         /// <summary>The mean of <c>p(x|z)</c> given z.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Mean(global::TorchSharp.torch.Tensor z) => MeanOf(Params(z));
+        public global::TorchSharp.torch.Tensor Mean(global::TorchSharp.torch.Tensor z) => this.MeanOf(this.Params(z));
 
         /// <summary>The entropy H[<c>p(x|z)</c>] given z, summed over feature dimensions.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Entropy(global::TorchSharp.torch.Tensor z) => EntropyOf(Params(z));
+        public global::TorchSharp.torch.Tensor Entropy(global::TorchSharp.torch.Tensor z) => this.EntropyOf(this.Params(z));
     }
 }

@@ -11,34 +11,32 @@ namespace PixyzGenVae.Model
         /// <summary>The signature <c>p(z)</c> in LaTeX.</summary>
         public const string Latex = "p(z)";
 
-        private static readonly global::PixyzGen.DistributionSignature DeclaredSignatureValue = new("p", new[] { "z" }, global::System.Array.Empty<string>());
-
         /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        protected override global::PixyzGen.DistributionSignature DeclaredSignature => DeclaredSignatureValue;
+        protected override global::PixyzGen.DistributionSignature DeclaredSignature { get; } = new("p", new[] { "z" }, global::System.Array.Empty<string>());
 
         /// <summary>The parameters of <c>p(z)</c>: the constants.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::PixyzGen.NormalParams Params() => ConstantParams;
+        public global::PixyzGen.NormalParams Params() => this.ConstantParams;
 
         /// <summary>Draws z ~ <c>p(z)</c>, without gradient.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Sample(long batchSize = 1) => SampleFrom(Params(), batchSize);
+        public global::TorchSharp.torch.Tensor Sample(long batchSize = 1) => this.SampleFrom(this.Params(), batchSize);
 
         /// <summary>Draws z ~ <c>p(z)</c> with the reparameterization trick (gradients flow).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor RSample(long batchSize = 1) => RSampleFrom(Params(), batchSize);
+        public global::TorchSharp.torch.Tensor RSample(long batchSize = 1) => this.RSampleFrom(this.Params(), batchSize);
 
         /// <summary>log <c>p(z)</c>, summed over feature dimensions: one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor z) => LogProbOf(Params(), z, "z");
+        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor z) => this.LogProbOf(this.Params(), z, "z");
 
         /// <summary>The mean of <c>p(z)</c>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Mean() => MeanOf(Params());
+        public global::TorchSharp.torch.Tensor Mean() => this.MeanOf(this.Params());
 
         /// <summary>The entropy H[<c>p(z)</c>], summed over feature dimensions.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Entropy() => EntropyOf(Params());
+        public global::TorchSharp.torch.Tensor Entropy() => this.EntropyOf(this.Params());
     }
 }

@@ -1,0 +1,24 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using PixyzGen.Dsl.Checking;
+using PixyzGen.Dsl.Parsing;
+using PixyzGen.Generator.Extract;
+
+namespace PixyzGen.Analyzers.Rules;
+
+/// <summary>A model's distribution members, by the generator's own rule (<see cref="SymbolFacts.MemberCandidates"/>), with their signatures.</summary>
+internal static class ModelMembers
+{
+    public static IReadOnlyList<(ISymbol Symbol, MemberSignature Signature)> Of(INamedTypeSymbol type)
+    {
+        var members = new List<(ISymbol, MemberSignature)>();
+        foreach (var (member, memberType) in SymbolFacts.MemberCandidates(type))
+        {
+            if (SymbolFacts.Attribute(memberType, SymbolFacts.DistributionAttribute) is not { } attribute) continue;
+            if (DslParser.ParseDistribution(SymbolFacts.ArgumentText(attribute)).Value is { } parsed)
+                members.Add((member, new MemberSignature(member.Name, parsed, SymbolFacts.Family(memberType))));
+        }
+        return members;
+    }
+}

@@ -1,0 +1,136 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PixyzGen.Dsl;
+using PixyzGen.Dsl.Checking;
+
+namespace PixyzGen.Generator.Extract;
+
+/// <summary>
+/// The C# facts both hosts read from symbols, written once: this file is compiled into the generator and (linked) into
+/// the analyzers, so "which members count", "is partial", the family and a [Loss] method's shape never diverge.
+/// The decisions on those facts live in PixyzGen.Dsl.
+/// </summary>
+internal static class SymbolFacts
+{
+    public const string RuntimeNamespace = "PixyzGen";
+    public const string DistributionAttribute = "PixyzGen.DistributionAttribute";
+    public const string ModelAttribute = "PixyzGen.ModelAttribute";
+    public const string LossAttribute = "PixyzGen.LossAttribute";
+    public const string ProductOfExperts = "NormalPoE";
+    public const string ForwardMethod = "Forward";
+
+    /// <summary>Fully qualified, keywords escaped, nullable reference annotations kept (<c>Tensor?</c>).</summary>
+    public static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    /// <summary>Every declaration of the type carries <c>partial</c>.</summary>
+    public static bool IsPartial(INamedTypeSymbol type) =>
+        type.DeclaringSyntaxReferences.Length > 0 &&
+        type.DeclaringSyntaxReferences.All(r => r.GetSyntax() is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+    /// <summary>The type or a containing type is generic.</summary>
+    public static bool IsGeneric(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+            if (current.TypeParameters.Length > 0) return true;
+        return false;
+    }
+
+    /// <summary>The type or a containing type is <c>file</c>-local: no other file, a generated one included, can add to it.</summary>
+    public static bool IsFileLocal(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+            if (current.IsFileLocal) return true;
+        return false;
+    }
+
+    /// <summary>The Runtime family the type derives from (Normal, Bernoulli, ...), or null.</summary>
+    public static string? Family(ITypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+            if (IsRuntime(current) && GeneratedFamilies.Contains(current.Name)) return current.Name;
+        return null;
+    }
+
+    /// <summary>Whether the type derives from the Runtime class of this name.</summary>
+    public static bool DerivesFrom(ITypeSymbol type, string runtimeClass)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+            if (current.Name == runtimeClass && IsRuntime(current)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The instance <c>Forward</c> the generated <c>Params</c> calls: declared by the type, or inherited from a user base
+    /// type where it is not private; the Runtime's own <c>Forward(Variables)</c> does not count.
+    /// </summary>
+    public static IMethodSymbol? Forward(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null && !IsRuntime(current); current = current.BaseType)
+        {
+            var forward = current.GetMembers(ForwardMethod).OfType<IMethodSymbol>()
+                .FirstOrDefault(m => !m.IsStatic && !m.IsOverride && (ReferenceEquals(current, type) || m.DeclaredAccessibility != Accessibility.Private));
+            if (forward is not null) return forward;
+        }
+        return null;
+    }
+
+    /// <summary>The DSL string of a PixyzGen attribute on the symbol: null when absent, "" never invented.</summary>
+    public static AttributeData? Attribute(ISymbol symbol, string attributeName) =>
+        symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == attributeName);
+
+    /// <summary>The attribute's string argument; null when it is null or not a constant string.</summary>
+    public static string? ArgumentText(AttributeData attribute) =>
+        attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+
+    /// <summary>
+    /// The candidates for a model's distribution members, the one rule both hosts use: instance fields and properties
+    /// that code can name (no indexers, explicit interface implementations or compiler-made fields), declared by the
+    /// type or inherited from a user base type (not hidden, not private there), most derived first.
+    /// </summary>
+    public static IEnumerable<(ISymbol Member, ITypeSymbol Type)> MemberCandidates(INamedTypeSymbol model)
+    {
+        var seen = new HashSet<string>();
+        for (var current = model; current is not null && !IsRuntime(current) && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (!seen.Add(member.Name)) continue;
+                if (!ReferenceEquals(current, model) && member.DeclaredAccessibility == Accessibility.Private) continue;
+                var type = member switch
+                {
+                    IPropertySymbol { IsStatic: false, IsIndexer: false, ExplicitInterfaceImplementations.Length: 0 } p when p.CanBeReferencedByName => p.Type,
+                    IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false } f when f.CanBeReferencedByName => f.Type,
+                    _ => null,
+                };
+                if (type is not null) yield return (member, type);
+            }
+        }
+    }
+
+    /// <summary>A [Loss] method's shape, for <see cref="LossShapeRules"/>.</summary>
+    public static LossMethodShape LossShape(IMethodSymbol method) => new(
+        method.Name,
+        method.IsPartialDefinition,
+        method.IsStatic,
+        method.IsGenericMethod,
+        method.ReturnType.ToDisplayString(TypeFormat),
+        method.ReturnsByRef || method.ReturnsByRefReadonly,
+        method.Parameters.Select(p => new LossParameterShape(p.Name, p.Type.ToDisplayString(TypeFormat), Modifier(p))).ToEquatableArray(),
+        Attribute(method.ContainingType, ModelAttribute) is not null);
+
+    /// <summary>The parameter's passing modifier as written: <c>ref</c>, <c>in</c>, <c>out</c>, <c>ref readonly</c>, <c>params</c> or empty.</summary>
+    public static string Modifier(IParameterSymbol parameter) => parameter.RefKind switch
+    {
+        RefKind.Ref => "ref",
+        RefKind.Out => "out",
+        RefKind.In => "in",
+        RefKind.RefReadOnlyParameter => "ref readonly",
+        _ => parameter.IsParams ? "params" : "",
+    };
+
+    private static bool IsRuntime(ITypeSymbol type) => type.ContainingNamespace?.ToDisplayString() == RuntimeNamespace;
+}

@@ -15,6 +15,8 @@ internal static class TypeRules
             context.ReportDiagnostic(Descriptors.Create(DslError.Create(DiagnosticIds.UnsupportedTarget, default, type.Name, "a file-local type (or a type nested in one) cannot get generated members from another file"), location));
         if (SymbolFacts.IsGeneric(type))
             context.ReportDiagnostic(Descriptors.Create(DslError.Create(DiagnosticIds.UnsupportedTarget, default, type.Name, "generic types (or types nested in generic types) are not supported"), location));
+        if (distribution is not null && SymbolFacts.RequiredMemberConflict(type) is { } conflict)
+            context.ReportDiagnostic(Descriptors.Create(DslError.Create(DiagnosticIds.UnsupportedTarget, default, type.Name, conflict), location));
         if (distribution is not null && model is not null)
             context.ReportDiagnostic(Descriptors.Create(DslError.Create(DiagnosticIds.UnsupportedTarget, default, type.Name, "a type is either a [Distribution] or a [Model], not both"), location));
     }

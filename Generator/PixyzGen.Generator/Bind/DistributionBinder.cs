@@ -12,7 +12,7 @@ internal static class DistributionBinder
 {
     public static DistributionSpec? Bind(DistributionDeclaration declaration)
     {
-        if (!declaration.Type.CanExtend || declaration.Type.IsGeneric) return null;
+        if (!declaration.Type.CanExtend || declaration.Type.IsGeneric || declaration.MemberConflict is not null) return null;
         if (Families.Find(declaration.Family) is not { } family) return null;
         var parsed = DslParser.ParseDistribution(declaration.SignatureText);
         if (parsed.Value is not { } signature || SignatureChecker.Check(signature).Any()) return null;

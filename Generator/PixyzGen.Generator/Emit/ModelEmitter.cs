@@ -176,7 +176,7 @@ internal static class ModelEmitter
         if (!first) w.Line();
         if (loss.LatexText is { } latex && existing.ForOther(method.Shape.Name + "Latex") is { } modifier)
         {
-            w.Line($"/// <summary>The loss <c>{formula}</c> of <see cref=\"{method.Name}\"/> in LaTeX.</summary>");
+            w.Line($"/// <summary>The loss <c>{formula}</c> of <c>{CSharpText.Xml(method.Shape.Name)}</c> in LaTeX.</summary>");
             w.Line($"public {modifier}const string {method.Shape.Name}Latex = {CSharpText.Quote(latex)};");
             w.Line();
         }

@@ -10,4 +10,4 @@ namespace PixyzGen.Generator.Extract;
 /// </summary>
 internal sealed record DistributionDeclaration(
     TypeIdentity Type, string? SignatureText, string? Family, bool HasForward, EquatableArray<string> ForwardParameters,
-    bool IsProductOfExperts, EquatableArray<string> DeclaredKeys, EquatableArray<string> InheritedKeys);
+    bool IsProductOfExperts, EquatableArray<string> DeclaredKeys, EquatableArray<string> InheritedKeys, string? MemberConflict = null);

@@ -26,6 +26,6 @@ internal static class DistributionExtractor
         var (declared, inherited) = MemberKeys.Read(type, GeneratedNames.Distribution);
         return new DistributionDeclaration(TypeIdentityReader.Read(type), signature, SymbolFacts.Family(type), forward is not null,
             forward?.Parameters.Select(p => p.Name).ToEquatableArray() ?? EquatableArray<string>.Empty,
-            SymbolFacts.DerivesFrom(type, SymbolFacts.ProductOfExperts), declared, inherited);
+            SymbolFacts.DerivesFrom(type, SymbolFacts.ProductOfExperts), declared, inherited, SymbolFacts.RequiredMemberConflict(type));
     }
 }

@@ -16,7 +16,9 @@ internal static class MemberKeys
 
     public static (EquatableArray<string> Declared, EquatableArray<string> Inherited) Read(INamedTypeSymbol type, ICollection<string> names)
     {
-        var declared = Keys(type.GetMembers(), names, includePrivate: true);
+        var declared = Keys(type.GetMembers(), names, includePrivate: true).ToList();
+        // No member may be named like its type (CS0542): a generated one of that name is left out.
+        if (names.Contains(type.Name)) declared.Add(type.Name);
         var inherited = new List<string>();
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {

@@ -3,8 +3,12 @@ using PixyzGen.Dsl.Checking;
 
 namespace PixyzGen.Generator.Extract;
 
-/// <summary>A distribution-typed property or field of a model, with what its type's <c>[Distribution]</c> declares.</summary>
-internal sealed record ModelMember(string Name, string? SignatureText, string? Family, bool HasForward, EquatableArray<string> ForwardParameters);
+/// <summary>
+/// A distribution-typed property or field of a model, with what its type's <c>[Distribution]</c> declares;
+/// <see cref="Generated"/> is false when the generator cannot write that type's members (not partial, generic or
+/// file-local), so loss code must not call them.
+/// </summary>
+internal sealed record ModelMember(string Name, string? SignatureText, string? Family, bool HasForward, EquatableArray<string> ForwardParameters, bool Generated = true);
 
 /// <summary>
 /// A <c>[Loss]</c> partial method without an implementation: the formula (null when the argument is null), the

@@ -55,7 +55,9 @@ internal static class ModelExtractor
     {
         if (type is not INamedTypeSymbol named || SymbolFacts.Attribute(named, SymbolFacts.DistributionAttribute) is not { } attribute) return null;
         var forward = SymbolFacts.Forward(named);
+        var identity = TypeIdentityReader.Read(named);
         return new ModelMember(name, SymbolFacts.ArgumentText(attribute), SymbolFacts.Family(named), forward is not null,
-            forward?.Parameters.Select(p => p.Name).ToEquatableArray() ?? EquatableArray<string>.Empty);
+            forward?.Parameters.Select(p => p.Name).ToEquatableArray() ?? EquatableArray<string>.Empty,
+            identity.CanExtend && !identity.IsGeneric && SymbolFacts.RequiredMemberConflict(named) is null);
     }
 }

@@ -47,6 +47,26 @@ internal static class SymbolFacts
         return false;
     }
 
+    /// <summary>
+    /// The members of a [Distribution] class that generated code elsewhere calls (a model's sampling, log-density and
+    /// loss bodies): the type must be able to carry them.
+    /// </summary>
+    public static readonly string[] RequiredDistributionMembers = { "Params", "Sample", "LogProb" };
+
+    /// <summary>
+    /// A required generated member the type cannot carry, or null: the type is named like it (C# forbids a member named
+    /// like its type), or declares something other than a method under its name.
+    /// </summary>
+    public static string? RequiredMemberConflict(INamedTypeSymbol type)
+    {
+        foreach (var name in RequiredDistributionMembers)
+        {
+            if (type.Name == name) return $"it is named {name}, and PixyzGen generates a member {name} in it";
+            if (type.GetMembers(name).Any(m => m is not IMethodSymbol)) return $"it declares a non-method '{name}', and PixyzGen generates a method {name} in it";
+        }
+        return null;
+    }
+
     /// <summary>The Runtime family the type derives from (Normal, Bernoulli, ...), or null.</summary>
     public static string? Family(ITypeSymbol type)
     {

@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using System.Linq;
+using PixyzGen.Dsl;
+using PixyzGen.Dsl.Checking;
+using PixyzGen.Dsl.Diagnostics;
+using PixyzGen.Dsl.Parsing;
+
+namespace PixyzGen.Analyzers.Tests.Totality;
+
+/// <summary>
+/// The PXY diagnostics a <see cref="UserProgram"/> must get, computed from its description with the Dsl's rules alone
+/// (no Roslyn): what the hosts must find when they read the C# correctly.
+/// </summary>
+public static class ExpectedDiagnostics
+{
+    public static List<string> Of(UserProgram program)
+    {
+        var ids = new List<DslError>();
+        foreach (var d in program.Distributions)
+        {
+            if (PixyzGen.Generator.Extract.SymbolFacts.RequiredDistributionMembers.Contains(UserProgram.Unescape(d.TypeName)))
+                ids.Add(DslError.Create(DiagnosticIds.UnsupportedTarget, default));
+            var parsed = DslParser.ParseDistribution(d.Signature);
+            ids.AddRange(parsed.Errors);
+            if (parsed.Value is not { } signature) continue;
+            var errors = SignatureChecker.Check(signature).ToList();
+            ids.AddRange(errors);
+            if (errors.Count > 0) continue;
+            if (signature.Vars.Count != 1) { ids.Add(DslError.Create(DiagnosticIds.UnsupportedTarget, default)); continue; }
+            if (ForwardRule.Check(d.TypeName, !d.Constant, d.ForwardParameters, DistributionRefText.Of(signature), d.Family) is { } forward) ids.Add(forward);
+        }
+
+        var members = program.Members
+            .Select(m => (Member: m, Class: program.Distributions[m.Distribution]))
+            .Select(m => (m.Member, m.Class, Parsed: DslParser.ParseDistribution(m.Class.Signature).Value))
+            .Where(m => m.Parsed is not null)
+            .Select(m => new MemberSignature(UserProgram.Unescape(m.Member.Name), m.Parsed!, m.Class.Family))
+            .ToList();
+        var references = new List<PixyzGen.Dsl.Syntax.DistributionRef>();
+        var factorization = DslParser.ParseFactorization(program.Factorization);
+        ids.AddRange(factorization.Errors);
+        var allParsed = factorization.Value is not null;
+        if (factorization.Value is { } f)
+        {
+            ids.AddRange(FactorizationChecker.Check(f).Errors);
+            foreach (var factor in f.Factors)
+            {
+                references.Add(factor);
+                MemberResolver.Resolve(factor, members, out var error);
+                if (error is not null) ids.Add(error);
+            }
+        }
+        ids.AddRange(MemberChecker.Ambiguous(members).Select(a => a.Error));
+
+        foreach (var loss in program.Losses)
+        {
+            var shape = new LossMethodShape(UserProgram.Unescape(loss.Name), true, loss.IsStatic, loss.IsGeneric, LossShapeRules.Tensor, false,
+                loss.Parameters.Select(p => new LossParameterShape(UserProgram.Unescape(p.Name), p.Display, p.Modifier)).ToEquatableArray(), true);
+            ids.AddRange(LossShapeRules.Check(shape));
+            var parsed = DslParser.ParseLoss(loss.Formula);
+            ids.AddRange(parsed.Errors);
+            if (parsed.Value is not { } formula) { allParsed = false; continue; }
+            references.AddRange(MemberChecker.References(formula));
+            ids.AddRange(LossChecker.Check(formula, members, shape.Parameters.ToList(), shape.Name));
+        }
+        if (allParsed) ids.AddRange(MemberChecker.Unused(members, references).Select(u => u.Error));
+        return ids.Select(e => e.Id).OrderBy(i => i, System.StringComparer.Ordinal).ToList();
+    }
+}

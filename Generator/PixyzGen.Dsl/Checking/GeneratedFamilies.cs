@@ -4,23 +4,52 @@ using System.Linq;
 namespace PixyzGen.Dsl.Checking;
 
 /// <summary>
+/// What the hosts know of a Runtime family: its name, its parameter record (null for Deterministic, whose parameters
+/// are the value, and flows, whose "parameters" are their inputs), and which operations it has.
+/// </summary>
+public sealed record FamilyFacts(string Name, string? ParamsRecord, bool HasReparam, bool HasEntropy)
+{
+    /// <summary>A variable computed by a network: drawn (its value), never scored (no density).</summary>
+    public bool IsDeterministic => Name == GeneratedFamilies.Deterministic;
+
+    /// <summary>A flow: typed members and loss terms go through the dynamic API with the inputs as Variables.</summary>
+    public bool IsDynamic => Name == GeneratedFamilies.Transformed;
+}
+
+/// <summary>
 /// The Runtime families a <c>[Distribution]</c> class can derive from (every <c>FamilyDistribution&lt;TParams&gt;</c>
-/// of the <c>PixyzGen</c> namespace, and <c>Deterministic</c>). Shared by the generator and the analyzers; a test checks
-/// it against the Runtime.
+/// of the <c>PixyzGen</c> namespace, Deterministic and flows): the one table the generator and the analyzers read. A
+/// test checks it against the Runtime.
 /// </summary>
 public static class GeneratedFamilies
 {
-    public static IReadOnlyList<string> All { get; } = new[]
-    {
-        "Normal", "Bernoulli", "Laplace", "Gamma", "Beta", "Dirichlet", "Categorical", "Multinomial",
-        "RelaxedBernoulli", "RelaxedCategorical", "FactorizedBernoulli", Deterministic, Transformed,
-    };
-
     /// <summary>A normalizing flow over a base distribution: scored and drawn through the dynamic API.</summary>
     public const string Transformed = "TransformedDistribution";
 
     /// <summary>A variable computed by a network: drawn (its value), never scored (no density).</summary>
     public const string Deterministic = "Deterministic";
 
-    public static bool Contains(string family) => All.Contains(family);
+    public static IReadOnlyList<FamilyFacts> All { get; } = new[]
+    {
+        new FamilyFacts("Normal", "NormalParams", HasReparam: true, HasEntropy: true),
+        new FamilyFacts("Bernoulli", "BernoulliParams", HasReparam: false, HasEntropy: true),
+        new FamilyFacts("Laplace", "LaplaceParams", HasReparam: true, HasEntropy: true),
+        new FamilyFacts("Gamma", "GammaParams", HasReparam: true, HasEntropy: true),
+        new FamilyFacts("Beta", "BetaParams", HasReparam: true, HasEntropy: true),
+        new FamilyFacts("Dirichlet", "DirichletParams", HasReparam: true, HasEntropy: true),
+        new FamilyFacts("Categorical", "CategoricalParams", HasReparam: false, HasEntropy: true),
+        new FamilyFacts("Multinomial", "CategoricalParams", HasReparam: false, HasEntropy: false),
+        new FamilyFacts("RelaxedBernoulli", "BernoulliParams", HasReparam: true, HasEntropy: false),
+        new FamilyFacts("RelaxedCategorical", "CategoricalParams", HasReparam: true, HasEntropy: false),
+        new FamilyFacts("FactorizedBernoulli", "BernoulliParams", HasReparam: false, HasEntropy: true),
+        new FamilyFacts(Deterministic, null, HasReparam: true, HasEntropy: false),
+        new FamilyFacts(Transformed, null, HasReparam: true, HasEntropy: false),
+    };
+
+    private static readonly Dictionary<string, FamilyFacts> ByName = All.ToDictionary(f => f.Name);
+
+    /// <summary>The family of this name, or null.</summary>
+    public static FamilyFacts? Find(string? name) => name is not null && ByName.TryGetValue(name, out var family) ? family : null;
+
+    public static bool Contains(string family) => ByName.ContainsKey(family);
 }

@@ -13,7 +13,7 @@ internal static class DistributionBinder
     public static DistributionSpec? Bind(DistributionDeclaration declaration)
     {
         if (!declaration.Type.CanExtend || declaration.Type.IsGeneric || declaration.MemberConflict is not null) return null;
-        if (Families.Find(declaration.Family) is not { } family) return null;
+        if (GeneratedFamilies.Find(declaration.Family) is not { } family) return null;
         var parsed = DslParser.ParseDistribution(declaration.SignatureText);
         if (parsed.Value is not { } signature || SignatureChecker.Check(signature).Any()) return null;
         if (signature.Vars.Count != 1) return null; // one variable per family distribution (PXY0305)

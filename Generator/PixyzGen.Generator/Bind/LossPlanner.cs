@@ -301,7 +301,7 @@ internal sealed class LossPlanner
     {
         var leftParameters = Parameters(left, variables);
         var rightParameters = Parameters(right, variables);
-        if (Families.ClosedFormKl(left.Family.Name, right.Family.Name) is { } closedForm)
+        if (Emit.RuntimeNames.ClosedFormKl(left.Family.Name, right.Family.Name) is { } closedForm)
             return ($"{closedForm}({leftParameters}, {rightParameters}, {left.Code}.ReducedFeatureRank)", Union(DependenciesOf(leftParameters), DependenciesOf(rightParameters)));
 
         // Monte Carlo: log q(z) - log p(z) at one sample of q, shared with any E_q over the same inputs.

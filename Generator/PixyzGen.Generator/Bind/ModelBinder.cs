@@ -44,7 +44,7 @@ internal static class ModelBinder
     /// <summary>Members whose type declares a valid single-variable signature over a known family; others are left to the analyzers.</summary>
     private static (MemberSpec Member, MemberSignature Signature)? BindMember(ModelMember member)
     {
-        if (!member.Generated || Families.Find(member.Family) is not { } family) return null;
+        if (!member.Generated || GeneratedFamilies.Find(member.Family) is not { } family) return null;
         var parsed = DslParser.ParseDistribution(member.SignatureText);
         if (parsed.Value is not { } signature || SignatureChecker.Check(signature).Any() || signature.Vars.Count != 1) return null;
         var spec = new MemberSpec(member.Name, signature.Text, signature.Vars[0].Name, signature.CondVarNames.ToEquatableArray(), family);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using PixyzGen.Generator.Model;
+using PixyzGen.Dsl.Checking;
 
 namespace PixyzGen.Generator.Emit;
 
@@ -72,11 +73,11 @@ internal static class DistributionEmitter
             w.Line($"/// <summary>The parameters of <c>{signature}</c>{given}: {(spec.HasForward ? "one call of Forward" : "the constants")}.</summary>");
             w.Line(TypeScaffold.GeneratedCodeAttribute);
             if (spec.ForwardError is { } error)
-                w.Line($"public {paramsModifier}{family.ParamsType} Params({parameters}) => throw new global::System.InvalidOperationException({CSharpText.Quote($"{error.Id}: {error.Message}")});");
+                w.Line($"public {paramsModifier}{RuntimeNames.ParamsType(family)} Params({parameters}) => throw new global::System.InvalidOperationException({CSharpText.Quote($"{error.Id}: {error.Message}")});");
             else if (spec.HasForward)
-                w.Line($"public {paramsModifier}{family.ParamsType} Params({parameters}) => this.Forward({arguments});");
+                w.Line($"public {paramsModifier}{RuntimeNames.ParamsType(family)} Params({parameters}) => this.Forward({arguments});");
             else
-                w.Line($"public {paramsModifier}{family.ParamsType} Params() => this.ConstantParams;");
+                w.Line($"public {paramsModifier}{RuntimeNames.ParamsType(family)} Params() => this.ConstantParams;");
             w.Line();
         }
 
@@ -91,7 +92,7 @@ internal static class DistributionEmitter
             // The bridge to the dynamic API: Sample(Variables), LogProb(Variables), products and losses reach Forward here.
             w.Line($"/// <summary>The parameters of <c>{signature}</c> for the dynamic API: {(conditions.Count == 0 ? "Forward()" : $"Forward on inputs {string.Join(", ", spec.CondVars)}")}.</summary>");
             w.Line(TypeScaffold.GeneratedCodeAttribute);
-            w.Line($"protected override {family.ParamsType} ParamsFor({RuntimeNames.Variables} inputs) => this.Params({NamedInputs(spec)});");
+            w.Line($"protected override {RuntimeNames.ParamsType(family)} ParamsFor({RuntimeNames.Variables} inputs) => this.Params({NamedInputs(spec)});");
             w.Line();
         }
 

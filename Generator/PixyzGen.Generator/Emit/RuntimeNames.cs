@@ -14,4 +14,12 @@ internal static class RuntimeNames
     public const string Mmd = "global::PixyzGen.MMD";
     public const string MmdKernel = "global::PixyzGen.MmdKernel";
     public const string Kl = "global::PixyzGen.KL";
+
+    /// <summary>The family's parameter record as generated code spells it: the value for Deterministic, the inputs for a flow.</summary>
+    public static string ParamsType(PixyzGen.Dsl.Checking.FamilyFacts family) =>
+        family.IsDeterministic ? Tensor : family.IsDynamic ? Variables : "global::PixyzGen." + family.ParamsRecord;
+
+    /// <summary>The Runtime's closed-form KL for a family pair, or null when a Monte Carlo estimate is needed.</summary>
+    public static string? ClosedFormKl(string left, string right) =>
+        PixyzGen.Dsl.Checking.KlClosedForms.Method(left, right) is { } method ? Kl + "." + method : null;
 }

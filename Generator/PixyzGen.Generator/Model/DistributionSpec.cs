@@ -1,6 +1,7 @@
 using PixyzGen.Dsl;
 using PixyzGen.Dsl.Diagnostics;
 using PixyzGen.Generator.Extract;
+using PixyzGen.Dsl.Checking;
 
 namespace PixyzGen.Generator.Model;
 
@@ -15,7 +16,7 @@ internal sealed record DistributionSpec(
     string Name,
     string Variable,
     EquatableArray<string> CondVars,
-    FamilyInfo Family,
+    FamilyFacts Family,
     bool HasForward,
     DslError? ForwardError,
     string LatexText,

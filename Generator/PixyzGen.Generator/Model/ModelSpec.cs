@@ -1,11 +1,12 @@
 using PixyzGen.Dsl;
 using PixyzGen.Dsl.Diagnostics;
 using PixyzGen.Generator.Extract;
+using PixyzGen.Dsl.Checking;
 
 namespace PixyzGen.Generator.Model;
 
 /// <summary>A distribution member of a model, resolved: its single variable, conditioning variables and family.</summary>
-internal sealed record MemberSpec(string Name, string SignatureText, string Variable, EquatableArray<string> CondVars, FamilyInfo Family)
+internal sealed record MemberSpec(string Name, string SignatureText, string Variable, EquatableArray<string> CondVars, FamilyFacts Family)
 {
     /// <summary>The member as C# code inside the model: <c>this.@Q</c>, which no local or parameter can shadow.</summary>
     public string Code => "this." + Emit.CSharpText.Escape(Name);

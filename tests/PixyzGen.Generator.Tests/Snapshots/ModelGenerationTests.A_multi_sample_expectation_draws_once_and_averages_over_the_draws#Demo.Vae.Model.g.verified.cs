@@ -45,7 +45,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z) => this.Pz.LogProb(z) + this.P.LogProb(x, z);
 
-        /// <summary>The loss <c>-mean(E_q(z|x)^4[log p(x|z) + log p(z) - log q(z|x)] - KL(q(z|x) || p(z)))</c> of <see cref="Loss"/> in LaTeX.</summary>
+        /// <summary>The loss <c>-mean(E_q(z|x)^4[log p(x|z) + log p(z) - log q(z|x)] - KL(q(z|x) || p(z)))</c> of <c>Loss</c> in LaTeX.</summary>
         public const string LossLatex = "- mean \\left(\\mathbb{E}_{q(z|x)} \\left[\\log p(x|z) + \\log p(z) - \\log q(z|x) \\right] - D_{KL} \\left[q(z|x)||p(z) \\right] \\right)";
 
         /// <summary>The loss <c>-mean(E_q(z|x)^4[log p(x|z) + log p(z) - log q(z|x)] - KL(q(z|x) || p(z)))</c>.</summary>

@@ -45,7 +45,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z) => this.Pz.LogProb(z) + this.P.LogProb(x, z);
 
-        /// <summary>The loss <c>sum(beta * KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)] + E_q(z|x)[log p(z) - log q(z|x)] - H[q(z|x)] / 2)</c> of <see cref="Loss"/> in LaTeX.</summary>
+        /// <summary>The loss <c>sum(beta * KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)] + E_q(z|x)[log p(z) - log q(z|x)] - H[q(z|x)] / 2)</c> of <c>Loss</c> in LaTeX.</summary>
         public const string LossLatex = "sum \\left(\\beta D_{KL} \\left[q(z|x)||p(z) \\right] - \\mathbb{E}_{q(z|x)} \\left[\\log p(x|z) \\right] + \\mathbb{E}_{q(z|x)} \\left[\\log p(z) - \\log q(z|x) \\right] - \\frac{H \\left[ q(z|x) \\right]}{2} \\right)";
 
         /// <summary>The loss <c>sum(beta * KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)] + E_q(z|x)[log p(z) - log q(z|x)] - H[q(z|x)] / 2)</c>.</summary>

@@ -45,7 +45,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z) => this.Pz.LogProb(z) + this.P.LogProb(x, z);
 
-        /// <summary>The loss <c>-mean(IWAE_10(p(x,z) || q(z|x)))</c> of <see cref="Loss"/> in LaTeX.</summary>
+        /// <summary>The loss <c>-mean(IWAE_10(p(x,z) || q(z|x)))</c> of <c>Loss</c> in LaTeX.</summary>
         public const string LossLatex = "- mean \\left(\\mathbb{E}_{z_{1:10} \\sim q(z|x)} \\left[\\log \\frac{1}{10} \\sum_{k=1}^{10} \\frac{p(x,z)}{q(z|x)} \\right] \\right)";
 
         /// <summary>The loss <c>-mean(IWAE_10(p(x,z) || q(z|x)))</c>.</summary>

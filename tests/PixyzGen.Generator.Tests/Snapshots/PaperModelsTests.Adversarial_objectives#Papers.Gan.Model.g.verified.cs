@@ -38,7 +38,7 @@ namespace Papers
             return x;
         }
 
-        /// <summary>The loss <c>ADV_JS[d(t|x)](g(x|w) || p(w))</c> of <see cref="GeneratorLoss"/> in LaTeX.</summary>
+        /// <summary>The loss <c>ADV_JS[d(t|x)](g(x|w) || p(w))</c> of <c>GeneratorLoss</c> in LaTeX.</summary>
         public const string GeneratorLossLatex = "D_{JS}^{Adv} \\left[p_{data}(x)||g(x|w)p(w) \\right]";
 
         /// <summary>The loss <c>ADV_JS[d(t|x)](g(x|w) || p(w))</c>.</summary>
@@ -56,7 +56,7 @@ namespace Papers
             return result.MoveToOuterDisposeScope();
         }
 
-        /// <summary>The loss <c>ADV_JS_D[d(t|x)](g(x|w) || p(w))</c> of <see cref="DiscriminatorLoss"/> in LaTeX.</summary>
+        /// <summary>The loss <c>ADV_JS_D[d(t|x)](g(x|w) || p(w))</c> of <c>DiscriminatorLoss</c> in LaTeX.</summary>
         public const string DiscriminatorLossLatex = "D_{JS}^{Adv_{D}} \\left[p_{data}(x)||g(x|w)p(w) \\right]";
 
         /// <summary>The loss <c>ADV_JS_D[d(t|x)](g(x|w) || p(w))</c>.</summary>
@@ -74,7 +74,7 @@ namespace Papers
             return result.MoveToOuterDisposeScope();
         }
 
-        /// <summary>The loss <c>ADV_W_D[d(t|x)](g(x|w) || p(w))</c> of <see cref="CriticLoss"/> in LaTeX.</summary>
+        /// <summary>The loss <c>ADV_W_D[d(t|x)](g(x|w) || p(w))</c> of <c>CriticLoss</c> in LaTeX.</summary>
         public const string CriticLossLatex = "W^{Adv_{D}} \\left[p_{data}(x)||g(x|w)p(w) \\right]";
 
         /// <summary>The loss <c>ADV_W_D[d(t|x)](g(x|w) || p(w))</c>.</summary>

@@ -37,7 +37,7 @@ namespace Papers
             return x;
         }
 
-        /// <summary>The loss <c>-mean(log p(x|z) + log p(z))</c> of <see cref="NegativeJoint"/> in LaTeX.</summary>
+        /// <summary>The loss <c>-mean(log p(x|z) + log p(z))</c> of <c>NegativeJoint</c> in LaTeX.</summary>
         public const string NegativeJointLatex = "- mean \\left(\\log p(x|z) + \\log p(z) \\right)";
 
         /// <summary>The loss <c>-mean(log p(x|z) + log p(z))</c>.</summary>

@@ -49,7 +49,7 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y, global::TorchSharp.torch.Tensor z) => this.Pz.LogProb(z) + this.Px.LogProb(x, z) + this.Py.LogProb(y, z);
 
-        /// <summary>The loss <c>mean(KL(q(z|x,y) || p(z)) - E_q(z|x,y)[log p(x|z) + log p(y|z)] + alpha * (KL(q(z|x,y) || q(z|x)) + KL(q(z|x,y) || q(z|y))))</c> of <see cref="Loss"/> in LaTeX.</summary>
+        /// <summary>The loss <c>mean(KL(q(z|x,y) || p(z)) - E_q(z|x,y)[log p(x|z) + log p(y|z)] + alpha * (KL(q(z|x,y) || q(z|x)) + KL(q(z|x,y) || q(z|y))))</c> of <c>Loss</c> in LaTeX.</summary>
         public const string LossLatex = "mean \\left(D_{KL} \\left[q(z|x,y)||p(z) \\right] - \\mathbb{E}_{q(z|x,y)} \\left[\\log p(x|z) + \\log p(y|z) \\right] + \\alpha \\left(D_{KL} \\left[q(z|x,y)||q(z|x) \\right] + D_{KL} \\left[q(z|x,y)||q(z|y) \\right]\\right) \\right)";
 
         /// <summary>The loss <c>mean(KL(q(z|x,y) || p(z)) - E_q(z|x,y)[log p(x|z) + log p(y|z)] + alpha * (KL(q(z|x,y) || q(z|x)) + KL(q(z|x,y) || q(z|y))))</c>.</summary>

@@ -48,7 +48,7 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y, global::TorchSharp.torch.Tensor z) => this.Py.LogProb(y) + this.Pz.LogProb(z) + this.P.LogProb(x, y, z);
 
-        /// <summary>The loss <c>mean(KL(q(z|x,y) || p(z)) - E_q(z|x,y)[log p(x|y,z) + log p(y)])</c> of <see cref="Labelled"/> in LaTeX.</summary>
+        /// <summary>The loss <c>mean(KL(q(z|x,y) || p(z)) - E_q(z|x,y)[log p(x|y,z) + log p(y)])</c> of <c>Labelled</c> in LaTeX.</summary>
         public const string LabelledLatex = "mean \\left(D_{KL} \\left[q(z|x,y)||p(z) \\right] - \\mathbb{E}_{q(z|x,y)} \\left[\\log p(x|y,z) + \\log p(y) \\right] \\right)";
 
         /// <summary>The loss <c>mean(KL(q(z|x,y) || p(z)) - E_q(z|x,y)[log p(x|y,z) + log p(y)])</c>.</summary>
@@ -65,7 +65,7 @@ namespace Papers
             return result.MoveToOuterDisposeScope();
         }
 
-        /// <summary>The loss <c>mean(E_q(y|x)[KL(q(z|x,y) || p(z)) - E_q(z|x,y)[log p(x|y,z) + log p(y)]] - H[q(y|x)])</c> of <see cref="Unlabelled"/> in LaTeX.</summary>
+        /// <summary>The loss <c>mean(E_q(y|x)[KL(q(z|x,y) || p(z)) - E_q(z|x,y)[log p(x|y,z) + log p(y)]] - H[q(y|x)])</c> of <c>Unlabelled</c> in LaTeX.</summary>
         public const string UnlabelledLatex = "mean \\left(\\mathbb{E}_{q(y|x)} \\left[D_{KL} \\left[q(z|x,y)||p(z) \\right] - \\mathbb{E}_{q(z|x,y)} \\left[\\log p(x|y,z) + \\log p(y) \\right] \\right] - H \\left[ q(y|x) \\right] \\right)";
 
         /// <summary>The loss <c>mean(E_q(y|x)[KL(q(z|x,y) || p(z)) - E_q(z|x,y)[log p(x|y,z) + log p(y)]] - H[q(y|x)])</c>.</summary>
@@ -84,7 +84,7 @@ namespace Papers
             return result.MoveToOuterDisposeScope();
         }
 
-        /// <summary>The loss <c>-alpha * mean(log q(y|x))</c> of <see cref="Classification"/> in LaTeX.</summary>
+        /// <summary>The loss <c>-alpha * mean(log q(y|x))</c> of <c>Classification</c> in LaTeX.</summary>
         public const string ClassificationLatex = "- \\alpha mean \\left(\\log q(y|x) \\right)";
 
         /// <summary>The loss <c>-alpha * mean(log q(y|x))</c>.</summary>

@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.Text;
 using PixyzGen.Dsl.Checking;
 using PixyzGen.Dsl.Diagnostics;
 using PixyzGen.Dsl.Parsing;
+using PixyzGen.Analyzers.Tests.Infrastructure;
 using PixyzGen.Generator;
 
 namespace PixyzGen.Analyzers.Tests;
@@ -167,23 +168,11 @@ public class EndToEndPropertyTests
         return errors.Any(e => DiagnosticCatalog.Get(e.Id).Severity == DslSeverity.Error);
     }
 
-    private const string Prelude = """
-        using PixyzGen;
-        using static TorchSharp.torch;
-
-        [Distribution("q(z|x)")] public sealed partial class Enc : Normal { private NormalParams Forward(Tensor x) => new(x, x.exp()); }
-        [Distribution("p(x|z)")] public sealed partial class Dec : Bernoulli { private BernoulliParams Forward(Tensor z) => BernoulliParams.FromLogits(z); }
-        [Distribution("p(z)")] public sealed partial class Pri() : Normal(0, 1, features: [2]);
-
-        """;
-
-    private static readonly MetadataReference[] References = Basic.Reference.Assemblies.Net100.References.All
-        .Concat(new[] { typeof(PixyzGen.Normal).Assembly.Location, typeof(TorchSharp.torch).Assembly.Location }.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)))
-        .ToArray();
+    private const string Prelude = Sources.Usings + Sources.Encoder + Sources.Decoder + Sources.Prior + "\n";
 
     private static CSharpCompilation Compile(string source) => CSharpCompilation.Create(
         "PropertyProject",
         new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "Strings.cs") },
-        References,
+        TestReferences.All,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 }

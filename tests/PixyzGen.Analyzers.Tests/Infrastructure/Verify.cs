@@ -36,13 +36,9 @@ public static class Verify
     /// <summary>A diagnostic of this analyzer, by ID, for expectations outside markup.</summary>
     public static DiagnosticResult Diagnostic(string id) => new(Descriptors.All.Single(d => d.Id == id));
 
-    private static readonly MetadataReference[] References = Basic.Reference.Assemblies.Net100.References.All
-        .Concat(new[] { typeof(PixyzGen.Normal).Assembly.Location, typeof(TorchSharp.torch).Assembly.Location }.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)))
-        .ToArray();
-
     private static void Configure(SolutionState state, List<Func<Solution, ProjectId, Solution>> transforms)
     {
-        state.AdditionalReferences.AddRange(References);
+        state.AdditionalReferences.AddRange(TestReferences.All);
         transforms.Add((solution, projectId) =>
         {
             var project = solution.GetProject(projectId)!;

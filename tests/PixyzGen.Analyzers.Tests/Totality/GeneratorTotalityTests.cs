@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using PixyzGen.Analyzers.Tests.Infrastructure;
 using PixyzGen.Dsl.Parsing;
 
 namespace PixyzGen.Analyzers.Tests.Totality;
@@ -12,15 +13,8 @@ namespace PixyzGen.Analyzers.Tests.Totality;
 /// </summary>
 public class GeneratorTotalityTests
 {
-    private const string Prelude = """
-        using PixyzGen;
-        using static TorchSharp.torch;
-
-        [Distribution("q(z|x)")] public sealed partial class Enc : Normal { private NormalParams Forward(Tensor x) => new(x, x.exp()); }
-        [Distribution("p(x|z)")] public sealed partial class Dec : Bernoulli { private BernoulliParams Forward(Tensor z) => BernoulliParams.FromLogits(z); }
-        [Distribution("p(z)")] public sealed partial class Pri() : Normal(0, 1, features: [2]);
-
-        """;
+    // Enc q(z|x), Dec p(x|z), Pri p(z).
+    private const string Prelude = Sources.Usings + Sources.Encoder + Sources.Decoder + Sources.Prior + "\n";
 
     private const string VaeMembers = "public Enc Q { get; } = new(); public Dec P { get; } = new(); public Pri Pz { get; } = new();";
 

@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PixyzGen.Analyzers.Tests.Infrastructure;
 using PixyzGen.Generator;
 
 namespace PixyzGen.Analyzers.Tests.Totality;
@@ -20,10 +21,6 @@ public sealed record RealCompilation(
     IReadOnlyList<Diagnostic> UserFileDiagnostics, IReadOnlyList<Diagnostic> PixyzDiagnostics, IReadOnlyDictionary<string, string> Generated)
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
-
-    private static readonly MetadataReference[] References = Basic.Reference.Assemblies.Net100.References.All
-        .Concat(new[] { typeof(PixyzGen.Normal).Assembly.Location, typeof(TorchSharp.torch).Assembly.Location }.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)))
-        .ToArray();
 
     /// <summary>The PXY IDs reported, sorted, errors, warnings and infos alike.</summary>
     public IReadOnlyList<string> PixyzIds => PixyzDiagnostics.Select(d => d.Id).OrderBy(i => i, StringComparer.Ordinal).ToList();
@@ -48,7 +45,7 @@ public sealed record RealCompilation(
         var compilation = CSharpCompilation.Create(
             "UserProject",
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"User{i}.cs")),
-            References,
+            TestReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
                 .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
         var driver = CSharpGeneratorDriver.Create(new[] { new PixyzGenerator().AsSourceGenerator() }, parseOptions: ParseOptions)

@@ -27,7 +27,9 @@ public class IncrementalEditTests
         var (driver, compilation) = FirstRun();
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(Sources.Unrelated, path: "Unrelated.cs"));
         driver = driver.RunGenerators(edited);
-        foreach (var step in TrackingNames.All)
+        var steps = GeneratorHarness.ImpliedSteps(compilation.SyntaxTrees.Select(t => t.ToString())).ToList();
+        Assert.That(steps, Has.Count.EqualTo(4), "the model and its distributions imply four steps");
+        foreach (var step in steps)
             Assert.That(GeneratorHarness.Reasons(driver, step), Has.All.EqualTo(Cached).Or.EqualTo(Unchanged), step);
     }
 
@@ -61,5 +63,28 @@ public class IncrementalEditTests
         Assert.That(reasons.Count(r => r == New), Is.EqualTo(1));
         Assert.That(reasons.Count(r => r == Cached || r == Unchanged), Is.EqualTo(1));
         Assert.That(driver.GetRunResult().GeneratedTrees.Select(t => System.IO.Path.GetFileName(t.FilePath)), Does.Contain("Demo.OtherVae.Model.g.cs"));
+    }
+
+    [Test]
+    public void Losses_of_a_type_without_a_Model_attribute_are_cached_on_a_rerun()
+    {
+        const string source = """
+            using PixyzGen;
+            using static TorchSharp.torch;
+            public partial class NoModel : GenerativeModel
+            {
+                public override string FactorizationText => "";
+                protected override System.Collections.Generic.IEnumerable<(string Name, Distribution? Member)> DistributionMembers { get { yield break; } }
+                [Loss("mean(log p(x|z))")] public partial Tensor L(Tensor x, Tensor z);
+                [Loss("mean(log p(x|z))")] public partial Tensor M(Tensor x, Tensor z);
+            }
+            """;
+        var compilation = GeneratorHarness.Compile(source);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        Assert.That(GeneratorHarness.Reasons(driver, TrackingNames.LossOwnerDeclarations), Has.Count.EqualTo(2));
+        Assert.That(GeneratorHarness.Reasons(driver, TrackingNames.ModelSpecs), Has.Count.EqualTo(1), "one type, one spec");
+        driver = driver.RunGenerators(compilation.Clone());
+        Assert.That(GeneratorHarness.Reasons(driver, TrackingNames.LossOwnerDeclarations), Has.All.EqualTo(Cached).Or.EqualTo(Unchanged));
+        Assert.That(GeneratorHarness.Reasons(driver, TrackingNames.ModelSpecs), Has.All.EqualTo(Cached).Or.EqualTo(Unchanged));
     }
 }

@@ -50,27 +50,47 @@ public static class GeneratorHarness
 
         var result = driver.GetRunResult().Results.Single();
         Assert.That(result.Exception, Is.Null);
+        foreach (var step in ImpliedSteps(sources))
+            Assert.That(result.TrackedSteps.ContainsKey(step) && result.TrackedSteps[step].SelectMany(s => s.Outputs).Any(), Is.True, $"the sources imply step {step}, which produced nothing");
         AssertNoRoslynObjects(result);
         AssertCachedOnRerun(driver, compilation.Clone());
         return result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
     }
 
+    /// <summary>The tracked steps that must have outputs for these sources: a check that a missing step cannot pass.</summary>
+    public static IEnumerable<string> ImpliedSteps(IEnumerable<string> sources)
+    {
+        var text = string.Concat(sources);
+        if (text.Contains("[Distribution(")) { yield return TrackingNames.DistributionDeclarations; yield return TrackingNames.DistributionSpecs; }
+        if (text.Contains("[Model(")) { yield return TrackingNames.ModelDeclarations; yield return TrackingNames.ModelSpecs; }
+    }
+
     public static void AssertCachedOnRerun(GeneratorDriver driver, Compilation clone)
     {
         var rerun = driver.RunGenerators(clone).GetRunResult().Results.Single();
+        var implied = ImpliedSteps(clone.SyntaxTrees.Select(t => t.ToString())).ToList();
         foreach (var name in TrackingNames.All)
         {
-            if (!rerun.TrackedSteps.TryGetValue(name, out var steps)) continue;
+            if (!rerun.TrackedSteps.TryGetValue(name, out var steps))
+            {
+                Assert.That(implied, Does.Not.Contain(name), $"step {name} is missing on the rerun");
+                continue;
+            }
+            if (implied.Contains(name)) Assert.That(steps.SelectMany(s => s.Outputs), Is.Not.Empty, $"step {name} produced nothing on the rerun");
             foreach (var (_, reason) in steps.SelectMany(s => s.Outputs))
                 Assert.That(reason, Is.EqualTo(IncrementalStepRunReason.Cached).Or.EqualTo(IncrementalStepRunReason.Unchanged), $"step {name} re-ran on an identical compilation");
         }
     }
 
     /// <summary>Reasons of one tracked step's outputs after an edit.</summary>
-    public static IReadOnlyList<IncrementalStepRunReason> Reasons(GeneratorDriver driver, string step) =>
-        driver.GetRunResult().Results.Single().TrackedSteps.TryGetValue(step, out var steps)
-            ? steps.SelectMany(s => s.Outputs).Select(o => o.Reason).ToList()
-            : Array.Empty<IncrementalStepRunReason>();
+    /// <summary>Reasons of one tracked step's outputs after an edit; the step must exist and have outputs, so no assertion over them passes vacuously.</summary>
+    public static IReadOnlyList<IncrementalStepRunReason> Reasons(GeneratorDriver driver, string step)
+    {
+        Assert.That(driver.GetRunResult().Results.Single().TrackedSteps.TryGetValue(step, out var steps), Is.True, $"no tracked step {step}");
+        var reasons = steps!.SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.That(reasons, Is.Not.Empty, $"step {step} has no outputs");
+        return reasons;
+    }
 
     private static void AssertNoRoslynObjects(GeneratorRunResult result)
     {

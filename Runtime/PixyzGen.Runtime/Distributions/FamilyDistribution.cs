@@ -188,11 +188,22 @@ public abstract class FamilyDistribution<TParams> : Distribution where TParams :
         return new ArgumentOutOfRangeException(parameter, $"{Describe()}: parameter '{parameter}'{origin} {requirement}.");
     }
 
-    /// <summary>Every element positive; otherwise throws <see cref="ParameterError"/>.</summary>
+    /// <summary>Every element positive and finite (not +Inf, not NaN); otherwise throws <see cref="ParameterError"/>.</summary>
     protected void RequirePositive(string parameter, Tensor value)
     {
-        if (!value.gt(0).all().item<bool>()) throw ParameterError(parameter, "must be positive everywhere");
+        if (!value.gt(0).all().item<bool>()) throw ParameterError(parameter, $"must be positive everywhere{Found(value)}");
+        if (!value.isfinite().all().item<bool>()) throw ParameterError(parameter, $"must be finite everywhere{Found(value)}");
     }
+
+    /// <summary>Every element finite (no NaN, no infinity); otherwise throws <see cref="ParameterError"/>.</summary>
+    protected void RequireFinite(string parameter, Tensor value)
+    {
+        if (!value.isfinite().all().item<bool>()) throw ParameterError(parameter, $"must be finite everywhere{Found(value)}");
+    }
+
+    // Names the offending kind of value, the first thing a user needs to find its source.
+    private static string Found(Tensor value) =>
+        value.isnan().any().item<bool>() ? " (found NaN)" : value.isinf().any().item<bool>() ? " (found infinity)" : " (found a value <= 0)";
 
     /// <summary>Every element in [0, 1]; otherwise throws <see cref="ParameterError"/>.</summary>
     protected void RequireProbability(string parameter, Tensor value)

@@ -12,9 +12,6 @@ public class Bernoulli : FamilyDistribution<BernoulliParams>
 {
     private static readonly string[] Names = { "probs" };
 
-    /// <summary>Keeps log p finite, as torch.distributions does with its dtype's epsilon.</summary>
-    internal const double ProbabilityEpsilon = 1.1920928955078125e-07;
-
     /// <summary>A Bernoulli with the given probabilities: numbers or tensors are constants, a string names a conditioning variable.</summary>
     public Bernoulli(ParamSource probs, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string name = "p", long[]? features = null)
         : base(Names, new[] { probs }, var, condVar, name, features)
@@ -79,7 +76,7 @@ public class Bernoulli : FamilyDistribution<BernoulliParams>
             var broadcast = broadcast_tensors(logits, value);
             return nn.functional.binary_cross_entropy_with_logits(broadcast[0], broadcast[1], reduction: nn.Reduction.None).neg();
         }
-        var clamped = p.HeldProbs!.clamp(ProbabilityEpsilon, 1 - ProbabilityEpsilon);
+        var clamped = Probabilities.Clamp(p.HeldProbs!);
         return value * clamped.log() + (1 - value) * (-clamped).log1p();
     }
 
@@ -97,7 +94,7 @@ public class Bernoulli : FamilyDistribution<BernoulliParams>
     protected override Tensor EntropyElements(BernoulliParams p)
     {
         var probabilities = p.Probs;
-        var clamped = probabilities.clamp(ProbabilityEpsilon, 1 - ProbabilityEpsilon);
+        var clamped = Probabilities.Clamp(probabilities);
         return -(probabilities * clamped.log() + (1 - probabilities) * (-clamped).log1p());
     }
 }

@@ -36,7 +36,7 @@ public readonly record struct BernoulliParams
         get
         {
             if (HeldLogits is { } logits) return logits;
-            var clamped = HeldProbs!.clamp(Bernoulli.ProbabilityEpsilon, 1 - Bernoulli.ProbabilityEpsilon);
+            var clamped = Probabilities.Clamp(HeldProbs!);
             return clamped.log() - (-clamped).log1p();
         }
     }

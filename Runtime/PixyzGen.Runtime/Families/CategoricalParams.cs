@@ -33,7 +33,7 @@ public readonly record struct CategoricalParams
     /// <summary>Normalized log-probabilities, finite even where a probability is 0 (clamped as torch.distributions does).</summary>
     public Tensor LogProbs => HeldLogits is { } logits
         ? logits.log_softmax(-1)
-        : Probs.clamp(Bernoulli.ProbabilityEpsilon, 1 - Bernoulli.ProbabilityEpsilon).log();
+        : Probabilities.Clamp(Probs).log();
 
     /// <summary>Unnormalized logits (log-probabilities when probabilities are held).</summary>
     public Tensor Logits => HeldLogits ?? LogProbs;

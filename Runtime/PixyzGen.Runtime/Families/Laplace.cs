@@ -35,7 +35,11 @@ public class Laplace : FamilyDistribution<LaplaceParams>
     protected override Tensor[] ParamTensors(LaplaceParams p) => new[] { p.Loc, p.Scale };
 
     /// <inheritdoc/>
-    protected override void CheckParams(LaplaceParams p) => RequirePositive("scale", p.Scale);
+    protected override void CheckParams(LaplaceParams p)
+    {
+        RequireFinite("loc", p.Loc);
+        RequirePositive("scale", p.Scale);
+    }
 
     /// <inheritdoc/>
     protected override long[] ValueShape(LaplaceParams p) => Shapes.Broadcast(p.Loc.Sizes(), p.Scale.Sizes());

@@ -39,7 +39,11 @@ public class Normal : FamilyDistribution<NormalParams>
     protected override Tensor[] ParamTensors(NormalParams p) => new[] { p.Loc, p.Scale };
 
     /// <inheritdoc/>
-    protected override void CheckParams(NormalParams p) => RequirePositive("scale", p.Scale);
+    protected override void CheckParams(NormalParams p)
+    {
+        RequireFinite("loc", p.Loc);
+        RequirePositive("scale", p.Scale);
+    }
 
     /// <inheritdoc/>
     protected override long[] ValueShape(NormalParams p) => p.Loc.SameSizes(p.Scale) ? p.Loc.Sizes() : Shapes.Broadcast(p.Loc.Sizes(), p.Scale.Sizes());

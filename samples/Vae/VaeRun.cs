@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using PixyzGen;
 using PixyzGen.Samples.Vae.Data;
 using PixyzGen.Samples.Vae.Model;
 using PixyzGen.Samples.Vae.Output;
@@ -52,7 +53,7 @@ public static class VaeRun
 
         WritePictures(model, testData, trainer, epochs, stepsPerEpoch, outputFolder);
         var checkpoint = Path.Combine(outputFolder, "vae.ckpt");
-        model.save(checkpoint);
+        AtomicFile.Write(checkpoint, writer => model.save(writer));
         AnsiConsole.MarkupLine($"final test negative ELBO: [bold]{epochs[^1].TestNegativeElbo:F2}[/] nats per image");
         AnsiConsole.MarkupLine($"wrote reconstructions.png, samples.png, loss.png and vae.ckpt to {Markup.Escape(Path.GetFullPath(outputFolder))}");
         return 0;

@@ -89,31 +89,51 @@ public class Model : IDisposable
         return Scalar(TestLoss.Eval(inputs), TestLoss).ToDouble();
     }
 
-    /// <summary>Writes every trained parameter and buffer and the optimizer state to <paramref name="path"/>.</summary>
-    public void Save(string path)
+    /// <summary>
+    /// Writes every trained parameter and buffer and the optimizer state to <paramref name="path"/>, atomically
+    /// (<see cref="AtomicFile"/>): a failure mid-write leaves the previous checkpoint intact.
+    /// </summary>
+    public void Save(string path) => AtomicFile.Write(path, WriteState);
+
+    /// <summary>
+    /// Restores what <see cref="Save"/> wrote; the model must have the same distributions and optimizer. All or
+    /// nothing: the whole file must read back (a truncated file, another model's, an optimizer mismatch, or bytes after
+    /// the end are errors naming the file), and on any error the model is left exactly as it was.
+    /// </summary>
+    public void Load(string path)
     {
-        using var stream = File.Create(path);
-        using var writer = new BinaryWriter(stream);
+        var bytes = File.ReadAllBytes(path);
+        using var backup = new MemoryStream();
+        using (var writer = new BinaryWriter(backup, System.Text.Encoding.UTF8, leaveOpen: true)) WriteState(writer);
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            using var reader = new BinaryReader(stream);
+            ReadState(reader);
+            if (stream.Position != stream.Length)
+                throw new InvalidDataException($"{stream.Length - stream.Position} bytes follow the end of the checkpoint");
+        }
+        catch (Exception e)
+        {
+            // Loading wrote into the live tensors as it read: put back what was there.
+            backup.Position = 0;
+            using (var reader = new BinaryReader(backup)) ReadState(reader);
+            throw new InvalidDataException($"{path}: not a checkpoint of this model ({e.Message}); the model is unchanged.", e);
+        }
+    }
+
+    private void WriteState(BinaryWriter writer)
+    {
         modules.save(writer);
         StateOf(optimizer).save_state_dict(writer);
         SaveExtra(writer);
     }
 
-    /// <summary>Restores what <see cref="Save"/> wrote; the model must have the same distributions and optimizer.</summary>
-    public void Load(string path)
+    private void ReadState(BinaryReader reader)
     {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            using var reader = new BinaryReader(stream);
-            modules.load(reader);
-            StateOf(optimizer).load_state_dict(reader);
-            LoadExtra(reader);
-        }
-        catch (Exception e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
-        {
-            throw new InvalidDataException($"{path}: not a checkpoint of this model ({e.Message}).", e);
-        }
+        modules.load(reader);
+        StateOf(optimizer).load_state_dict(reader);
+        LoadExtra(reader);
     }
 
     /// <summary>State of derived models beyond parameters and optimizer (a GAN's discriminator).</summary>

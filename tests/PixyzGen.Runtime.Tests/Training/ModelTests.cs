@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using TorchSharp;
 using static TorchSharp.torch;
+using Module = TorchSharp.torch.nn.Module;
 
 namespace PixyzGen.Runtime.Tests.Training;
 
@@ -147,6 +148,73 @@ public class ModelTests
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    private static Tensor[] Snapshot(params Module[] modules) => modules.SelectMany(m => m.parameters()).Select(t => t.detach().clone()).ToArray();
+
+    private static bool Same(Tensor[] before, params Module[] modules) =>
+        before.Zip(modules.SelectMany(m => m.parameters()), (a, b) => a.equal(b).all().item<bool>()).All(same => same);
+
+    [TestCase("truncated")]
+    [TestCase("trailing bytes")]
+    [TestCase("another optimizer")]
+    public void A_failed_load_names_the_file_and_changes_nothing(string damage)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pixyzgen-{Guid.NewGuid():N}.ckpt");
+        try
+        {
+            using (var source = NewVae(11, out _, out _))
+            {
+                source.Train(Batch(0));
+                source.Save(path);
+            }
+            var bytes = File.ReadAllBytes(path);
+            if (damage == "truncated") File.WriteAllBytes(path, bytes.Take(bytes.Length / 2).ToArray());
+            if (damage == "trailing bytes") File.WriteAllBytes(path, bytes.Concat(new byte[] { 1, 2, 3 }).ToArray());
+
+            manual_seed(12);
+            var q = new Encoder();
+            var p = new Decoder();
+            using var target = damage == "another optimizer"
+                ? new VAE(q, p, regularizer: new KullbackLeibler(q, Prior()), optimizer: ps => optim.SGD(ps, 1e-2))
+                : new VAE(q, p, regularizer: new KullbackLeibler(q, Prior()), optimizer: ps => optim.Adam(ps, 1e-2));
+            target.Train(Batch(1));
+            var before = Snapshot(q, p);
+            var error = Assert.Throws<InvalidDataException>(() => target.Load(path));
+            Assert.That(error!.Message, Does.Contain(path).And.Contain("unchanged"));
+            Assert.That(Same(before, q, p), Is.True, "a failed load must leave every parameter as it was");
+            // The optimizer state is intact too: training goes on as if Load had not been called.
+            Assert.That(double.IsFinite(target.Train(Batch(2))), Is.True);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void A_save_that_fails_midway_leaves_the_previous_checkpoint_and_no_temporary_file()
+    {
+        var folder = Directory.CreateTempSubdirectory("pixyzgen-atomic-").FullName;
+        var path = Path.Combine(folder, "model.ckpt");
+        try
+        {
+            using var vae = NewVae(13, out _, out _);
+            vae.Save(path);
+            var good = File.ReadAllBytes(path);
+            Assert.Throws<IOException>(() => AtomicFile.Write(path, writer =>
+            {
+                writer.Write(new byte[4096]);
+                throw new IOException("disk full");
+            }));
+            Assert.That(File.ReadAllBytes(path), Is.EqualTo(good));
+            Assert.That(Directory.GetFiles(folder), Is.EqualTo(new[] { path }));
+            vae.Load(path);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 

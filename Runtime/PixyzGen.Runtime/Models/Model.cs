@@ -151,10 +151,13 @@ public class Model : IDisposable
         $"Distributions (for training):\n  {string.Join(", ", distributions.Select(d => d.ProbText))}\n" +
         $"Loss function:\n  {Loss}\nOptimizer:\n  {optimizer.GetType().Name}";
 
-    /// <summary>Releases the trained modules.</summary>
+    /// <summary>
+    /// Releases what the trainer created, its optimizer and that optimizer's state. The distributions are the
+    /// caller's: they stay usable (by another trainer, for sampling) and are disposed by whoever created them.
+    /// </summary>
     public void Dispose()
     {
-        modules.Dispose();
+        (optimizer as IDisposable)?.Dispose();
         GC.SuppressFinalize(this);
     }
 

@@ -219,6 +219,21 @@ public class ModelTests
     }
 
     [Test]
+    public void Disposing_a_trainer_leaves_the_distributions_it_was_given_usable()
+    {
+        manual_seed(21);
+        var q = new Encoder();
+        var p = new Decoder();
+        using (var first = new VAE(q, p, regularizer: new KullbackLeibler(q, Prior())))
+            first.Train(Batch(0));
+        Assert.That(q.parameters().Concat(p.parameters()).All(t => !t.IsInvalid), Is.True, "the trainer must not dispose what it did not create");
+        using var second = new VAE(q, p, regularizer: new KullbackLeibler(q, Prior()));
+        Assert.That(double.IsFinite(second.Train(Batch(1))), Is.True);
+        q.Dispose();
+        p.Dispose();
+    }
+
+    [Test]
     public void Loading_a_file_that_is_not_a_checkpoint_names_it()
     {
         var path = Path.Combine(Path.GetTempPath(), $"pixyzgen-{Guid.NewGuid():N}.ckpt");

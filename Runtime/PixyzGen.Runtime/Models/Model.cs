@@ -65,19 +65,43 @@ public class Model : IDisposable
     /// <summary>What the loss's own training step (a discriminator's) returned at the last <see cref="Train"/>; 0 when it has none.</summary>
     public double AuxiliaryLoss { get; private set; }
 
-    /// <summary>One optimizer step on <paramref name="inputs"/>; returns the loss before the step.</summary>
+    /// <summary>What a step whose loss is NaN or infinite does: throw (the default) or skip the batch.</summary>
+    public NonFiniteLossPolicy NonFiniteLoss { get; set; } = NonFiniteLossPolicy.Throw;
+
+    /// <summary>How many <see cref="Train"/> calls there have been.</summary>
+    public long Steps { get; private set; }
+
+    /// <summary>How many steps were skipped for a non-finite loss (<see cref="NonFiniteLossPolicy.SkipBatch"/>).</summary>
+    public long SkippedSteps { get; private set; }
+
+    /// <summary>
+    /// One optimizer step on <paramref name="inputs"/>; returns the loss before the step. A NaN or infinite loss never
+    /// reaches the parameters: it throws <see cref="NonFiniteLossException"/> or, with
+    /// <see cref="NonFiniteLossPolicy.SkipBatch"/>, leaves them unchanged and returns the value.
+    /// </summary>
     public virtual double Train(Variables inputs)
     {
         using var scope = NewDisposeScope();
+        Steps++;
         modules.train();
         optimizer.zero_grad();
         var loss = Scalar(Loss.Eval(inputs), Loss);
+        var value = loss.ToDouble();
+        if (!double.IsFinite(value))
+        {
+            if (NonFiniteLoss == NonFiniteLossPolicy.SkipBatch)
+            {
+                SkippedSteps++;
+                return value;
+            }
+            throw new NonFiniteLossException(Steps, Loss.ToString(), NonFiniteTerms.First(Loss, inputs), value);
+        }
         loss.backward();
         if (ClipGradNorm is { } norm) nn.utils.clip_grad_norm_(modules.parameters(), norm);
-        if (ClipGradValue is { } value) nn.utils.clip_grad_value_(modules.parameters(), value);
+        if (ClipGradValue is { } bound) nn.utils.clip_grad_value_(modules.parameters(), bound);
         optimizer.step();
         AuxiliaryLoss = Loss.Train(inputs);   // adversarial terms train their discriminators
-        return loss.ToDouble();
+        return value;
     }
 
     /// <summary>The test loss on <paramref name="inputs"/>, without gradients.</summary>
@@ -93,7 +117,14 @@ public class Model : IDisposable
     /// Writes every trained parameter and buffer and the optimizer state to <paramref name="path"/>, atomically
     /// (<see cref="AtomicFile"/>): a failure mid-write leaves the previous checkpoint intact.
     /// </summary>
-    public void Save(string path) => AtomicFile.Write(path, WriteState);
+    public void Save(string path)
+    {
+        // A diverged model must not replace a good checkpoint.
+        foreach (var (name, parameter) in modules.named_parameters())
+            if (!parameter.isfinite().all().item<bool>())
+                throw new InvalidOperationException($"Refusing to save {path}: parameter '{name}' holds NaN or infinite values (training diverged); the previous file is unchanged.");
+        AtomicFile.Write(path, WriteState);
+    }
 
     /// <summary>
     /// Restores what <see cref="Save"/> wrote; the model must have the same distributions and optimizer. All or

@@ -87,6 +87,49 @@ public class ModelTests
     }
 
     [Test]
+    public void A_diverging_step_stops_with_the_step_and_the_term_and_is_never_saved()
+    {
+        var location = new LearnedLocation();
+        using var ml = new ML(location, optimizer: ps => optim.SGD(ps, 1e6));
+        var error = Assert.Throws<NonFiniteLossException>(() =>
+        {
+            for (var step = 0; step < 100; step++) ml.Train(new Variables { ["x"] = randn(16, 1) + 3 });
+        });
+        Assert.That(error!.Step, Is.GreaterThan(1).And.EqualTo(ml.Steps));
+        Assert.That(error.Term, Is.EqualTo("-log p(x)"), "the term inside mean(...) that went non-finite");
+        Assert.That(error.Message, Does.Contain($"Step {error.Step}").And.Contain("mean(-log p(x))"));
+
+        var path = Path.Combine(Path.GetTempPath(), $"pixyzgen-{Guid.NewGuid():N}.ckpt");
+        File.WriteAllText(path, "the previous checkpoint");
+        try
+        {
+            if (location.Loc.isfinite().all().item<bool>()) using (no_grad()) location.Loc.fill_(double.NaN);
+            var refused = Assert.Throws<InvalidOperationException>(() => ml.Save(path));
+            Assert.That(refused!.Message, Does.Contain(path).And.Contain("NaN"));
+            Assert.That(File.ReadAllText(path), Is.EqualTo("the previous checkpoint"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void A_batch_with_a_non_finite_loss_can_be_skipped()
+    {
+        var location = new LearnedLocation();
+        using var ml = new ML(location, optimizer: ps => optim.Adam(ps, 0.05)) { NonFiniteLoss = NonFiniteLossPolicy.SkipBatch };
+        ml.Train(new Variables { ["x"] = randn(16, 1) + 3 });
+        var before = location.Loc.item<float>();
+        var skipped = ml.Train(new Variables { ["x"] = full(16, 1, double.NaN) });
+        Assert.That(double.IsNaN(skipped), Is.True);
+        Assert.That(location.Loc.item<float>(), Is.EqualTo(before), "a skipped batch changes no parameter");
+        Assert.That(ml.SkippedSteps, Is.EqualTo(1));
+        ml.Train(new Variables { ["x"] = randn(16, 1) + 3 });
+        Assert.That(location.Loc.item<float>(), Is.Not.EqualTo(before));
+    }
+
+    [Test]
     public void Variational_inference_raises_the_ELBO()
     {
         manual_seed(5);

@@ -29,8 +29,9 @@ internal static class FactorGraph
         var pending = factors.ToList();
         while (pending.Count > 0)
         {
-            // The first pending factor whose inputs produced inside the product are all generated already.
-            var ready = pending.FirstOrDefault(f => f.InputVar.All(v => !producer.ContainsKey(v) || generated.Contains(v)));
+            // The first pending factor whose inputs produced inside the product are all generated already. A factor
+            // reading its own variables (the empirical distribution reads the data it "draws") takes them from outside.
+            var ready = pending.FirstOrDefault(f => f.InputVar.All(v => f.Var.Contains(v) || !producer.ContainsKey(v) || generated.Contains(v)));
             if (ready is null) throw new ArgumentException($"Recursive factorization: the factors form a cycle {DescribeCycle(pending, producer)}.");
             ordered.Add(ready);
             pending.Remove(ready);
@@ -49,7 +50,7 @@ internal static class FactorGraph
         while (true)
         {
             var factor = producer[current];
-            var next = factor.InputVar.First(v => producer.TryGetValue(v, out var f) && pending.Contains(f));
+            var next = factor.InputVar.First(v => !factor.Var.Contains(v) && producer.TryGetValue(v, out var f) && pending.Contains(f));
             var seen = path.IndexOf(next);
             if (seen >= 0)
             {

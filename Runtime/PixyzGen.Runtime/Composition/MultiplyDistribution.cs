@@ -43,7 +43,9 @@ public sealed class MultiplyDistribution : Distribution
 
     /// <inheritdoc/>
     public override IReadOnlyList<string> InputVar =>
-        factors.SelectMany(f => f.InputVar).Distinct().Where(v => !Var.Contains(v)).ToArray();
+        // An input another factor generates is internal; one a factor reads as its own variable (the empirical
+        // distribution's data) still comes from outside.
+        factors.SelectMany(f => f.InputVar.Where(v => f.Var.Contains(v) || !Var.Contains(v))).Distinct().ToArray();
 
     /// <inheritdoc/>
     public override string ProbFactorizedText => string.Concat(factors.Select(f => f.ProbFactorizedText));

@@ -89,10 +89,13 @@ public sealed class IWAE : DistributionLoss
 
 internal static class Bounds
 {
-    /// <summary>The approximate posterior must generate latent variables of the joint, and nothing the joint does not know.</summary>
+    /// <summary>
+    /// The approximate posterior must generate variables the joint knows: ones it generates, or ones it conditions on
+    /// (a flat prior over them, as in M2's unlabelled bound ELBO(p(x|y), q(y|x)), which Pixyz accepts).
+    /// </summary>
     public static void CheckPair(Distribution p, Distribution q, string bound)
     {
-        var unknown = q.Var.Where(v => !p.Var.Contains(v)).ToArray();
+        var unknown = q.Var.Where(v => !p.Var.Contains(v) && !p.CondVar.Contains(v)).ToArray();
         if (unknown.Length > 0)
             throw new ArgumentException($"{bound}: {q.ProbText} generates [{string.Join(", ", unknown)}], which the joint {p.ProbText} does not generate.");
     }

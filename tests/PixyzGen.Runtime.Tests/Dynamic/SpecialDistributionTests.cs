@@ -32,6 +32,23 @@ public class SpecialDistributionTests
     }
 
     [Test]
+    public void The_data_distribution_is_a_factor_of_an_aggregate_posterior()
+    {
+        // MMD-VAE's q(z) = integral of q(z|x) p_data(x) dx: the data factor reads x from outside, so no cycle x -> x.
+        using var q = new Normal(loc: "x", scale: 1.0, var: new[] { "z" }, condVar: new[] { "x" }, name: "q");
+        using var data = new DataDistribution(new[] { "x" });
+        var aggregate = (q * data).MarginalizeVar("x");
+        Assert.That(aggregate.Var, Is.EqualTo(new[] { "z" }));
+        Assert.That(aggregate.InputVar, Is.EqualTo(new[] { "x" }));
+        using var x = randn(5, 3);
+        manual_seed(3);
+        var fromAggregate = aggregate.Sample(new Variables { ["x"] = x })["z"];
+        manual_seed(3);
+        var fromPosterior = q.Sample(new Variables { ["x"] = x })["z"];
+        Assert.That(fromAggregate.equal(fromPosterior).all().item<bool>(), Is.True, "the aggregate posterior draws q(z|x) at the data");
+    }
+
+    [Test]
     public void A_custom_likelihood_scores_with_its_function_or_its_given_values()
     {
         using var fromFunction = new CustomLikelihoodDistribution(v => -v["x"].square().sum(-1), var: new[] { "x" });

@@ -33,6 +33,19 @@ public class LossValueTests
     }
 
     [Test]
+    public void The_ELBO_accepts_a_posterior_over_a_variable_the_joint_conditions_on()
+    {
+        // M2's unlabelled bound ELBO(p(x|y), q(y|x)): y has a flat prior. With q(y|x) = N(x, 1) and p(x|y) = N(y, 1),
+        // log p(x|y) - log q(y|x) = 0 at every draw, so the bound is exactly 0.
+        using var q = new Normal(loc: "x", scale: 1.0, var: new[] { "y" }, condVar: new[] { "x" }, name: "q");
+        using var p = new Normal(loc: "y", scale: 1.0, var: new[] { "x" }, condVar: new[] { "y" });
+        var elbo = new ELBO(p, q);
+        Assert.That(elbo.InputVar, Is.EqualTo(new[] { "x" }));
+        var values = elbo.Eval(X(-1.0, 0.3, 2.5)).data<float>().ToArray();
+        Assert.That(values, Has.All.EqualTo(0).Within(1e-6));
+    }
+
+    [Test]
     public void IWAE_with_one_sample_is_the_ELBO_and_tightens_as_k_grows()
     {
         var model = new LinearGaussian();

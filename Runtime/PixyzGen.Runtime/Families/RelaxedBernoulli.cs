@@ -7,7 +7,8 @@ namespace PixyzGen;
 /// <summary>
 /// The binary Concrete relaxation of a Bernoulli: reparameterized draws in (0, 1),
 /// sigmoid((logit p + log u - log(1 - u)) / temperature), tending to {0, 1} as the temperature falls.
-/// <see cref="Distribution.LogProb"/> is the exact binary Concrete density.
+/// <see cref="Distribution.LogProb"/> scores as Pixyz does, with the unrelaxed Bernoulli: y log p + (1 - y) log(1 - p),
+/// exact at labels in {0, 1}. Set <see cref="ExactDensity"/> for the binary Concrete density, degenerate at {0, 1}.
 /// </summary>
 public class RelaxedBernoulli : FamilyDistribution<BernoulliParams>
 {
@@ -34,6 +35,9 @@ public class RelaxedBernoulli : FamilyDistribution<BernoulliParams>
         get => temperature;
         set => temperature = RelaxationTemperature.Check(value, Describe());
     }
+
+    /// <summary>Score with the exact binary Concrete density instead of the unrelaxed Bernoulli (false, Pixyz's behaviour, by default).</summary>
+    public bool ExactDensity { get; set; }
 
     /// <inheritdoc/>
     public override string DistributionName => nameof(RelaxedBernoulli);
@@ -71,10 +75,18 @@ public class RelaxedBernoulli : FamilyDistribution<BernoulliParams>
         return ((logits + u.log() - (-u).log1p()) / temperature).sigmoid();
     }
 
-    /// <summary>log t + l - (t + 1)(log y + log(1 - y)) - 2 log(e^l y^-t + (1 - y)^-t) per element, l the logit.</summary>
+    /// <summary>
+    /// y log p + (1 - y) log(1 - p) per element (torch's Bernoulli on the value); with <see cref="ExactDensity"/>,
+    /// log t + l - (t + 1)(log y + log(1 - y)) - 2 log(e^l y^-t + (1 - y)^-t), l the logit.
+    /// </summary>
     protected override Tensor LogProbElements(BernoulliParams p, Tensor value)
     {
         var logits = p.Logits;
+        if (!ExactDensity)
+        {
+            var broadcast = broadcast_tensors(logits, value);
+            return nn.functional.binary_cross_entropy_with_logits(broadcast[0], broadcast[1], reduction: nn.Reduction.None).neg();
+        }
         var eps = finfo(value.dtype).eps;
         var y = value.clamp(eps, 1 - eps);
         var logY = y.log();

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using static TorchSharp.torch;
 
 namespace PixyzGen;
@@ -7,7 +8,10 @@ namespace PixyzGen;
 /// <summary>
 /// The Concrete (Gumbel-softmax) relaxation of a one-hot categorical: reparameterized draws on the simplex,
 /// softmax((logits + Gumbel noise) / temperature), tending to one-hot vectors as the temperature falls.
-/// <see cref="Distribution.LogProb"/> is the exact Concrete density (Maddison et al., 2017).
+/// <see cref="Distribution.LogProb"/> scores as Pixyz does, with the unrelaxed one-hot categorical: a label (a corner
+/// of the simplex) gets its categorical log-probability, a relaxed draw that of its argmax class, as torch's
+/// OneHotCategorical scores it. Set <see cref="ExactDensity"/> for the Concrete density (Maddison et al., 2017), which is
+/// degenerate at one-hot labels (set by the clamp, about +161 in float32), so a semi-supervised loss on labels must not use it.
 /// </summary>
 public class RelaxedCategorical : FamilyDistribution<CategoricalParams>
 {
@@ -34,6 +38,9 @@ public class RelaxedCategorical : FamilyDistribution<CategoricalParams>
         get => temperature;
         set => temperature = RelaxationTemperature.Check(value, Describe());
     }
+
+    /// <summary>Score with the exact Concrete density instead of the unrelaxed categorical (false, Pixyz's behaviour, by default).</summary>
+    public bool ExactDensity { get; set; }
 
     /// <inheritdoc/>
     public override string DistributionName => nameof(RelaxedCategorical);
@@ -76,11 +83,23 @@ public class RelaxedCategorical : FamilyDistribution<CategoricalParams>
     }
 
     /// <summary>
-    /// log Gamma(K) + (K - 1) log t + sum_k (l_k - (t + 1) log y_k) - K logsumexp_k (l_k - t log y_k), per simplex.
+    /// The unrelaxed categorical's log-probability of the value's argmax class; with <see cref="ExactDensity"/>, the
+    /// Concrete density log Gamma(K) + (K - 1) log t + sum_k (l_k - (t + 1) log y_k) - K logsumexp_k (l_k - t log y_k).
     /// </summary>
     protected override Tensor LogProbElements(CategoricalParams p, Tensor value)
     {
         var logits = p.LogProbs;
+        if (!ExactDensity)
+        {
+            var classes = value.argmax(-1, keepdim: true);
+            var shape = Shapes.Broadcast(classes.Sizes(), logits.Sizes()[..^1].Append(1L).ToArray());
+            return logits.expand(Shapes.Concat(shape[..^1], new[] { logits.Sizes()[^1] })).gather(-1, classes.expand(shape)).squeeze(-1);
+        }
+        return ConcreteLogDensity(logits, value);
+    }
+
+    private Tensor ConcreteLogDensity(Tensor logits, Tensor value)
+    {
         var classes = logits.Sizes()[^1];
         var logValue = value.clamp_min(finfo(value.dtype).tiny).log();
         var constant = LogGamma(classes) + (classes - 1) * Math.Log(temperature);

@@ -14,7 +14,7 @@ public class RelaxedFamilyTests
     public void Binary_Concrete_density_integrates_to_one_and_matches_its_formula(double temperature)
     {
         const double probability = 0.3;
-        using var p = new RelaxedBernoulli(temperature, tensor(new[] { probability }));
+        using var p = new RelaxedBernoulli(temperature, tensor(new[] { probability })) { ExactDensity = true };
         var grid = Enumerable.Range(1, 19_999).Select(i => i / 20_000.0).ToArray();
         using var x = tensor(grid).reshape(-1, 1);
         var density = p.Prob(new Variables { ["x"] = x }).data<double>().ToArray();
@@ -31,7 +31,7 @@ public class RelaxedFamilyTests
     [Test]
     public void Concrete_density_over_two_classes_integrates_to_one()
     {
-        using var p = new RelaxedCategorical(0.7, tensor(new[] { 0.3, 0.7 }));
+        using var p = new RelaxedCategorical(0.7, tensor(new[] { 0.3, 0.7 })) { ExactDensity = true };
         const int n = 20_000;
         var grid = Enumerable.Range(1, n - 1).Select(i => (double)i / n).ToArray();
         using var x = tensor(grid.SelectMany(t => new[] { t, 1 - t }).ToArray()).reshape(-1, 2);
@@ -39,6 +39,27 @@ public class RelaxedFamilyTests
         var mass = p.Prob(new Variables { ["x"] = x }).sum().item<double>() / n;
         Assert.That(mass, Is.EqualTo(1).Within(0.01));
         Assert.That(LogGamma(2), Is.EqualTo(0).Within(1e-12));
+    }
+
+    [Test]
+    public void By_default_labels_score_as_the_unrelaxed_families_as_in_Pixyz()
+    {
+        // M2's -log q(y|x) on one-hot labels: the categorical log-probability, not the degenerate Concrete density.
+        var probs = new[] { 0.2, 0.5, 0.3 };
+        using var c = new RelaxedCategorical(0.5, tensor(probs), var: new[] { "y" });
+        using var labels = tensor(new[] { 0.0, 1.0, 0.0, 0.0, 0.0, 1.0 }).reshape(2, 3);
+        Assert.That(c.LogProb(new Variables { ["y"] = labels }).data<double>().ToArray(), Is.EqualTo(new[] { Math.Log(0.5), Math.Log(0.3) }).Within(1e-12));
+        // A relaxed draw scores as its argmax class, as torch's OneHotCategorical does.
+        using var soft = tensor(new[] { 0.6, 0.3, 0.1 }).reshape(1, 3);
+        Assert.That(c.LogProb(new Variables { ["y"] = soft }).item<double>(), Is.EqualTo(Math.Log(0.2)).Within(1e-12));
+
+        using var b = new RelaxedBernoulli(0.5, tensor(new[] { 0.8, 0.3 }), var: new[] { "y" });
+        using var values = tensor(new[] { 1.0, 0.25 }).reshape(1, 2);
+        var expected = Math.Log(0.8) + 0.25 * Math.Log(0.3) + 0.75 * Math.Log(0.7);
+        Assert.That(b.LogProb(new Variables { ["y"] = values }).item<double>(), Is.EqualTo(expected).Within(1e-9));
+
+        c.ExactDensity = true;
+        Assert.That(c.LogProb(new Variables { ["y"] = labels }).data<double>(), Has.All.GreaterThan(100), "the Concrete density is degenerate at one-hot labels");
     }
 
     [Test]

@@ -12,6 +12,8 @@ namespace PixyzGen;
 /// </summary>
 public sealed class MarginalizeVarDistribution : Distribution
 {
+    // Registered once, as "p" (Pixyz's name): TorchSharp's component registration would add the field under its own name too.
+    [TorchSharp.Utils.ComponentName(Name = "p")]
     private readonly Distribution joint;
     private readonly string[] marginalized;
 

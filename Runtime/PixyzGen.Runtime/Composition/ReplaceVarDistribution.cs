@@ -11,6 +11,8 @@ namespace PixyzGen;
 /// </summary>
 public sealed class ReplaceVarDistribution : Distribution
 {
+    // Registered once, as "p" (Pixyz's name): TorchSharp's component registration would add the field under its own name too.
+    [TorchSharp.Utils.ComponentName(Name = "p")]
     private readonly Distribution inner;
     private readonly Dictionary<string, string> forward;
     private readonly Dictionary<string, string> backward;

@@ -10,7 +10,10 @@ namespace PixyzGen;
 /// </summary>
 public sealed class AffineCouplingLayer : FlowLayer
 {
+    // Registered as "scale" and "shift"; the attributes keep TorchSharp's field registration from adding them twice.
+    [TorchSharp.Utils.ComponentName(Name = "scale")]
     private readonly nn.Module<Tensor, Tensor> scaleNet;
+    [TorchSharp.Utils.ComponentName(Name = "shift")]
     private readonly nn.Module<Tensor, Tensor> shiftNet;
 
     /// <param name="mask">1 for the features that pass through, 0 for those transformed; the feature shape.</param>

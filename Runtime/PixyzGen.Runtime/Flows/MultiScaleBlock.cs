@@ -15,6 +15,8 @@ public sealed class MultiScaleBlock : FlowLayer
 {
     private readonly FlowLayer[] before;
     private readonly FlowLayer[] after;
+    // Registered as "next"; the attribute keeps TorchSharp's field registration from adding it twice.
+    [TorchSharp.Utils.ComponentName(Name = "next")]
     private readonly MultiScaleBlock? inner;
     private readonly SqueezeLayer squeeze = new();
 

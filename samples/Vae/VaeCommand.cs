@@ -2,14 +2,20 @@ using System;
 using System.CommandLine;
 using PixyzGen.Samples.Vae.Data;
 using PixyzGen.Samples.Vae.Model;
+using PixyzGen.Samples.Vae.Output;
 using PixyzGen.Samples.Vae.Training;
 
 namespace PixyzGen.Samples.Vae;
 
-/// <summary>The command line of the sample. Exit codes: 0 done, 1 bad arguments, 2 missing or corrupt data file.</summary>
+/// <summary>
+/// The command line of the sample. Exit codes: 0 done, 1 bad arguments, 2 missing or corrupt data file, 3 output
+/// folder not writable, 4 training diverged (NaN or infinite loss; nothing written).
+/// </summary>
 public static class VaeCommand
 {
     public const int DataError = 2;
+    public const int OutputError = 3;
+    public const int Diverged = 4;
 
     public static int Run(string[] args)
     {
@@ -22,9 +28,10 @@ public static class VaeCommand
         var data = new Option<string>("--data") { Description = "Folder of MNIST-format IDX files (train-*/t10k-*, .gz or plain); default: the embedded 10,000 digits", DefaultValueFactory = _ => MnistData.EmbeddedFolder };
         var output = new Option<string>("--output") { Description = "Folder for the PNGs and the checkpoint", DefaultValueFactory = _ => "out/vae" };
 
+        // A token that is not a number is already a parse error; reading its value here would throw instead.
         foreach (var option in new[] { epochs, batchSize, latent, hidden })
-            option.Validators.Add(result => { if (result.GetValueOrDefault<int>() < 1) result.AddError($"{result.Option.Name} must be at least 1."); });
-        learningRate.Validators.Add(result => { if (!(result.GetValueOrDefault<double>() > 0)) result.AddError("--learning-rate must be positive."); });
+            option.Validators.Add(result => { if (Parsed<int>(result) is < 1) result.AddError($"{result.Option.Name} must be at least 1."); });
+        learningRate.Validators.Add(result => { if (Parsed<double>(result) is { } rate && !(rate > 0 && double.IsFinite(rate))) result.AddError("--learning-rate must be positive and finite."); });
 
         var root = new RootCommand("Trains a VAE written with PixyzGen's [Distribution], [Model] and [Loss] on MNIST.")
         {
@@ -42,7 +49,23 @@ public static class VaeCommand
                 Console.Error.WriteLine($"error: {e.Message}");
                 return DataError;
             }
+            catch (OutputFolderException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return OutputError;
+            }
+            catch (TrainingDivergedException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return Diverged;
+            }
         });
         return root.Parse(args).Invoke();
+    }
+
+    private static T? Parsed<T>(System.CommandLine.Parsing.OptionResult result) where T : struct
+    {
+        try { return result.GetValueOrDefault<T>(); }
+        catch (InvalidOperationException) { return null; }
     }
 }

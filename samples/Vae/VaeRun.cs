@@ -19,9 +19,9 @@ public static class VaeRun
         var native = NativeSettings.Configure();
         manual_seed(options.Seed);
         var (train, test) = MnistData.Load(dataFolder, VaeShape.Side);
+        OutputFolder.Prepare(outputFolder);   // before training, so a bad --output loses no run
         using var trainData = train;
         using var testData = test;
-        Directory.CreateDirectory(outputFolder);
         AnsiConsole.MarkupLine($"[grey]{train.Count} training and {test.Count} test images from {Markup.Escape(dataFolder)}; {native.Threads} threads[/]");
 
         using var model = new VaeModel(options.Hidden, options.Latent);
@@ -65,9 +65,10 @@ public static class VaeRun
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         // Top row: test digits; bottom row: their reconstructions through the mean code.
-        var originals = test.Images.narrow(0, 0, 16);
+        var shown = Math.Min(16, test.Count);   // a small test split shows what it has
+        var originals = test.Images.narrow(0, 0, shown);
         var reconstructions = model.P.Mean(model.Q.Mean(originals));
-        DigitGrid.Save(cat(new[] { originals, reconstructions }, 0), 16, VaeShape.Side, Path.Combine(folder, "reconstructions.png"));
+        DigitGrid.Save(cat(new[] { originals, reconstructions }, 0), (int)shown, VaeShape.Side, Path.Combine(folder, "reconstructions.png"));
         var samples = model.P.Mean(model.Pz.Sample(64));
         DigitGrid.Save(samples, 8, VaeShape.Side, Path.Combine(folder, "samples.png"));
         LossCurve.Save(trainer.StepLosses, epochs, stepsPerEpoch, Path.Combine(folder, "loss.png"));

@@ -1,12 +1,16 @@
 using System;
 using System.IO;
 using System.IO.Compression;
+using System.Linq;
 using PixyzGen.Samples.Vae;
 using PixyzGen.Samples.Vae.Data;
 
 namespace PixyzGen.IntegrationTests;
 
-/// <summary>Every kind of bad data file is one clear line naming the file, and exit code 2.</summary>
+/// <summary>
+/// Every kind of bad data file is one clear line naming the file, and exit code 2; a bad output folder is exit code 3,
+/// a diverging run exit code 4 with nothing written, an unparsable option exit code 1, never a crash.
+/// </summary>
 public class DataFileTests
 {
     private string folder = "";
@@ -30,19 +34,95 @@ public class DataFileTests
         gzip.Write(content);
     }
 
-    private (int ExitCode, string Error) Run()
+    private (int ExitCode, string Error) Run(params string[] extra)
     {
         var error = new StringWriter();
         var original = Console.Error;
         Console.SetError(error);
         try
         {
-            return (VaeCommand.Run(new[] { "--data", folder, "--epochs", "1", "--output", Path.Combine(folder, "out") }), error.ToString());
+            // Defaults, each replaced by an option of the same name in extra.
+            var options = new System.Collections.Generic.Dictionary<string, string> { ["--data"] = folder, ["--epochs"] = "1", ["--output"] = Path.Combine(folder, "out") };
+            for (var i = 0; i + 1 < extra.Length; i += 2) options[extra[i]] = extra[i + 1];
+            return (VaeCommand.Run(options.SelectMany(o => new[] { o.Key, o.Value }).ToArray()), error.ToString());
         }
         finally
         {
             Console.SetError(original);
         }
+    }
+
+    private static byte[] Idx(int count, params int[] dimensions)
+    {
+        var header = new byte[4 + 4 * dimensions.Length];
+        header[2] = 8;
+        header[3] = (byte)dimensions.Length;
+        for (var i = 0; i < dimensions.Length; i++)
+        {
+            var d = i == 0 ? count : dimensions[i];
+            header[4 + 4 * i] = (byte)(d >> 24); header[5 + 4 * i] = (byte)(d >> 16); header[6 + 4 * i] = (byte)(d >> 8); header[7 + 4 * i] = (byte)d;
+        }
+        return header;
+    }
+
+    [Test]
+    public void A_FIFO_in_place_of_a_file_is_named_instead_of_hanging()
+    {
+        File.Delete(PathOf("train-images-idx3-ubyte.gz"));
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", PathOf("train-images-idx3-ubyte.gz"))) mkfifo.WaitForExit();
+        var (code, error) = Run();
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error.Trim(), Is.EqualTo($"error: {PathOf("train-images-idx3-ubyte.gz")}: not a regular file (a FIFO, socket or device); give a file"));
+    }
+
+    [Test]
+    public void A_header_declaring_more_than_the_file_holds_fails_before_allocating()
+    {
+        File.Delete(PathOf("t10k-images-idx3-ubyte.gz"));
+        File.WriteAllBytes(PathOf("t10k-images-idx3-ubyte"), Idx(2_700_000, 2_700_000, 28, 28).Concat(new byte[100]).ToArray());
+        var (code, error) = Run();
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("t10k-images-idx3-ubyte: truncated: the header declares 2116800000 data bytes (2700000 x 28 x 28) but the file holds 100"));
+    }
+
+    [Test]
+    public void A_test_split_of_fewer_than_16_images_trains_and_draws_what_it_has()
+    {
+        foreach (var name in new[] { "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz" }) File.Delete(PathOf(name));
+        WriteGzip(PathOf("t10k-images-idx3-ubyte.gz"), Idx(5, 5, 28, 28).Concat(new byte[5 * 784]).ToArray());
+        WriteGzip(PathOf("t10k-labels-idx1-ubyte.gz"), Idx(5, 5).Select((b, i) => i == 3 ? (byte)1 : b).Concat(new byte[5]).ToArray());
+        var (code, error) = Run();
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(File.Exists(Path.Combine(folder, "out", "reconstructions.png")), Is.True);
+    }
+
+    [Test]
+    public void An_output_path_that_is_a_file_is_named_before_training()
+    {
+        var file = PathOf("not-a-folder");
+        File.WriteAllText(file, "");
+        var (code, error) = Run("--output", file);
+        Assert.That(code, Is.EqualTo(3));
+        Assert.That(error.Trim(), Is.EqualTo($"error: {file}: is a file, not a folder (choose another --output)"));
+    }
+
+    [Test]
+    public void A_diverging_run_stops_at_its_step_and_writes_nothing()
+    {
+        var (code, error) = Run("--learning-rate", "1e6");
+        Assert.That(code, Is.EqualTo(4));
+        Assert.That(error.Trim(), Does.Match(@"^error: training diverged at step \d+: the loss is (NaN|infinite); lower --learning-rate \(nothing was written\)$"));
+        Assert.That(Directory.GetFiles(Path.Combine(folder, "out")), Is.Empty);
+    }
+
+    [TestCase("--epochs", "many")]
+    [TestCase("--learning-rate", "fast")]
+    [TestCase("--learning-rate", "Infinity")]
+    [TestCase("--batch-size", "0")]
+    public void An_option_that_does_not_parse_is_exit_code_1_not_a_crash(string option, string value)
+    {
+        var (code, _) = Run(option, value);
+        Assert.That(code, Is.EqualTo(1));
     }
 
     [Test]

@@ -29,9 +29,11 @@ public sealed class VaeTrainer(VaeModel model, TrainingOptions options)
             var batch = train.Images.index_select(0, order.narrow(0, start, length));
             optimizer.zero_grad();
             var loss = model.Loss(batch);
+            var value = loss.item<float>();
+            // A NaN or infinite loss never reaches the weights: the run stops, naming the step.
+            if (!float.IsFinite(value)) throw new TrainingDivergedException(StepLosses.Count + 1, value);
             loss.backward();
             optimizer.step();
-            var value = loss.item<float>();
             StepLosses.Add(value);
             total += value;
             steps++;

@@ -24,7 +24,7 @@ public static class ForwardRule
     }
 
     /// <summary>Whether the family's parameters come from Forward at all (not for NormalPoE or a flow).</summary>
-    public static bool Applies(string? family, bool isProductOfExperts) => !isProductOfExperts && family != GeneratedFamilies.Transformed;
+    public static bool Applies(string? family, bool isProductOfExperts) => !isProductOfExperts && GeneratedFamilies.Find(family) is not { IsDynamic: true };
 }
 
 /// <summary>The parts of a signature the Forward rule reads.</summary>

@@ -12,8 +12,8 @@ public sealed record FamilyFacts(string Name, string? ParamsRecord, bool HasRepa
     /// <summary>A variable computed by a network: drawn (its value), never scored (no density).</summary>
     public bool IsDeterministic => Name == GeneratedFamilies.Deterministic;
 
-    /// <summary>A flow: typed members and loss terms go through the dynamic API with the inputs as Variables.</summary>
-    public bool IsDynamic => Name == GeneratedFamilies.Transformed;
+    /// <summary>A flow (either direction): typed members and loss terms go through the dynamic API with the inputs as Variables.</summary>
+    public bool IsDynamic => Name is GeneratedFamilies.Transformed or GeneratedFamilies.InverseTransformed;
 }
 
 /// <summary>
@@ -25,6 +25,9 @@ public static class GeneratedFamilies
 {
     /// <summary>A normalizing flow over a base distribution: scored and drawn through the dynamic API.</summary>
     public const string Transformed = "TransformedDistribution";
+
+    /// <summary>A flow written data -> noise (Pixyz's InverseTransformedDistribution): likewise dynamic.</summary>
+    public const string InverseTransformed = "InverseTransformedDistribution";
 
     /// <summary>A variable computed by a network: drawn (its value), never scored (no density).</summary>
     public const string Deterministic = "Deterministic";
@@ -44,6 +47,7 @@ public static class GeneratedFamilies
         new FamilyFacts("FactorizedBernoulli", "BernoulliParams", HasReparam: false, HasEntropy: true),
         new FamilyFacts(Deterministic, null, HasReparam: true, HasEntropy: false),
         new FamilyFacts(Transformed, null, HasReparam: true, HasEntropy: false),
+        new FamilyFacts(InverseTransformed, null, HasReparam: true, HasEntropy: false),
     };
 
     private static readonly Dictionary<string, FamilyFacts> ByName = All.ToDictionary(f => f.Name);

@@ -9,6 +9,9 @@ namespace PixyzGen;
 /// A base distribution pushed through a normalizing flow: z ~ prior, x = f_K(...f_1(z)). The exact log-density is
 /// log p(x) = log prior(z) - sum_k log |det df_k| with z = f^-1(x) when every layer inverts in closed form; for
 /// flows without an inverse (planar) it needs the latent z that produced x, which draws return alongside x.
+/// Scoring data runs the layers backward (Inverse); to train flows whose layers are written data -> noise, as Pixyz's
+/// real_nvp examples are (batch normalization then uses batch statistics on data), use
+/// <see cref="InverseTransformedDistribution"/>.
 /// </summary>
 public class TransformedDistribution : Distribution
 {
@@ -52,32 +55,10 @@ public class TransformedDistribution : Distribution
     protected override int DefaultFeatureRank => prior.FeatureRank;
 
     /// <summary>x = f(z) and log |det df/dz| per value (Pixyz's <c>forward(x, inverse=False, jacobian=True)</c>).</summary>
-    public (Tensor Output, Tensor LogDet) Transform(Tensor z)
-    {
-        Tensor? logDet = null;
-        foreach (var layer in layers)
-        {
-            var (output, layerLogDet) = layer.Forward(z);
-            z = output;
-            logDet = logDet is null ? layerLogDet : logDet + layerLogDet;
-        }
-        return (z, logDet ?? zeros(z.Sizes()[..^FeatureRank], dtype: z.dtype, device: z.device));
-    }
+    public (Tensor Output, Tensor LogDet) Transform(Tensor z) => FlowChain.Forward(layers, z, FeatureRank);
 
     /// <summary>z = f^-1(x) and log |det df^-1/dx| per value; throws when a layer has no closed-form inverse.</summary>
-    public (Tensor Output, Tensor LogDet) InverseTransform(Tensor x)
-    {
-        if (!IsInvertible)
-            throw new NotSupportedException($"{Describe()}: {string.Join(", ", layers.Where(l => !l.IsInvertible).Select(l => l.GetType().Name).Distinct())} has no closed-form inverse.");
-        Tensor? logDet = null;
-        foreach (var layer in layers.Reverse())
-        {
-            var (output, layerLogDet) = layer.Inverse(x);
-            x = output;
-            logDet = logDet is null ? layerLogDet : logDet + layerLogDet;
-        }
-        return (x, logDet ?? zeros(x.Sizes()[..^FeatureRank], dtype: x.dtype, device: x.device));
-    }
+    public (Tensor Output, Tensor LogDet) InverseTransform(Tensor x) => FlowChain.Inverse(layers, x, FeatureRank, Describe());
 
     /// <inheritdoc/>
     protected internal override Variables Draw(Variables inputs, SampleRequest request)

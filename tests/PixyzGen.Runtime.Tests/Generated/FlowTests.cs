@@ -19,6 +19,27 @@ public sealed partial class FlowPrior : TransformedDistribution
     }
 }
 
+/// <summary>p(x) written data -> noise: batch normalization then an affine coupling map x to a standard Normal over u.</summary>
+[Distribution("p(x)")]
+public sealed partial class DataToNoiseFlow : InverseTransformedDistribution
+{
+    public DataToNoiseFlow() : base(
+        new Normal(0.0, 1.0, var: new[] { "u" }, features: new long[] { 2 }),
+        new FlowLayer[] { new BatchNormLayer(2), AffineCouplingLayer.ForVectors(tensor(new[] { 1f, 0f }), 2, 8) })
+    {
+    }
+}
+
+/// <summary>Density estimation with a data -> noise flow.</summary>
+[Model("p(x) = p(x)")]
+public sealed partial class DataToNoiseModel : GenerativeModel
+{
+    public DataToNoiseFlow P { get; } = new();
+
+    [Loss("-mean(log p(x))")]
+    public partial Tensor NegativeLogLikelihood(Tensor x);
+}
+
 /// <summary>Density estimation with a flow: the loss is its negative log-likelihood.</summary>
 [Model("p(x) = p(x)")]
 public sealed partial class FlowModel : GenerativeModel
@@ -44,6 +65,23 @@ public class GeneratedFlowTests
         Assert.That(typed.equal(dynamic).all().item<bool>(), Is.True);
         Assert.That(flow.LogProb(typed).equal(flow.LogProb(new Variables { ["x"] = typed })).all().item<bool>(), Is.True);
         Assert.That(FlowPrior.Latex, Is.EqualTo("p(x)"));
+    }
+
+    [Test]
+    public void A_data_to_noise_flow_under_Distribution_scores_and_draws_as_the_dynamic_API()
+    {
+        manual_seed(23);
+        using var model = new DataToNoiseModel();
+        using var x = randn(64, 2) * 3 + 5;
+        model.train();
+        Assert.That(model.NegativeLogLikelihood(x).item<float>(), Is.EqualTo(new NLL(model.P).Mean().Eval(new Variables { ["x"] = x }).item<float>()).Within(1e-5));
+        model.eval();
+        manual_seed(5);
+        var typed = model.P.Sample(7);
+        manual_seed(5);
+        var dynamic = model.P.Sample(batchN: 7, returnAll: false)["x"];
+        Assert.That(typed.equal(dynamic).all().item<bool>(), Is.True);
+        Assert.That(model.P.LogProb(typed).equal(model.P.LogProb(new Variables { ["x"] = typed })).all().item<bool>(), Is.True);
     }
 
     [Test]

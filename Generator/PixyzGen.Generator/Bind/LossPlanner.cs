@@ -288,7 +288,9 @@ internal sealed class LossPlanner
             return $"{member.Code}.Sample({parameters}{shape}, reparam: {(member.Family.HasReparam ? "true" : "false")}, returnAll: false)[{Emit.CSharpText.Quote(member.Variable)}]";
         }
         var method = member.Family.HasReparam ? "RSampleFrom" : "SampleFrom";
-        return $"{member.Code}.{method}({parameters}{(leading is null ? "" : ", " + leading)})";
+        // A draw with no inputs to carry a batch takes the SamplingBatch in force (none outside a scope), as the dynamic API does.
+        var leadingShape = leading ?? (member.CondVars.Count == 0 ? $"{member.Code}.AmbientBatchShape({parameters})" : null);
+        return $"{member.Code}.{method}({parameters}{(leadingShape is null ? "" : ", " + leadingShape)})";
     }
 
     private static HashSet<string> None() => new();

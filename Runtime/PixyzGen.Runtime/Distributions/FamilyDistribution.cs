@@ -212,6 +212,13 @@ public abstract class FamilyDistribution<TParams> : Distribution where TParams :
     }
 
     /// <summary>Parameters for the dynamic API: resolved, and checked when <see cref="ValidateParameters"/> is on.</summary>
+    /// <summary>
+    /// The leading batch dimension generated loss code gives a draw from parameters <paramref name="p"/>: the
+    /// <see cref="SamplingBatch"/> in force when the parameters have no batch dimension of their own, else none.
+    /// </summary>
+    public long[] AmbientBatchShape(TParams p) =>
+        SamplingBatch.Current is { } batch && ValueShape(p).Length <= FeatureRank ? new[] { batch } : Array.Empty<long>();
+
     internal TParams ResolveParams(Variables inputs)
     {
         var p = ParamsFor(inputs);
@@ -224,8 +231,8 @@ public abstract class FamilyDistribution<TParams> : Distribution where TParams :
     {
         var p = ResolveParams(inputs);
         var valueShape = ValueShape(p);
-        // Parameters without batch dimensions (constants) draw batchN values; otherwise the inputs carry the batch.
-        var batchPrefix = valueShape.Length <= FeatureRank ? new[] { request.BatchN ?? 1 } : Array.Empty<long>();
+        // Parameters without batch dimensions (constants) draw batchN values (or the SamplingBatch in force); otherwise the inputs carry the batch.
+        var batchPrefix = valueShape.Length <= FeatureRank ? new[] { request.BatchN ?? SamplingBatch.Current ?? 1 } : Array.Empty<long>();
         var shape = Shapes.Concat(request.SampleShape, batchPrefix);
         var value = request.Reparam ? RSampleFrom(p, shape) : SampleFrom(p, shape);
         return Variables.Of((Var[0], value));

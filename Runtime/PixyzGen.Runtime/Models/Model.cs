@@ -65,6 +65,12 @@ public class Model : IDisposable
     /// <summary>What the loss's own training step (a discriminator's) returned at the last <see cref="Train"/>; 0 when it has none.</summary>
     public double AuxiliaryLoss { get; private set; }
 
+    /// <summary>
+    /// The batch size of draws from distributions without inputs during <see cref="Train"/> and <see cref="Test"/>
+    /// (Pixyz's <c>train(batch_size=...)</c>, for VI with an unconditioned q); null draws one row (see <see cref="SamplingBatch"/>).
+    /// </summary>
+    public long? BatchSize { get; set; }
+
     /// <summary>What a step whose loss is NaN or infinite does: throw (the default) or skip the batch.</summary>
     public NonFiniteLossPolicy NonFiniteLoss { get; set; } = NonFiniteLossPolicy.Throw;
 
@@ -82,6 +88,7 @@ public class Model : IDisposable
     public virtual double Train(Variables inputs)
     {
         using var scope = NewDisposeScope();
+        using var batch = BatchSize is { } size ? SamplingBatch.Use(size) : null;
         Steps++;
         modules.train();
         optimizer.zero_grad();
@@ -108,6 +115,7 @@ public class Model : IDisposable
     public virtual double Test(Variables inputs)
     {
         using var scope = NewDisposeScope();
+        using var batch = BatchSize is { } size ? SamplingBatch.Use(size) : null;
         using var noGrad = no_grad();
         modules.eval();
         return Scalar(TestLoss.Eval(inputs), TestLoss).ToDouble();

@@ -29,7 +29,7 @@ public static class LatexPrinter
     public static string Signature(DistributionRef d)
     {
         var vars = string.Join(",", d.VarNames.Select(Name));
-        return d.CondVars.Count == 0 ? $"{d.Name}({vars})" : $"{d.Name}({vars}|{string.Join(",", d.CondVarNames.Select(Name))})";
+        return d.CondVars.Count == 0 ? $"{Name(d.Name)}({vars})" : $"{Name(d.Name)}({vars}|{string.Join(",", d.CondVarNames.Select(Name))})";
     }
 
     /// <summary><c>p(x,z) = p(x|z)p(z)</c>; a marginal integrates the other variables out, as the Runtime prints it.</summary>
@@ -42,7 +42,7 @@ public static class LatexPrinter
         var marginalized = f.Factors.SelectMany(x => x.VarNames).Distinct().Where(v => !kept.Contains(v)).ToList();
         return marginalized.Count == 0
             ? $"{joint} = {product}"
-            : $"{joint} = \\int {product}{string.Concat(marginalized.Select(v => "d" + Name(v)))}";
+            : $"{joint} = {string.Concat(marginalized.Select(_ => "\\int "))}{product}{string.Concat(marginalized.Select(v => "d" + Name(v)))}";
     }
 
     public static string Loss(LossNode node) => Print(node).Text;
@@ -78,7 +78,7 @@ public static class LatexPrinter
                 foreach (var link in product.Links)
                 {
                     if (link.Operator == BinaryOperator.Divide) text.Append("}{").Append(Loss(link.Operand)).Append('}');
-                    else text.Append(' ').Append(Wrap(link.Operand, 2));
+                    else text.Append(' ').Append(Wrap(link.Operand, 3));   // "72 - \log p" would read as a difference
                 }
                 return (text.ToString(), 1);
             }

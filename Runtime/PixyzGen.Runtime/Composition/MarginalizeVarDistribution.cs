@@ -39,10 +39,13 @@ public sealed class MarginalizeVarDistribution : Distribution
     public override IReadOnlyList<string> InputVar => joint.InputVar;
 
     /// <inheritdoc/>
-    public override string ProbFactorizedText => $"\\int {joint.ProbFactorizedText} d{string.Join("d", marginalized)}";
+    public override string ProbFactorizedText => $"{Integrals}{joint.ProbFactorizedText}{string.Concat(marginalized.Select(v => "d" + v))}";
 
     /// <inheritdoc/>
-    protected internal override string LatexFactorization => $"\\int {joint.LatexFactorization}{string.Concat(marginalized.Select(v => "d" + Latex.Symbol(v)))}";
+    protected internal override string LatexFactorization => $"{Integrals}{joint.LatexFactorization}{string.Concat(marginalized.Select(v => "d" + Latex.Symbol(v)))}";
+
+    // One integral sign per marginalized variable, as Pixyz prints: \int \int p(x|z,w)p(z)p(w)dzdw.
+    private string Integrals => string.Concat(marginalized.Select(_ => "\\int "));
 
     /// <inheritdoc/>
     protected internal override IEnumerable<Distribution> PrintedFactors => joint.PrintedFactors;

@@ -36,7 +36,7 @@ public sealed record DistributionSignature(string Name, IReadOnlyList<string> Va
     public override string ToString() => Text(Name, Var, CondVar);
 
     /// <summary>The LaTeX form: <c>p(x|z)</c> becomes <c>p(x|z)</c> with subscripts and Greek letters left to the reader's macros.</summary>
-    public string ToLatex() => Text(Name, Var.Select(Latex.Symbol), CondVar.Select(Latex.Symbol));
+    public string ToLatex() => Text(Latex.Symbol(Name), Var.Select(Latex.Symbol), CondVar.Select(Latex.Symbol));
 
     private static string Text(string name, IEnumerable<string> var, IEnumerable<string> condVar)
     {

@@ -82,7 +82,8 @@ public sealed class MulLoss(Loss left, Loss right) : LossOperator(left, right)
     /// <inheritdoc/>
     public override string ToString() => $"{Wrap(Left, 1)} * {Wrap(Right, 2)}";
     /// <inheritdoc/>
-    public override string ToLatex() => $"{Wrap(Left, 1, true)} {Wrap(Right, 2, true)}";
+    // A negation right of a product is parenthesized: "72 - \log p" would read as a difference.
+    public override string ToLatex() => $"{Wrap(Left, 1, true)} {Wrap(Right, 3, true)}";
 }
 
 /// <summary>The element-wise quotient of two losses.</summary>

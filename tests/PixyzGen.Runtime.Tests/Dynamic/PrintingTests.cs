@@ -38,6 +38,19 @@ public class PrintingTests
     }
 
     [Test]
+    public void LaTeX_parenthesizes_a_negated_factor_typesets_names_and_integrates_once_per_variable()
+    {
+        using var py = new Normal(0.0, 1.0, var: new[] { "y" });
+        Assert.That((72 * -py.LogProbLoss()).ToLatex(), Is.EqualTo("72 \\left(- \\log p(y)\\right)"), "not 72 - log p(y), a difference");
+        using var prior = new Normal(0.0, 1.0, var: new[] { "z" }, name: "p_prior");
+        Assert.That(prior.ToLatex(), Is.EqualTo("p_{prior}(z)"), "Pixyz writes p_{prior}");
+        var joint = new Normal("z", 1.0, var: new[] { "x" }, condVar: new[] { "z", "w" }) * new Normal(0.0, 1.0, var: new[] { "z" }) * new Normal(0.0, 1.0, var: new[] { "w" });
+        var marginal = joint.MarginalizeVar("z", "w");
+        Assert.That(marginal.ToLatex(), Is.EqualTo("p(x) = \\int \\int p(x|z,w)p(z)p(w)dzdw"));
+        Assert.That(marginal.ProbFactorizedText, Is.EqualTo("\\int \\int p(x|z,w)p(z)p(w)dzdw"), "no space before dz");
+    }
+
+    [Test]
     public void LaTeX_spells_Greek_names_and_subscripts_and_shows_factorizations()
     {
         using var p = new Normal("mu", "sigma", var: new[] { "x_1" }, condVar: new[] { "mu", "sigma" });

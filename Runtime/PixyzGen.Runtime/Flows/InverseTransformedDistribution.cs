@@ -12,54 +12,26 @@ namespace PixyzGen;
 /// (updating its running averages) in <c>train()</c>. Drawing runs the layers backward from a prior draw, so it needs
 /// layers with closed-form inverses.
 /// </summary>
-public class InverseTransformedDistribution : Distribution
+public class InverseTransformedDistribution : FlowDistribution
 {
-    private readonly Distribution prior;
-    private readonly FlowLayer[] layers;
-
     /// <summary>The prior over the noise variable, the layers mapping data to noise (applied in order), and the data variable.</summary>
     public InverseTransformedDistribution(Distribution prior, IReadOnlyList<FlowLayer> layers, IReadOnlyList<string>? var = null, string name = "p")
-        : base(var ?? new[] { "x" }, prior.CondVar, name, prior.FeatureShape?.ToArray())
+        : base(prior, layers, var ?? new[] { "x" }, name)
     {
-        ArgumentNullException.ThrowIfNull(layers);
-        if (prior.Var.Count != 1) throw new ArgumentException($"A flow transforms one variable; {prior.ProbText} has {prior.Var.Count}.", nameof(prior));
-        this.prior = prior;
-        this.layers = layers.ToArray();
-        register_module("prior", prior);
-        for (var i = 0; i < this.layers.Length; i++) register_module($"flow{i}", this.layers[i]);
     }
-
-    /// <summary>The prior over the noise.</summary>
-    public Distribution Prior => prior;
-
-    /// <summary>The layers, data to noise, in order.</summary>
-    public IReadOnlyList<FlowLayer> Layers => layers;
-
-    /// <summary>The prior's (noise) variable; draws include it when it differs from the data variable.</summary>
-    public string LatentVar => prior.Var[0];
 
     /// <inheritdoc/>
     public override string DistributionName => "InverseTransformedDistribution";
 
-    /// <inheritdoc/>
-    public override bool HasReparam => prior.HasReparam;
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<string> InputVar => prior.InputVar;
-
-    /// <inheritdoc/>
-    protected override int DefaultFeatureRank => prior.FeatureRank;
-
     /// <summary>Pixyz's <c>inference</c>: the noise of given data, z = f(x), and log |det df/dx| per value.</summary>
-    public (Tensor Latent, Tensor LogDet) Inference(Tensor x) => FlowChain.Forward(layers, x, FeatureRank);
+    public (Tensor Latent, Tensor LogDet) Inference(Tensor x) => FlowChain.Forward(Layers, x, FeatureRank);
 
     /// <inheritdoc/>
     protected internal override Variables Draw(Variables inputs, SampleRequest request)
     {
-        var z = prior.Draw(inputs, request)[LatentVar];
-        var (x, _) = FlowChain.Inverse(layers, z, FeatureRank, Describe());
-        var drawn = Variables.Of((Var[0], x));
-        return LatentVar == Var[0] ? drawn : drawn.With(LatentVar, z);
+        var z = Prior.Draw(inputs, request)[LatentVar];
+        var (x, _) = FlowChain.Inverse(Layers, z, FeatureRank, Describe());
+        return Drawn(x, z);
     }
 
     /// <inheritdoc/>
@@ -67,6 +39,6 @@ public class InverseTransformedDistribution : Distribution
     {
         if (!sumFeatures) throw new NotSupportedException($"{Describe()}: a flow's log-determinant couples the features; use sumFeatures: true.");
         var (z, logDet) = Inference(Require(inputs, Var[0]));
-        return prior.LogProb(inputs.With(LatentVar, z)) + logDet;
+        return Prior.LogProb(inputs.With(LatentVar, z)) + logDet;
     }
 }

@@ -13,60 +13,32 @@ namespace PixyzGen;
 /// real_nvp examples are (batch normalization then uses batch statistics on data), use
 /// <see cref="InverseTransformedDistribution"/>.
 /// </summary>
-public class TransformedDistribution : Distribution
+public class TransformedDistribution : FlowDistribution
 {
-    private readonly Distribution prior;
-    private readonly FlowLayer[] layers;
-
     /// <summary>Builds a <see cref="TransformedDistribution"/>; the class summary gives its formula and arguments.</summary>
     public TransformedDistribution(Distribution prior, IReadOnlyList<FlowLayer> layers, IReadOnlyList<string>? var = null, string name = "p")
-        : base(var ?? prior.Var, prior.CondVar, name, prior.FeatureShape?.ToArray())
+        : base(prior, layers, var ?? prior.Var, name)
     {
-        ArgumentNullException.ThrowIfNull(layers);
-        if (prior.Var.Count != 1) throw new ArgumentException($"A flow transforms one variable; {prior.ProbText} has {prior.Var.Count}.", nameof(prior));
-        this.prior = prior;
-        this.layers = layers.ToArray();
-        register_module("prior", prior);
-        for (var i = 0; i < this.layers.Length; i++) register_module($"flow{i}", this.layers[i]);
     }
 
-    /// <summary>The base distribution.</summary>
-    public Distribution Prior => prior;
-
-    /// <summary>The flow layers, applied in order.</summary>
-    public IReadOnlyList<FlowLayer> Layers => layers;
-
-    /// <summary>The base distribution's variable; draws include it when it differs from the flow's variable.</summary>
-    public string LatentVar => prior.Var[0];
-
     /// <summary>Whether every layer inverts in closed form.</summary>
-    public bool IsInvertible => layers.All(l => l.IsInvertible);
+    public bool IsInvertible => Layers.All(l => l.IsInvertible);
 
     /// <inheritdoc/>
     public override string DistributionName => "TransformedDistribution";
 
-    /// <inheritdoc/>
-    public override bool HasReparam => prior.HasReparam;
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<string> InputVar => prior.InputVar;
-
-    /// <inheritdoc/>
-    protected override int DefaultFeatureRank => prior.FeatureRank;
-
     /// <summary>x = f(z) and log |det df/dz| per value (Pixyz's <c>forward(x, inverse=False, jacobian=True)</c>).</summary>
-    public (Tensor Output, Tensor LogDet) Transform(Tensor z) => FlowChain.Forward(layers, z, FeatureRank);
+    public (Tensor Output, Tensor LogDet) Transform(Tensor z) => FlowChain.Forward(Layers, z, FeatureRank);
 
     /// <summary>z = f^-1(x) and log |det df^-1/dx| per value; throws when a layer has no closed-form inverse.</summary>
-    public (Tensor Output, Tensor LogDet) InverseTransform(Tensor x) => FlowChain.Inverse(layers, x, FeatureRank, Describe());
+    public (Tensor Output, Tensor LogDet) InverseTransform(Tensor x) => FlowChain.Inverse(Layers, x, FeatureRank, Describe());
 
     /// <inheritdoc/>
     protected internal override Variables Draw(Variables inputs, SampleRequest request)
     {
-        var z = prior.Draw(inputs, request)[LatentVar];
+        var z = Prior.Draw(inputs, request)[LatentVar];
         var (x, _) = Transform(z);
-        var drawn = Variables.Of((Var[0], x));
-        return LatentVar == Var[0] ? drawn : drawn.With(LatentVar, z);
+        return Drawn(x, z);
     }
 
     /// <summary>Pixyz's <c>sample_inv</c>: the latent of given values, z = f^-1(x).</summary>
@@ -84,12 +56,12 @@ public class TransformedDistribution : Distribution
         if (IsInvertible)
         {
             var (z, inverseLogDet) = InverseTransform(Require(inputs, Var[0]));
-            return prior.LogProb(inputs.With(LatentVar, z)) + inverseLogDet;
+            return Prior.LogProb(inputs.With(LatentVar, z)) + inverseLogDet;
         }
         if (LatentVar != Var[0] && inputs.TryGetValue(LatentVar, out var latent))
         {
             var (_, logDet) = Transform(latent);
-            return prior.LogProb(inputs) - logDet;
+            return Prior.LogProb(inputs) - logDet;
         }
         throw new NotSupportedException(
             $"{Describe()}: the flow has no closed-form inverse, so log p({Var[0]}) needs the latent '{LatentVar}' that produced it (draws include it).");

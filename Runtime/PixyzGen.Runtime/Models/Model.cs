@@ -188,7 +188,10 @@ public class Model : IDisposable
     /// <summary>Pixyz's printed form: distributions for training, the loss formula, the optimizer.</summary>
     public override string ToString() =>
         $"Distributions (for training):\n  {string.Join(", ", distributions.Select(d => d.ProbText))}\n" +
-        $"Loss function:\n  {Loss}\nOptimizer:\n  {optimizer.GetType().Name}";
+        $"Loss function:\n  {Loss}\nOptimizer:\n  {OptimizerText.Describe(optimizer, "  ")}";
+
+    /// <summary>The training objective in LaTeX (what Pixyz's <c>print_latex(model)</c> shows).</summary>
+    public string ToLatex() => Loss.ToLatex();
 
     /// <summary>
     /// Releases what the trainer created, its optimizer and that optimizer's state. The distributions are the

@@ -73,6 +73,8 @@ public class ModelTests
         for (var step = 0; step < 300; step++) ml.Train(new Variables { ["x"] = randn(128, 1) + 3 });
         Assert.That(location.Loc.item<float>(), Is.EqualTo(3).Within(0.2));
         Assert.That(ml.ToString(), Does.Contain("Distributions (for training):\n  p(x)").And.Contain("mean(-log p(x))").And.Contain("Adam"));
+        Assert.That(ml.ToString(), Does.Contain("Optimizer:\n  Adam (\n  Parameter Group 0\n").And.Contain("LearningRate: 0.05"), "the optimizer's settings, as PyTorch prints them");
+        Assert.That(ml.ToLatex(), Is.EqualTo(ml.Loss.ToLatex()));
     }
 
     private sealed class LearnedLocation : Normal

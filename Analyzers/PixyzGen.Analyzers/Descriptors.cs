@@ -59,12 +59,16 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor ForwardMismatch = new("PXY0303", Title(DiagnosticIds.ForwardMismatch), Format(DiagnosticIds.ForwardMismatch), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0303.md");
 
+    public static readonly DiagnosticDescriptor DiscriminatorReadsOtherVariables = new("PXY0209", Title(DiagnosticIds.DiscriminatorReadsOtherVariables), Format(DiagnosticIds.DiscriminatorReadsOtherVariables), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0209.md");
+
+    public static readonly DiagnosticDescriptor TermJointMismatch = new("PXY0210", Title(DiagnosticIds.TermJointMismatch), Format(DiagnosticIds.TermJointMismatch), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0210.md");
+
     public static readonly DiagnosticDescriptor BadLossSignature = new("PXY0304", Title(DiagnosticIds.BadLossSignature), Format(DiagnosticIds.BadLossSignature), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0304.md");
 
     public static readonly DiagnosticDescriptor UnsupportedTarget = new("PXY0305", Title(DiagnosticIds.UnsupportedTarget), Format(DiagnosticIds.UnsupportedTarget), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0305.md");
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-        DistributionSyntax, VariableOnBothSides, VariableListedTwice, InvalidName, LossSyntax, ConflictingFactors, RecursiveFactorization, JointDiffersFromFactors, AmbiguousMember, UnusedMember, UnknownDistribution, SignatureMismatch, UnboundVariable, KlOverDifferentVariables, MonteCarloKl, UnusedLossParameter, NoDensity, DiscriminatorNotDeterministic, NotPartial, NotAFamily, ForwardMismatch, BadLossSignature, UnsupportedTarget);
+        DistributionSyntax, VariableOnBothSides, VariableListedTwice, InvalidName, LossSyntax, ConflictingFactors, RecursiveFactorization, JointDiffersFromFactors, AmbiguousMember, UnusedMember, UnknownDistribution, SignatureMismatch, UnboundVariable, KlOverDifferentVariables, MonteCarloKl, UnusedLossParameter, NoDensity, DiscriminatorNotDeterministic, DiscriminatorReadsOtherVariables, TermJointMismatch, NotPartial, NotAFamily, ForwardMismatch, BadLossSignature, UnsupportedTarget);
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

@@ -12,7 +12,7 @@ namespace PixyzGen.Dsl.Checking;
 public static class JointFactors
 {
     /// <summary>The factors' member indices in the joint's variable order, or null with the first error.</summary>
-    public static IReadOnlyList<int>? Resolve(DistributionRef joint, IReadOnlyList<MemberSignature> members, out DslError? error)
+    public static IReadOnlyList<int>? Resolve(DistributionRef joint, IReadOnlyList<MemberSignature> members, out DslError? error, string term = "IWAE")
     {
         error = null;
         var allowed = new HashSet<string>(joint.VarNames.Concat(joint.CondVarNames));
@@ -34,7 +34,7 @@ public static class JointFactors
             var outside = factor.CondVarNames.FirstOrDefault(v => !allowed.Contains(v));
             if (outside is not null)
             {
-                error = DslError.Create(DiagnosticIds.JointDiffersFromFactors, joint.Range, joint.Text, $"its factor {factor.Text} conditions on {outside}, which {joint.Text} does not list");
+                error = DslError.Create(DiagnosticIds.TermJointMismatch, joint.Range, joint.Text, term, $"its factor {factor.Text} conditions on {outside}, which {joint.Text} does not list");
                 return null;
             }
             factors.Add(candidates[0]);

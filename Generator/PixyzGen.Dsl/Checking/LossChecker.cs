@@ -68,7 +68,7 @@ public static class LossChecker
                 RequireDensity(left, kl.Left, "KL", errors);
                 RequireDensity(right, kl.Right, "KL", errors);
                 if (!new HashSet<string>(kl.Left.VarNames).SetEquals(kl.Right.VarNames))
-                    errors.Add(DslError.Create(DiagnosticIds.KlOverDifferentVariables, kl.Range, kl.Left.Text, kl.Right.Text,
+                    errors.Add(DslError.Create(DiagnosticIds.KlOverDifferentVariables, kl.Range, ReservedWords.Kl, kl.Left.Text, kl.Right.Text,
                         string.Join(",", kl.Left.VarNames), string.Join(",", kl.Right.VarNames)));
                 else if (left?.Family is { } leftFamily && right?.Family is { } rightFamily && KlClosedForms.Method(leftFamily, rightFamily) is null)
                     errors.Add(DslError.Create(DiagnosticIds.MonteCarloKl, kl.Range, $"{kl.Left.Text} ({leftFamily})", $"{kl.Right.Text} ({rightFamily})"));
@@ -83,10 +83,10 @@ public static class LossChecker
                 if (generatorError is not null) errors.Add(generatorError);
                 CheckReference(context, adversarial.Prior, bound, includeVars: false);
                 if (!new HashSet<string>(adversarial.Generator.CondVarNames).SetEquals(adversarial.Prior.VarNames))
-                    errors.Add(DslError.Create(DiagnosticIds.JointDiffersFromFactors, adversarial.Generator.Range, adversarial.Generator.Text, $"the generator must be conditioned on exactly what {adversarial.Prior.Text} draws"));
+                    errors.Add(DslError.Create(DiagnosticIds.TermJointMismatch, adversarial.Generator.Range, adversarial.Generator.Text, AdversarialName(adversarial), $"the generator must be conditioned on exactly what {adversarial.Prior.Text} draws"));
                 if (!new HashSet<string>(adversarial.Discriminator.CondVarNames).SetEquals(adversarial.Generator.VarNames))
-                    errors.Add(DslError.Create(DiagnosticIds.KlOverDifferentVariables, adversarial.Range, adversarial.Discriminator.Text, adversarial.Generator.Text,
-                        string.Join(",", adversarial.Discriminator.CondVarNames), string.Join(",", adversarial.Generator.VarNames)));
+                    errors.Add(DslError.Create(DiagnosticIds.DiscriminatorReadsOtherVariables, adversarial.Range, adversarial.Discriminator.Text, AdversarialName(adversarial),
+                        string.Join(",", adversarial.Discriminator.CondVarNames), adversarial.Generator.Text, string.Join(",", adversarial.Generator.VarNames)));
                 foreach (var data in adversarial.Generator.Vars) RequireBound(context, data, bound, "the data of the adversarial term");
                 break;
             }
@@ -102,18 +102,18 @@ public static class LossChecker
                 CheckReference(context, mmd.Left, bound, includeVars: false);
                 CheckReference(context, mmd.Right, bound, includeVars: false);
                 if (!new HashSet<string>(mmd.Left.VarNames).SetEquals(mmd.Right.VarNames))
-                    errors.Add(DslError.Create(DiagnosticIds.KlOverDifferentVariables, mmd.Range, mmd.Left.Text, mmd.Right.Text,
+                    errors.Add(DslError.Create(DiagnosticIds.KlOverDifferentVariables, mmd.Range, mmd.InverseMultiquadric ? ReservedWords.MmdInverseMultiquadric : ReservedWords.Mmd, mmd.Left.Text, mmd.Right.Text,
                         string.Join(",", mmd.Left.VarNames), string.Join(",", mmd.Right.VarNames)));
                 break;
             case IwaeNode iwae:
                 RequireDensity(CheckReference(context, iwae.Proposal, bound, includeVars: false), iwae.Proposal, "IWAE", errors);
                 errors.AddRange(SignatureChecker.Check(iwae.Joint));
-                var factors = JointFactors.Resolve(iwae.Joint, members, out var jointError);
+                var factors = JointFactors.Resolve(iwae.Joint, members, out var jointError, $"IWAE_{iwae.K}");
                 if (jointError is not null) errors.Add(jointError);
                 foreach (var factor in factors ?? new int[0]) RequireDensity(members[factor], iwae.Joint, "IWAE", errors);
                 var sampled = new HashSet<string>(iwae.Proposal.VarNames);
                 foreach (var latent in iwae.Proposal.Vars.Where(v => !iwae.Joint.VarNames.Contains(v.Name)))
-                    errors.Add(DslError.Create(DiagnosticIds.JointDiffersFromFactors, latent.Range, iwae.Joint.Text, $"the proposal {iwae.Proposal.Text} draws {latent.Name}, which the joint does not generate"));
+                    errors.Add(DslError.Create(DiagnosticIds.TermJointMismatch, latent.Range, iwae.Joint.Text, $"IWAE_{iwae.K}", $"the proposal {iwae.Proposal.Text} draws {latent.Name}, which the joint does not generate"));
                 foreach (var variable in iwae.Joint.Vars.Concat(iwae.Joint.CondVars).Where(v => !sampled.Contains(v.Name))) RequireBound(context, variable, bound, iwae.Joint.Text);
                 foreach (var variable in iwae.Joint.Vars.Concat(iwae.Joint.CondVars).Where(v => sampled.Contains(v.Name))) used.Add(variable.Name);
                 break;
@@ -123,6 +123,8 @@ public static class LossChecker
                 break;
         }
     }
+
+    private static string AdversarialName(AdversarialNode node) => (node.Wasserstein ? "ADV_W" : "ADV_JS") + (node.DiscriminatorSide ? "_D" : "");
 
     /// <summary>A variable must be a Tensor parameter or drawn by an enclosing E_ (PXY0203); a scalar parameter is no variable (PXY0304).</summary>
     private static void RequireBound(Context context, VariableRef variable, IReadOnlyCollection<string> bound, string where)

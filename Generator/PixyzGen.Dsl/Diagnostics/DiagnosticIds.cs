@@ -23,6 +23,8 @@ public static class DiagnosticIds
     public const string UnusedLossParameter = "PXY0206";
     public const string NoDensity = "PXY0207";
     public const string DiscriminatorNotDeterministic = "PXY0208";
+    public const string DiscriminatorReadsOtherVariables = "PXY0209";
+    public const string TermJointMismatch = "PXY0210";
 
     public const string NotPartial = "PXY0301";
     public const string NotAFamily = "PXY0302";

@@ -31,4 +31,16 @@ public static class Sources
         {{body}}
         }
         """;
+
+    /// <summary>A GAN over Dec and Pri with the given discriminator class (named Critic, a member D) and generator loss.</summary>
+    public static string Gan(string critic, string loss, string parameters = "Tensor x") => All + critic + $$"""
+        [Model("p(x) = p(x|z) p(z)")]
+        public sealed partial class Gan : GenerativeModel
+        {
+            public Dec P { get; } = new();
+            public Pri Pz { get; } = new();
+            public Critic D { get; } = new();
+            [Loss("{{loss}}")] public partial Tensor Generator({{parameters}});
+        }
+        """;
 }

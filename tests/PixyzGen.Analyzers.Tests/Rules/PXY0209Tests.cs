@@ -6,24 +6,13 @@ namespace PixyzGen.Analyzers.Tests.Rules;
 /// <summary>PXY0209: the discriminator of an adversarial term must read what the generator makes.</summary>
 public class PXY0209Tests
 {
-    private static string Gan(string critic, string loss) => Sources.All + critic + $$"""
-        [Model("p(x) = p(x|z) p(z)")]
-        public sealed partial class Gan : GenerativeModel
-        {
-            public Dec P { get; } = new();
-            public Pri Pz { get; } = new();
-            public Critic D { get; } = new();
-            [Loss("{{loss}}")] public partial Tensor Generator(Tensor x, Tensor y);
-        }
-        """;
-
     [Test]
-    public Task At_the_term_whose_discriminator_reads_another_variable() => Verify.Analyzer(Gan(
+    public Task At_the_term_whose_discriminator_reads_another_variable() => Verify.Analyzer(Sources.Gan(
         """[Distribution("d(t|y)")] public sealed partial class Critic : Deterministic { private Tensor Forward(Tensor y) => y.sum(-1, keepdim: true).sigmoid(); }""" + "\n",
-        "{|PXY0209:ADV_JS[d(t|y)](p(x|z) || p(z))|} + 0 * y"));
+        "{|PXY0209:ADV_JS[d(t|y)](p(x|z) || p(z))|} + 0 * y", "Tensor x, Tensor y"));
 
     [Test]
-    public Task A_discriminator_of_the_generated_variable_has_none() => Verify.Analyzer(Gan(
+    public Task A_discriminator_of_the_generated_variable_has_none() => Verify.Analyzer(Sources.Gan(
         """[Distribution("d(t|x)")] public sealed partial class Critic : Deterministic { private Tensor Forward(Tensor x) => x.sum(-1, keepdim: true).sigmoid(); }""" + "\n",
-        "ADV_JS[d(t|x)](p(x|z) || p(z)) + 0 * y"));
+        "ADV_JS[d(t|x)](p(x|z) || p(z)) + 0 * y", "Tensor x, Tensor y"));
 }

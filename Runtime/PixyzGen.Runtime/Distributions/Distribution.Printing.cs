@@ -39,8 +39,7 @@ public abstract partial class Distribution
         text.Append($"  {GetType().Name}(\n");
         text.Append($"    name={Name}, distribution_name={DistributionName},\n");
         text.Append($"    var={List(Var)}, cond_var={List(CondVar)}, input_var={List(InputVar)}, features_shape=[{string.Join(", ", FeatureShape ?? new long[0])}]\n");
-        foreach (var (childName, child) in named_children())
-            text.Append($"    ({childName}): {child.GetType().Name}\n");
+        foreach (var (childName, child) in named_children()) ModuleText.Append(text, childName, child, "    ");
         text.Append("  )\n");
     }
 }

@@ -18,13 +18,34 @@ public class PrintingTests
         }
     }
 
+    private sealed class DeepEncoder : Normal
+    {
+        private readonly TorchSharp.Modules.Sequential net = nn.Sequential(("fc1", nn.Linear(784, 512)), ("act", nn.ReLU()), ("fc2", nn.Linear(512, 64, hasBias: false)));
+
+        public DeepEncoder() : base(var: new[] { "z" }, condVar: new[] { "x" }, name: "q") => RegisterComponents();
+
+        protected override NormalParams ParamsFor(Variables inputs) => throw new System.NotSupportedException();
+    }
+
+    [Test]
+    public void Containers_print_their_layers_with_sizes_as_PyTorch_does()
+    {
+        using var q = new DeepEncoder();
+        Assert.That(q.ToString(), Does.EndWith(
+            "    (net): Sequential(\n" +
+            "      (fc1): Linear(in_features=784, out_features=512, bias=True)\n" +
+            "      (act): ReLU\n" +
+            "      (fc2): Linear(in_features=512, out_features=64, bias=False)\n" +
+            "    )\n  )"));
+    }
+
     [Test]
     public void A_distribution_prints_its_signature_and_network()
     {
         using var q = new Encoder();
         Assert.That(q.ToString(), Is.EqualTo(
             "Distribution:\n  q(z|x)\nNetwork architecture:\n  Encoder(\n    name=q, distribution_name=Normal,\n" +
-            "    var=['z'], cond_var=['x'], input_var=['x'], features_shape=[]\n    (net): Linear\n  )"));
+            "    var=['z'], cond_var=['x'], input_var=['x'], features_shape=[]\n    (net): Linear(in_features=3, out_features=4, bias=True)\n  )"));
         Assert.That(q.Sample(new Variables { ["x"] = randn(5, 3) })["z"].shape, Is.EqualTo(new long[] { 5, 2 }));
     }
 

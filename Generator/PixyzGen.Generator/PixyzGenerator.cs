@@ -44,15 +44,19 @@ public sealed class PixyzGenerator : IIncrementalGenerator
             .Where(static s => s is not null)
             .WithTrackingName(TrackingNames.ModelSpecs);
 
-        // One output per type, and hint names unique without regard to case (Roslyn compares them so): Prior and prior
-        // in one namespace, or an attribute repeated on two parts of a type, must not collide.
-        var outputs = distributions.Collect().Combine(modelSpecs.Collect());
-        context.RegisterSourceOutput(outputs, static (output, all) =>
-        {
-            var files = all.Left.GroupBy(d => d!.Type).Select(g => g.First()).Select(d => (Stem: DistributionEmitter.HintStem(d!), Emit: (System.Func<string>)(() => DistributionEmitter.Emit(d!))))
-                .Concat(all.Right.GroupBy(m => (m!.Type, m.IsModel)).Select(g => g.First()).Select(m => (Stem: ModelEmitter.HintStem(m!), Emit: (System.Func<string>)(() => ModelEmitter.Emit(m!)))));
-            foreach (var (hint, emit) in HintNames.Assign(files))
-                output.AddSource(hint, emit());
-        });
+        // One output per type (an attribute repeated on two parts of a type yields two equal items), and hint names
+        // unique without regard to case (Roslyn compares them so: Prior and prior in one namespace must not collide).
+        var distinctDistributions = distributions.Collect()
+            .SelectMany(static (all, _) => all.GroupBy(d => d!.Type).Select(g => g.First()!));
+        var distinctModels = modelSpecs.Collect()
+            .SelectMany(static (all, _) => all.GroupBy(m => (m!.Type, m.IsModel)).Select(g => g.First()!));
+        var hints = distinctDistributions.Select(static (d, _) => DistributionEmitter.Output(d)).Collect()
+            .Combine(distinctModels.Select(static (m, _) => ModelEmitter.Output(m)).Collect())
+            .Select(static (pair, _) => HintNames.Table(pair.Left.Concat(pair.Right)));
+
+        context.RegisterSourceOutput(distinctDistributions.Combine(hints), static (output, pair) =>
+            output.AddSource(HintNames.Lookup(pair.Right, DistributionEmitter.Output(pair.Left).Key), DistributionEmitter.Emit(pair.Left)));
+        context.RegisterSourceOutput(distinctModels.Combine(hints), static (output, pair) =>
+            output.AddSource(HintNames.Lookup(pair.Right, ModelEmitter.Output(pair.Left).Key), ModelEmitter.Emit(pair.Left)));
     }
 }

@@ -7,13 +7,13 @@ using PixyzGen.Generator;
 namespace PixyzGen.GeneratorBenchmarks;
 
 /// <summary>
-/// Projects of 1 to 20,000 models (a VAE each): PixyzGen against a generator that only finds each [Model] and adds one
+/// Projects of 1 to 100,000 models (a VAE each): PixyzGen against a generator that only finds each [Model] and adds one
 /// empty file for it, the baseline cost Roslyn charges for that many generated files. The difference is PixyzGen's own.
 /// </summary>
 [MemoryDiagnoser]
 public class ModelScaling
 {
-    [Params(1, 10, 100, 1_000, 10_000, 20_000)]
+    [Params(1, 10, 100, 1_000, 10_000, 20_000, 50_000, 100_000)]
     public int Models { get; set; }
 
     private CSharpCompilation compilation = null!;

@@ -14,7 +14,8 @@ internal static class DistributionEmitter
 {
     private const string Tensor = RuntimeNames.Tensor;
 
-    public static string HintStem(DistributionSpec spec) => $"{spec.Type.MetadataStem}.Distribution";
+    /// <summary>The file's hint stem and a key unique to it, for <see cref="HintNames"/>.</summary>
+    public static OutputStem Output(DistributionSpec spec) => new($"{spec.Type.MetadataStem}.Distribution", "D:" + spec.Type.Key);
 
     public static string Emit(DistributionSpec spec) => TypeScaffold.Write(spec.Type, writer => Body(writer, spec));
 

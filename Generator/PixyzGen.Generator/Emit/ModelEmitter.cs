@@ -14,7 +14,8 @@ internal static class ModelEmitter
 {
     private const string Tensor = RuntimeNames.Tensor;
 
-    public static string HintStem(ModelSpec spec) => $"{spec.Type.MetadataStem}.{(spec.IsModel ? "Model" : "Losses")}";
+    /// <summary>The file's hint stem and a key unique to it, for <see cref="HintNames"/>.</summary>
+    public static OutputStem Output(ModelSpec spec) => new($"{spec.Type.MetadataStem}.{(spec.IsModel ? "Model" : "Losses")}", (spec.IsModel ? "M:" : "L:") + spec.Type.Key);
 
     public static string Emit(ModelSpec spec) => TypeScaffold.Write(spec.Type, writer => Body(writer, spec));
 

@@ -17,6 +17,9 @@ internal sealed record TypeIdentity(
     string Namespace, EquatableArray<ContainingType> ContainingTypes, string Keyword, string Name, bool IsPartial, bool IsGeneric,
     string TypeParameters = "", bool IsFileLocal = false, string MetadataStem = "", string PlainName = "")
 {
+    /// <summary>A string unique to the type (namespace, containing types and name, with type parameters).</summary>
+    public string Key => $"{Namespace}|{string.Join("+", System.Linq.Enumerable.Select(ContainingTypes, c => c.Name + c.TypeParameters))}|{Name}{TypeParameters}";
+
     /// <summary>Whether a generated partial of this type compiles at all: partial all the way out, and not file-local.</summary>
     public bool CanExtend => IsPartial && !IsFileLocal;
 }

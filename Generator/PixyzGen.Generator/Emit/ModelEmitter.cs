@@ -22,8 +22,9 @@ internal static class ModelEmitter
     private static void Body(SourceWriter w, ModelSpec spec)
     {
         var existing = spec.Existing;
-        var first = true;
-        if (spec.IsModel) first = WriteModelMembers(w, spec, existing);
+        // A model's own members come first; a type with only [Loss] methods starts with its first loss.
+        if (spec.IsModel) WriteModelMembers(w, spec, existing);
+        var first = !spec.IsModel;
         foreach (var loss in spec.Losses)
         {
             WriteLoss(w, loss, existing, first);
@@ -31,8 +32,8 @@ internal static class ModelEmitter
         }
     }
 
-    /// <summary>Everything but the losses; false once something was written.</summary>
-    private static bool WriteModelMembers(SourceWriter w, ModelSpec spec, ExistingMembers existing)
+    /// <summary>Everything but the losses.</summary>
+    private static void WriteModelMembers(SourceWriter w, ModelSpec spec, ExistingMembers existing)
     {
         var factorization = CSharpText.Xml(spec.FactorizationText);
         var constants = new List<(string Name, string Summary, string Value)> { ("Factorization", $"The factorization <c>{factorization}</c>.", spec.FactorizationText) };
@@ -76,7 +77,6 @@ internal static class ModelEmitter
             w.Line(TypeScaffold.GeneratedCodeAttribute);
             w.Line($"public {modifier}{Tensor} Sample(long batchSize = 1) => throw new global::System.InvalidOperationException({CSharpText.Quote($"[Model] {spec.Type.PlainName} is invalid: {error.Id}: {error.Message}")});");
         }
-        return false;
     }
 
     private static void WriteSample(SourceWriter w, ModelSpec spec, SamplingPlan sampling, string factorization, ExistingMembers existing)

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PixyzGen.Dsl;
+using PixyzGen.Generator.Emit;
 
 namespace PixyzGen.Generator.Extract;
 
@@ -22,7 +23,7 @@ internal static class LossMethodReader
     {
         if (SymbolFacts.Attribute(method, SymbolFacts.LossAttribute) is not { } attribute) return null;
         if (!method.IsPartialDefinition || method.PartialImplementationPart is not null) return null;
-        return new LossMethod(TypeIdentityReader.Escape(method.Name), SymbolFacts.ArgumentText(attribute), Declaration(method), SymbolFacts.LossShape(method));
+        return new LossMethod(CSharpText.Escape(method.Name), SymbolFacts.ArgumentText(attribute), Declaration(method), SymbolFacts.LossShape(method));
     }
 
     private static string Declaration(IMethodSymbol method)
@@ -33,9 +34,9 @@ internal static class LossMethodReader
         text.Append(string.Join(" ", modifiers)).Append(' ');
         if (method.ReturnsByRefReadonly) text.Append("ref readonly ");
         else if (method.ReturnsByRef) text.Append("ref ");
-        text.Append(method.ReturnType.ToDisplayString(SymbolFacts.TypeFormat)).Append(' ').Append(TypeIdentityReader.Escape(method.Name));
+        text.Append(method.ReturnType.ToDisplayString(SymbolFacts.TypeFormat)).Append(' ').Append(CSharpText.Escape(method.Name));
         if (method.TypeParameters.Length > 0)
-            text.Append('<').Append(string.Join(", ", method.TypeParameters.Select(p => TypeIdentityReader.Escape(p.Name)))).Append('>');
+            text.Append('<').Append(string.Join(", ", method.TypeParameters.Select(p => CSharpText.Escape(p.Name)))).Append('>');
         text.Append('(').Append(string.Join(", ", method.Parameters.Select(Parameter))).Append(')');
         foreach (var parameter in method.TypeParameters)
             if (Constraints(parameter) is { } clause) text.Append(' ').Append(clause);
@@ -49,7 +50,7 @@ internal static class LossMethodReader
         if (parameter.ScopedKind != ScopedKind.None) text.Append("scoped ");
         var modifier = SymbolFacts.Modifier(parameter);
         if (modifier.Length > 0) text.Append(modifier).Append(' ');
-        return text.Append(parameter.Type.ToDisplayString(SymbolFacts.TypeFormat)).Append(' ').Append(TypeIdentityReader.Escape(parameter.Name)).ToString();
+        return text.Append(parameter.Type.ToDisplayString(SymbolFacts.TypeFormat)).Append(' ').Append(CSharpText.Escape(parameter.Name)).ToString();
     }
 
     private static string? Constraints(ITypeParameterSymbol parameter)
@@ -63,6 +64,6 @@ internal static class LossMethodReader
         parts.AddRange(parameter.ConstraintTypes.Select(t => t.ToDisplayString(SymbolFacts.TypeFormat)));
         if (parameter.HasConstructorConstraint) parts.Add("new()");
         if (parameter.AllowsRefLikeType) parts.Add("allows ref struct");
-        return parts.Count == 0 ? null : $"where {TypeIdentityReader.Escape(parameter.Name)} : {string.Join(", ", parts)}";
+        return parts.Count == 0 ? null : $"where {CSharpText.Escape(parameter.Name)} : {string.Join(", ", parts)}";
     }
 }

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using PixyzGen.Dsl;
+using PixyzGen.Generator.Emit;
 
 namespace PixyzGen.Generator.Extract;
 
@@ -14,7 +14,7 @@ internal static class TypeIdentityReader
         var containing = new List<ContainingType>();
         var stem = new List<string>();
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-            containing.Insert(0, new ContainingType(Keyword(outer), Escape(outer.Name), TypeParameters(outer)));
+            containing.Insert(0, new ContainingType(Keyword(outer), CSharpText.Escape(outer.Name), TypeParameters(outer)));
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "") : "";
         if (ns.Length > 0) stem.Add(ns.Replace("@", ""));
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType) stem.Insert(ns.Length > 0 ? 1 : 0, MetadataPart(outer));
@@ -22,15 +22,12 @@ internal static class TypeIdentityReader
 
         var isPartial = SymbolFacts.IsPartial(type);
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType) isPartial &= SymbolFacts.IsPartial(outer);
-        return new TypeIdentity(ns, containing.ToEquatableArray(), Keyword(type), Escape(type.Name), isPartial, SymbolFacts.IsGeneric(type),
+        return new TypeIdentity(ns, containing.ToEquatableArray(), Keyword(type), CSharpText.Escape(type.Name), isPartial, SymbolFacts.IsGeneric(type),
             TypeParameters(type), SymbolFacts.IsFileLocal(type), string.Join(".", stem), type.Name);
     }
 
-    /// <summary>A name as C# code: <c>@class</c> for a keyword.</summary>
-    public static string Escape(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
-
     private static string TypeParameters(INamedTypeSymbol type) =>
-        type.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", type.TypeParameters.Select(p => Escape(p.Name))) + ">";
+        type.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", type.TypeParameters.Select(p => CSharpText.Escape(p.Name))) + ">";
 
     // Generic arity is part of a type's identity (Model and Model<T> are two types): Model`1 as in metadata.
     private static string MetadataPart(INamedTypeSymbol type) => type.Arity == 0 ? type.Name : $"{type.Name}_{type.Arity}";

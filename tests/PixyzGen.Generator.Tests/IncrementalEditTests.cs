@@ -47,7 +47,7 @@ public class IncrementalEditTests
     public void A_DSL_string_edit_modifies_only_the_model_steps()
     {
         var (driver, compilation) = FirstRun();
-        driver = driver.RunGenerators(ReplaceModel(compilation, Sources.VaeModel.Replace("mean(KL", "sum(KL")));
+        driver = driver.RunGenerators(ReplaceModel(compilation, Sources.VaeModelWithLoss(Sources.VaeLoss.Replace("mean(KL", "sum(KL"))));
         Assert.That(GeneratorHarness.Reasons(driver, TrackingNames.ModelDeclarations), Is.EqualTo(new[] { Modified }));
         Assert.That(GeneratorHarness.Reasons(driver, TrackingNames.ModelSpecs), Is.EqualTo(new[] { Modified }));
         Assert.That(GeneratorHarness.Reasons(driver, TrackingNames.DistributionSpecs), Has.All.EqualTo(Cached));

@@ -39,4 +39,14 @@ public class SharedTablesTests
             Assert.That(BaseFamily(type)!.GetGenericArguments()[0].FullName, Is.EqualTo("PixyzGen." + family.ParamsRecord), family.Name);
         }
     }
+
+    [Test]
+    public void GeneratedCode_carries_the_version_Directory_Build_props_sets()
+    {
+        var props = Infrastructure.Repository.Read("Directory.Build.props");
+        var version = System.Text.RegularExpressions.Regex.Match(props, "<PixyzGenVersion>([^<]+)</PixyzGenVersion>").Groups[1].Value;
+        Assert.That(version, Is.Not.Empty);
+        var generated = Infrastructure.GeneratorHarness.Run(Sources.VaeDistributions, Sources.VaeModel);
+        Assert.That(generated.Values, Has.All.Contains($"[global::System.CodeDom.Compiler.GeneratedCode(\"PixyzGen\", \"{version}\")]"));
+    }
 }

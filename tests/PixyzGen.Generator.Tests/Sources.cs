@@ -30,7 +30,12 @@ internal static class Sources
         public sealed partial class Prior() : Normal(loc: 0, scale: 1, features: [64]);
         """;
 
-    public const string VaeModel = """
+    public const string VaeLoss = "mean(KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])";
+
+    public static readonly string VaeModel = VaeModelWithLoss(VaeLoss);
+
+    /// <summary>The VAE model of <see cref="VaeDistributions"/> with another loss method: the source builder of loss-body tests.</summary>
+    public static string VaeModelWithLoss(string formula, string parameters = "Tensor x") => $$"""
         using PixyzGen;
         using static TorchSharp.torch;
 
@@ -43,8 +48,8 @@ internal static class Sources
             public Decoder P { get; } = new();
             public Prior Pz { get; } = new();
 
-            [Loss("mean(KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])")]
-            public partial Tensor Loss(Tensor x);
+            [Loss("{{formula}}")]
+            public partial Tensor Loss({{parameters}});
         }
         """;
 

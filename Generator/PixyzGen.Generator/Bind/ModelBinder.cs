@@ -24,7 +24,7 @@ internal static class ModelBinder
             : declaration.Type.IsGeneric ? DslError.Create(DiagnosticIds.UnsupportedTarget, default, declaration.Type.PlainName, "generic types (or types nested in generic types) are not supported") : null;
         if (!declaration.HasModelAttribute || unsupported is not null)
         {
-            var throwing = declaration.Losses.Select(l => new LossSpec(l, EquatableArray<PlannedStatement>.Empty, "", unsupported ?? LossShapeRules.Check(l.Shape).First())).ToEquatableArray();
+            var throwing = declaration.Losses.Select(l => new LossSpec(l, null, unsupported ?? LossShapeRules.Check(l.Shape).First())).ToEquatableArray();
             return throwing.Count == 0 ? null : new ModelSpec(declaration.Type, "", EquatableArray<MemberSpec>.Empty, null, null, throwing, null, null, existing, IsModel: false);
         }
 
@@ -85,14 +85,10 @@ internal static class ModelBinder
             errors.AddRange(LossChecker.Check(loss, signatures, parameters.ToList(), method.Shape.Name)
                 .Where(e => DiagnosticCatalog.Get(e.Id).Severity == DslSeverity.Error));
         if (errors.Count > 0 || parsed.Value is null)
-            return new LossSpec(method, EquatableArray<PlannedStatement>.Empty, "", errors[0]);
+            return new LossSpec(method, null, errors[0]);
 
         var scalars = parameters.Where(LossShapeRules.IsHyperParameter).ToDictionary(p => p.Name, p => p.Type);
-        var planner = new LossPlanner(members, signatures, parameters.Select(p => p.Name), scalars);
-        // The emitter's own locals first: they are named apart from the parameters like every other local.
-        var scope = planner.Local("scope");
-        var result = planner.Local("result");
-        var expression = planner.Plan(parsed.Value, parameters.Where(LossShapeRules.IsObserved).ToDictionary(p => p.Name, p => Emit.CSharpText.Escape(p.Name)));
-        return new LossSpec(method, planner.Statements.ToEquatableArray(), expression, null, PixyzGen.Dsl.Printing.LatexPrinter.Loss(parsed.Value), scope, result);
+        var plan = new LossPlanner(members, signatures, scalars).Plan(parsed.Value, parameters.Where(LossShapeRules.IsObserved).Select(p => p.Name));
+        return new LossSpec(method, plan, null, PixyzGen.Dsl.Printing.LatexPrinter.Loss(parsed.Value));
     }
 }

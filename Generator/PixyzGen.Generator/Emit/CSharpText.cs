@@ -11,6 +11,9 @@ internal static class CSharpText
     /// <summary>A name as C# code: <c>@class</c> for a keyword, the name itself otherwise.</summary>
     public static string Escape(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
+    /// <summary>A member of the generated type as <c>this.@Name</c>, which no local or parameter can shadow.</summary>
+    public static string ThisMember(string name) => "this." + Escape(name);
+
     /// <summary>A C# string literal of DSL text (which may hold any character the user typed).</summary>
     public static string Quote(string text)
     {

@@ -74,7 +74,7 @@ internal static class DistributionEmitter
             w.Line($"/// <summary>The parameters of <c>{signature}</c>{given}: {(spec.HasForward ? "one call of Forward" : "the constants")}.</summary>");
             w.Line(TypeScaffold.GeneratedCodeAttribute);
             if (spec.ForwardError is { } error)
-                w.Line($"public {paramsModifier}{RuntimeNames.ParamsType(family)} Params({parameters}) => throw new global::System.InvalidOperationException({CSharpText.Quote($"{error.Id}: {error.Message}")});");
+                w.Line($"public {paramsModifier}{RuntimeNames.ParamsType(family)} Params({parameters}) => throw new {RuntimeNames.InvalidOperationException}({CSharpText.Quote($"{error.Id}: {error.Message}")});");
             else if (spec.HasForward)
                 w.Line($"public {paramsModifier}{RuntimeNames.ParamsType(family)} Params({parameters}) => this.Forward({arguments});");
             else

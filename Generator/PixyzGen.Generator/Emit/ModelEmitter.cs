@@ -27,7 +27,7 @@ internal static class ModelEmitter
         var first = !spec.IsModel;
         foreach (var loss in spec.Losses)
         {
-            WriteLoss(w, loss, existing, first);
+            LossEmitter.Write(w, loss, existing, first);
             first = false;
         }
     }
@@ -58,7 +58,7 @@ internal static class ModelEmitter
             w.Line(TypeScaffold.GeneratedCodeAttribute);
             w.Open($"protected override global::System.Collections.Generic.IEnumerable<(string Name, {RuntimeNames.Distribution}? Member)> DistributionMembers");
             w.Open("get");
-            foreach (var member in spec.Members) w.Line($"yield return ({CSharpText.Quote(member.Name)}, {member.Code});");
+            foreach (var member in spec.Members) w.Line($"yield return ({CSharpText.Quote(member.Name)}, {CSharpText.ThisMember(member.Name)});");
             if (spec.Members.Count == 0) w.Line("yield break;");
             w.Close();
             w.Close();
@@ -75,7 +75,7 @@ internal static class ModelEmitter
             w.Line();
             w.Line($"/// <summary>Not available: the factorization <c>{factorization}</c> is invalid ({error.Id}).</summary>");
             w.Line(TypeScaffold.GeneratedCodeAttribute);
-            w.Line($"public {modifier}{Tensor} Sample(long batchSize = 1) => throw new global::System.InvalidOperationException({CSharpText.Quote($"[Model] {spec.Type.PlainName} is invalid: {error.Id}: {error.Message}")});");
+            w.Line($"public {modifier}{Tensor} Sample(long batchSize = 1) => throw new {RuntimeNames.InvalidOperationException}({CSharpText.Quote($"[Model] {spec.Type.PlainName} is invalid: {error.Id}: {error.Message}")});");
         }
     }
 
@@ -108,7 +108,7 @@ internal static class ModelEmitter
         foreach (var step in sampling.Steps)
         {
             var arguments = step.CondVars.Count == 0 ? batch : string.Join(", ", step.CondVars.Select(CSharpText.Escape));
-            w.Line($"var {CSharpText.Escape(step.Variable)} = this.{CSharpText.Escape(step.Member)}.Sample({arguments});");
+            w.Line($"var {CSharpText.Escape(step.Variable)} = {CSharpText.ThisMember(step.Member)}.Sample({arguments});");
         }
         w.Line(single ? $"return {CSharpText.Escape(outputs[0])};" : $"return new {recordName}({string.Join(", ", outputs.Select(CSharpText.Escape))});");
         w.Close();
@@ -147,7 +147,7 @@ internal static class ModelEmitter
         var variables = sampling.Outputs.Concat(sampling.Inputs).ToList();
         if (existing.ForMethod("LogProb", variables.Select(_ => Tensor).ToArray()) is not { } modifier) return;
         var parameters = variables.Select(v => $"{Tensor} {CSharpText.Escape(v)}");
-        var terms = sampling.Steps.Select(s => $"this.{CSharpText.Escape(s.Member)}.LogProb({string.Join(", ", new[] { s.Variable }.Concat(s.CondVars).Select(CSharpText.Escape))})");
+        var terms = sampling.Steps.Select(s => $"{CSharpText.ThisMember(s.Member)}.LogProb({string.Join(", ", new[] { s.Variable }.Concat(s.CondVars).Select(CSharpText.Escape))})");
         w.Line();
         w.Line($"/// <summary>log <c>{factorization}</c>: the sum of its factors' log-densities, one value per batch element.</summary>");
         w.Line(TypeScaffold.GeneratedCodeAttribute);
@@ -170,51 +170,5 @@ internal static class ModelEmitter
         w.Close();
     }
 
-    private static void WriteLoss(SourceWriter w, LossSpec loss, ExistingMembers existing, bool first)
-    {
-        var method = loss.Method;
-        var formula = CSharpText.Xml(method.Formula ?? "null");
-        if (!first) w.Line();
-        if (loss.LatexText is { } latex && existing.ForOther(method.Shape.Name + "Latex") is { } modifier)
-        {
-            w.Line($"/// <summary>The loss <c>{formula}</c> of <c>{CSharpText.Xml(method.Shape.Name)}</c> in LaTeX.</summary>");
-            w.Line($"public {modifier}const string {method.Shape.Name}Latex = {CSharpText.Quote(latex)};");
-            w.Line();
-        }
-        w.Line($"/// <summary>The loss <c>{formula}</c>.</summary>");
-        w.Line(TypeScaffold.GeneratedCodeAttribute);
-        w.Open(method.Declaration);
-        if (loss.Error is { } error)
-        {
-            w.Line($"throw new global::System.InvalidOperationException({CSharpText.Quote($"[Loss] {method.Shape.Name} is invalid: {error.Id}: {error.Message}")});");
-            w.Close();
-            return;
-        }
-        w.Line($"using var {loss.ScopeLocal} = {RuntimeNames.Torch}.NewDisposeScope();");
-        WriteStatements(w, loss.Statements);
-        w.Line($"var {loss.ResultLocal} = {loss.ResultExpression};");
-        w.Line($"return {loss.ResultLocal}.MoveToOuterDisposeScope();");
-        w.Close();
-    }
-
     private static string Pascal(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
-
-    private static void WriteStatements(SourceWriter w, EquatableArray<PlannedStatement> statements)
-    {
-        foreach (var statement in statements)
-        {
-            if (statement.Iteration is not { } iteration)
-            {
-                w.Line($"var {statement.Local} = {statement.Expression}; // {statement.Comment}");
-                continue;
-            }
-            // The step as a lambda: this step's slices and carried state, its own hoisted locals, its value and next state.
-            w.Line($"// {statement.Comment}");
-            w.Open($"var {statement.Local} = {RuntimeNames.Iteration}.Sum({iteration.Steps}, new {Tensor}[] {{ {string.Join(", ", iteration.Initial)} }}, ({iteration.StepIndex}, {iteration.CarriedName}) =>");
-            foreach (var line in iteration.Prelude) w.Line(line);
-            WriteStatements(w, iteration.Body);
-            w.Line($"return ({iteration.Value}, new {Tensor}[] {{ {string.Join(", ", iteration.Next)} }});");
-            w.Close(");");
-        }
-    }
 }

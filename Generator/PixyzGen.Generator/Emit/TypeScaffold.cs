@@ -1,4 +1,6 @@
 using System;
+using System.Linq;
+using System.Reflection;
 using PixyzGen.Generator.Extract;
 
 namespace PixyzGen.Generator.Emit;
@@ -6,7 +8,11 @@ namespace PixyzGen.Generator.Emit;
 /// <summary>The file header and the namespace and containing-type wrappers around a generated partial type.</summary>
 internal static class TypeScaffold
 {
-    public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"PixyzGen\", \"0.1.0\")]";
+    /// <summary>PixyzGen's version as Directory.Build.props sets it, recorded in this assembly by the build.</summary>
+    public static readonly string Version = typeof(TypeScaffold).Assembly.GetCustomAttributes(typeof(AssemblyMetadataAttribute), false)
+        .Cast<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "PixyzGenVersion")?.Value ?? "unknown";
+
+    public static readonly string GeneratedCodeAttribute = $"[global::System.CodeDom.Compiler.GeneratedCode(\"PixyzGen\", {CSharpText.Quote(Version)})]";
 
     public static string Write(TypeIdentity type, Action<SourceWriter> body)
     {

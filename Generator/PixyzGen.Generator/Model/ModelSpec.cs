@@ -6,11 +6,7 @@ using PixyzGen.Dsl.Checking;
 namespace PixyzGen.Generator.Model;
 
 /// <summary>A distribution member of a model, resolved: its single variable, conditioning variables and family.</summary>
-internal sealed record MemberSpec(string Name, string SignatureText, string Variable, EquatableArray<string> CondVars, FamilyFacts Family)
-{
-    /// <summary>The member as C# code inside the model: <c>this.@Q</c>, which no local or parameter can shadow.</summary>
-    public string Code => "this." + Emit.CSharpText.Escape(Name);
-}
+internal sealed record MemberSpec(string Name, string SignatureText, string Variable, EquatableArray<string> CondVars, FamilyFacts Family);
 
 /// <summary>One ancestral step: <c>var z = Pz.Sample(batch)</c>.</summary>
 internal sealed record SamplingStep(string Variable, string Member, string SignatureText, EquatableArray<string> CondVars);
@@ -22,26 +18,10 @@ internal sealed record SamplingStep(string Variable, string Member, string Signa
 internal sealed record SamplingPlan(EquatableArray<SamplingStep> Steps, EquatableArray<string> Inputs, EquatableArray<string> Outputs, bool Marginalizes, bool HasDensity = true);
 
 /// <summary>
-/// One hoisted local of a loss body: computed once, used by every term that needs it. An <see cref="Iteration"/> local is
-/// the sum of a step planned on its own (an <c>iterate(...)[...]</c> term), emitted as a lambda.
-/// </summary>
-internal sealed record PlannedStatement(string Local, string Expression, string Comment, PlannedIteration? Iteration = null);
-
-/// <summary>
-/// <c>Iteration.Sum(Steps, new[] { Initial }, (StepIndex, CarriedName) =&gt; { Prelude; Body; return (Value, new[] { Next }); })</c>.
-/// </summary>
-internal sealed record PlannedIteration(
-    string Steps, EquatableArray<string> Initial, string StepIndex, string CarriedName, EquatableArray<string> Prelude,
-    EquatableArray<PlannedStatement> Body, string Value, EquatableArray<string> Next);
-
-/// <summary>
-/// A loss body: statements then the result expression, in a dispose scope held by <see cref="ScopeLocal"/> (locals
-/// named apart from the method's parameters); or, when the formula or the method is invalid, <see cref="Error"/>,
+/// A loss method to write: its <see cref="Plan"/>, or, when the formula or the method is invalid, <see cref="Error"/>,
 /// the diagnostic the generated body throws.
 /// </summary>
-internal sealed record LossSpec(
-    LossMethod Method, EquatableArray<PlannedStatement> Statements, string ResultExpression, DslError? Error, string? LatexText = null,
-    string ScopeLocal = "scope", string ResultLocal = "result");
+internal sealed record LossSpec(LossMethod Method, LossPlan? Plan, DslError? Error, string? LatexText = null);
 
 /// <summary>
 /// What to generate for one <c>[Model]</c> class. <see cref="Sampling"/> is null when the factorization is invalid;

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace PixyzGen.Generator.Bind;
+namespace PixyzGen.Generator.Emit;
 
 /// <summary>
 /// Names for the locals of one generated body: never a parameter of the method, a C# keyword, a discard or an earlier

@@ -1,0 +1,15 @@
+/// <summary>The loss <c>-mean(IWAE_10(p(x,z) || q(z|x)))</c> of <c>Loss</c> in LaTeX.</summary>
+public const string LossLatex = "- mean \\left(\\mathbb{E}_{z_{1:10} \\sim q(z|x)} \\left[\\log \\frac{1}{10} \\sum_{k=1}^{10} \\frac{p(x,z)}{q(z|x)} \\right] \\right)";
+
+/// <summary>The loss <c>-mean(IWAE_10(p(x,z) || q(z|x)))</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
+public partial global::TorchSharp.torch.Tensor Loss(global::TorchSharp.torch.Tensor x)
+{
+    using var scope = global::TorchSharp.torch.NewDisposeScope();
+    var qParams = this.Q.Params(x); // q(z|x): parameters
+    var z = this.Q.RSampleFrom(qParams, 10); // 10 draws of z ~ q(z|x)
+    var pParams = this.P.Params(z); // p(x|z): parameters
+    var pzParams = this.Pz.Params(); // p(z): parameters
+    var result = -((this.P.LogProbOf(pParams, x, "x") + this.Pz.LogProbOf(pzParams, z, "z") - this.Q.LogProbOf(qParams, z, "z")).logsumexp(0) - 2.302585092994046).mean();
+    return result.MoveToOuterDisposeScope();
+}

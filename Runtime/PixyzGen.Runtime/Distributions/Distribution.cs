@@ -14,7 +14,7 @@ namespace PixyzGen;
 /// This is Pixyz's dynamic API (variables by name, <see cref="Variables"/>); classes with
 /// <see cref="DistributionAttribute"/> also get typed members generated over the same numerics.
 /// </remarks>
-public abstract partial class Distribution : nn.Module, IDistribution
+public abstract partial class Distribution : nn.Module
 {
     private static readonly DistributionSignature DefaultSignature = new("p", new[] { "x" }, Array.Empty<string>());
 

@@ -8,19 +8,17 @@ namespace PixyzGen;
 /// Parameters: constant probabilities or a conditioning variable holding them, or a network's
 /// <c>BernoulliParams Forward(...)</c> (logits preferred: the log-density is then exact and cheaper).
 /// </summary>
-public class Bernoulli : FamilyDistribution<BernoulliParams>
+public class Bernoulli : ProbabilityFamily<BernoulliParams>
 {
-    private static readonly string[] Names = { "probs" };
-
     /// <summary>A Bernoulli with the given probabilities: numbers or tensors are constants, a string names a conditioning variable.</summary>
     public Bernoulli(ParamSource probs, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string name = "p", long[]? features = null)
-        : base(Names, new[] { probs }, var, condVar, name, features)
+        : base(probs, var, condVar, name, features)
     {
     }
 
     /// <summary>A Bernoulli whose parameters a network computes (<c>Forward</c> or an override of <c>ParamsFor</c>).</summary>
     protected Bernoulli(IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string? name = null, long[]? features = null)
-        : base(Names, null, var, condVar, name, features)
+        : base(null, var, condVar, name, features)
     {
     }
 
@@ -31,19 +29,7 @@ public class Bernoulli : FamilyDistribution<BernoulliParams>
     public override bool HasReparam => false;
 
     /// <inheritdoc/>
-    protected override BernoulliParams CreateParams(Tensor[] raw) => BernoulliParams.FromProbs(raw[0]);
-
-    /// <inheritdoc/>
-    protected override Tensor[] ParamTensors(BernoulliParams p) => new[] { p.Probs };
-
-    /// <inheritdoc/>
-    protected override void CheckParams(BernoulliParams p)
-    {
-        if (p.HeldProbs is { } probs) RequireProbability("probs", probs);
-    }
-
-    /// <inheritdoc/>
-    protected override long[] ValueShape(BernoulliParams p) => p.Shape;
+    protected override void CheckProbs(Tensor probs) => RequireProbability("probs", probs);
 
     /// <summary>A draw in {0, 1} of shape <c>sampleShape + parameter shape</c>.</summary>
     public override Tensor SampleFrom(BernoulliParams p, params long[] sampleShape)

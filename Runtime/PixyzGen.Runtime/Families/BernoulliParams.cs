@@ -7,7 +7,7 @@ namespace PixyzGen;
 /// Parameters of a <see cref="Bernoulli"/>, held as probabilities or as logits (prefer logits from a network: the
 /// log-density is then exact and cheaper).
 /// </summary>
-public readonly record struct BernoulliParams
+public readonly record struct BernoulliParams : IProbabilityParams<BernoulliParams>
 {
     private BernoulliParams(Tensor? probs, Tensor? logits)
     {

@@ -8,20 +8,18 @@ namespace PixyzGen;
 /// The categorical family over K classes (the last parameter dimension). With <c>oneHot: true</c> (Pixyz's default)
 /// values are one-hot vectors of K floats; with <c>oneHot: false</c> they are class indices (int64).
 /// </summary>
-public class Categorical : FamilyDistribution<CategoricalParams>
+public class Categorical : ProbabilityFamily<CategoricalParams>
 {
-    private static readonly string[] Names = { "probs" };
-
     /// <summary>A categorical over the last dimension of the given probabilities, valued one-hot or as class indices: numbers or tensors are constants (stored as buffers), strings name conditioning variables.</summary>
     public Categorical(ParamSource probs, bool oneHot = true, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string name = "p", long[]? features = null)
-        : base(Names, new[] { probs }, var, condVar, name, features, extraParameterRank: oneHot ? 0 : 1)
+        : base(probs, var, condVar, name, features, extraParameterRank: oneHot ? 0 : 1)
     {
         OneHot = oneHot;
     }
 
     /// <summary>A Categorical whose parameters a network computes: <c>Forward</c> under <see cref="DistributionAttribute"/>, or an override of <c>ParamsFor</c>.</summary>
     protected Categorical(bool oneHot = true, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string? name = null, long[]? features = null)
-        : base(Names, null, var, condVar, name, features, extraParameterRank: oneHot ? 0 : 1)
+        : base(null, var, condVar, name, features, extraParameterRank: oneHot ? 0 : 1)
     {
         OneHot = oneHot;
     }
@@ -48,18 +46,7 @@ public class Categorical : FamilyDistribution<CategoricalParams>
     protected override string ExpectedDtype => OneHot ? "floating-point one-hot vectors" : "integer class indices";
 
     /// <inheritdoc/>
-    protected override CategoricalParams CreateParams(Tensor[] raw) => CategoricalParams.FromProbs(raw[0]);
-
-    /// <inheritdoc/>
-    protected override Tensor[] ParamTensors(CategoricalParams p) => new[] { p.Probs };
-
-    /// <inheritdoc/>
-    protected override void CheckParams(CategoricalParams p)
-    {
-        if (p.HeldProbs is not { } probs) return;
-        if (!probs.ge(0).all().item<bool>()) throw ParameterError("probs", "must be non-negative");
-        if (!probs.sum(-1).gt(0).all().item<bool>()) throw ParameterError("probs", "must have a positive sum over the classes");
-    }
+    protected override void CheckProbs(Tensor probs) => CheckClassProbs(probs);
 
     /// <inheritdoc/>
     protected override long[] ValueShape(CategoricalParams p) => OneHot ? p.Shape : p.Shape[..^1];

@@ -7,7 +7,7 @@ namespace PixyzGen;
 /// Class probabilities over the last dimension (K classes), held as probabilities or as unnormalized logits.
 /// Used by <see cref="Categorical"/>, <see cref="RelaxedCategorical"/> and <see cref="Multinomial"/>.
 /// </summary>
-public readonly record struct CategoricalParams
+public readonly record struct CategoricalParams : IProbabilityParams<CategoricalParams>
 {
     private CategoricalParams(Tensor? probs, Tensor? logits)
     {

@@ -5,20 +5,18 @@ using static TorchSharp.torch;
 namespace PixyzGen;
 
 /// <summary>The multinomial family: counts over K classes (last dimension) from <see cref="TotalCount"/> independent categorical trials.</summary>
-public class Multinomial : FamilyDistribution<CategoricalParams>
+public class Multinomial : ProbabilityFamily<CategoricalParams>
 {
-    private static readonly string[] Names = { "probs" };
-
     /// <summary>A multinomial of totalCount trials over the given class probabilities: numbers or tensors are constants (stored as buffers), strings name conditioning variables.</summary>
     public Multinomial(long totalCount, ParamSource probs, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string name = "p", long[]? features = null)
-        : base(Names, new[] { probs }, var, condVar, name, features)
+        : base(probs, var, condVar, name, features)
     {
         TotalCount = totalCount > 0 ? totalCount : throw new ArgumentOutOfRangeException(nameof(totalCount), $"{Describe()}: totalCount must be positive.");
     }
 
     /// <summary>A Multinomial whose parameters a network computes: <c>Forward</c> under <see cref="DistributionAttribute"/>, or an override of <c>ParamsFor</c>.</summary>
     protected Multinomial(long totalCount, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string? name = null, long[]? features = null)
-        : base(Names, null, var, condVar, name, features)
+        : base(null, var, condVar, name, features)
     {
         TotalCount = totalCount > 0 ? totalCount : throw new ArgumentOutOfRangeException(nameof(totalCount), $"{Describe()}: totalCount must be positive.");
     }
@@ -36,19 +34,7 @@ public class Multinomial : FamilyDistribution<CategoricalParams>
     protected internal override int EventRank => 1;
 
     /// <inheritdoc/>
-    protected override CategoricalParams CreateParams(Tensor[] raw) => CategoricalParams.FromProbs(raw[0]);
-
-    /// <inheritdoc/>
-    protected override Tensor[] ParamTensors(CategoricalParams p) => new[] { p.Probs };
-
-    /// <inheritdoc/>
-    protected override void CheckParams(CategoricalParams p)
-    {
-        if (p.HeldProbs is { } probs && !probs.ge(0).all().item<bool>()) throw ParameterError("probs", "must be non-negative");
-    }
-
-    /// <inheritdoc/>
-    protected override long[] ValueShape(CategoricalParams p) => p.Shape;
+    protected override void CheckProbs(Tensor probs) => CheckClassProbs(probs);
 
     /// <summary>Counts of shape <c>sampleShape + parameter shape</c> (float, like the probabilities).</summary>
     public override Tensor SampleFrom(CategoricalParams p, params long[] sampleShape)

@@ -7,70 +7,34 @@ namespace PixyzGen;
 
 /// <summary>
 /// The Concrete (Gumbel-softmax) relaxation of a one-hot categorical: reparameterized draws on the simplex,
-/// softmax((logits + Gumbel noise) / temperature), tending to one-hot vectors as the temperature falls.
+/// softmax((logits + Gumbel noise) / Temperature), tending to one-hot vectors as the temperature falls.
 /// <see cref="Distribution.LogProb"/> scores as Pixyz does, with the unrelaxed one-hot categorical: a label (a corner
 /// of the simplex) gets its categorical log-probability, a relaxed draw that of its argmax class, as torch's
-/// OneHotCategorical scores it. Set <see cref="ExactDensity"/> for the Concrete density (Maddison et al., 2017), which is
+/// OneHotCategorical scores it. Set <see cref="RelaxedFamily{TParams}.ExactDensity"/> for the Concrete density (Maddison et al., 2017), which is
 /// degenerate at one-hot labels (set by the clamp, about +161 in float32), so a semi-supervised loss on labels must not use it.
 /// </summary>
-public class RelaxedCategorical : FamilyDistribution<CategoricalParams>
+public class RelaxedCategorical : RelaxedFamily<CategoricalParams>
 {
-    private static readonly string[] Names = { "probs" };
-    private double temperature;
-
     /// <summary>A Concrete distribution at the given temperature and class probabilities: numbers or tensors are constants (stored as buffers), strings name conditioning variables.</summary>
     public RelaxedCategorical(double temperature, ParamSource probs, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string name = "p", long[]? features = null)
-        : base(Names, new[] { probs }, var, condVar, name, features)
+        : base(temperature, probs, var, condVar, name, features)
     {
-        Temperature = temperature;
     }
 
     /// <summary>A RelaxedCategorical whose parameters a network computes: <c>Forward</c> under <see cref="DistributionAttribute"/>, or an override of <c>ParamsFor</c>.</summary>
     protected RelaxedCategorical(double temperature, IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string? name = null, long[]? features = null)
-        : base(Names, null, var, condVar, name, features)
+        : base(temperature, null, var, condVar, name, features)
     {
-        Temperature = temperature;
     }
-
-    /// <summary>The relaxation temperature (positive); settable, so it can be annealed during training.</summary>
-    public double Temperature
-    {
-        get => temperature;
-        set => temperature = RelaxationTemperature.Check(value, Describe());
-    }
-
-    /// <summary>Score with the exact Concrete density instead of the unrelaxed categorical (false, Pixyz's behaviour, by default).</summary>
-    public bool ExactDensity { get; set; }
 
     /// <inheritdoc/>
     public override string DistributionName => nameof(RelaxedCategorical);
 
     /// <inheritdoc/>
-    public override bool HasReparam => true;
-
-    /// <inheritdoc/>
     protected internal override int EventRank => 1;
 
     /// <inheritdoc/>
-    protected override CategoricalParams CreateParams(Tensor[] raw) => CategoricalParams.FromProbs(raw[0]);
-
-    /// <inheritdoc/>
-    protected override Tensor[] ParamTensors(CategoricalParams p) => new[] { p.Probs };
-
-    /// <inheritdoc/>
-    protected override void CheckParams(CategoricalParams p)
-    {
-        if (p.HeldProbs is { } probs && !probs.ge(0).all().item<bool>()) throw ParameterError("probs", "must be non-negative");
-    }
-
-    /// <inheritdoc/>
-    protected override long[] ValueShape(CategoricalParams p) => p.Shape;
-
-    /// <inheritdoc/>
-    public override Tensor SampleFrom(CategoricalParams p, params long[] sampleShape)
-    {
-        using (no_grad()) return RSampleFrom(p, sampleShape);
-    }
+    protected override void CheckProbs(Tensor probs) => CheckClassProbs(probs);
 
     /// <inheritdoc/>
     public override Tensor RSampleFrom(CategoricalParams p, params long[] sampleShape)
@@ -79,11 +43,11 @@ public class RelaxedCategorical : FamilyDistribution<CategoricalParams>
         var uniform = rand(Shapes.Concat(sampleShape, logits.Sizes()), dtype: logits.dtype, device: logits.device);
         var tiny = finfo(logits.dtype).tiny;
         var gumbel = -(-uniform.clamp(tiny, 1 - finfo(logits.dtype).eps).log()).log();
-        return ((logits + gumbel) / temperature).softmax(-1);
+        return ((logits + gumbel) / Temperature).softmax(-1);
     }
 
     /// <summary>
-    /// The unrelaxed categorical's log-probability of the value's argmax class; with <see cref="ExactDensity"/>, the
+    /// The unrelaxed categorical's log-probability of the value's argmax class; with <see cref="RelaxedFamily{TParams}.ExactDensity"/>, the
     /// Concrete density log Gamma(K) + (K - 1) log t + sum_k (l_k - (t + 1) log y_k) - K logsumexp_k (l_k - t log y_k).
     /// </summary>
     protected override Tensor LogProbElements(CategoricalParams p, Tensor value)
@@ -102,9 +66,9 @@ public class RelaxedCategorical : FamilyDistribution<CategoricalParams>
     {
         var classes = logits.Sizes()[^1];
         var logValue = value.clamp_min(finfo(value.dtype).tiny).log();
-        var constant = LogGamma(classes) + (classes - 1) * Math.Log(temperature);
-        var scores = logits - logValue * temperature;
-        return (logits - logValue * (temperature + 1)).sum(-1) - scores.logsumexp(-1) * classes + constant;
+        var constant = LogGamma(classes) + (classes - 1) * Math.Log(Temperature);
+        var scores = logits - logValue * Temperature;
+        return (logits - logValue * (Temperature + 1)).sum(-1) - scores.logsumexp(-1) * classes + constant;
     }
 
     /// <inheritdoc/>

@@ -148,7 +148,7 @@ namespace PixyzGen.Build
                 }
             }
 
-            private Section ReadSection(int header) => new Section(checked((int)U64(header + 0x18)), checked((int)U64(header + 0x20)), (int)U32(header + 0x28), (int)U32(header + 0x2C));
+            private Section ReadSection(int header) => new Section(checked((int)U64(header + 0x18)), (int)U32(header + 0x28), (int)U32(header + 0x2C));
 
             private string String(int stringSectionIndex, uint offset)
             {
@@ -195,16 +195,14 @@ namespace PixyzGen.Build
 
             private readonly struct Section
             {
-                public Section(int offset, int size, int link, int info)
+                public Section(int offset, int link, int info)
                 {
                     Offset = offset;
-                    Size = size;
                     Link = link;
                     Info = info;
                 }
 
                 public int Offset { get; }
-                public int Size { get; }
                 public int Link { get; }
                 public int Info { get; }
             }

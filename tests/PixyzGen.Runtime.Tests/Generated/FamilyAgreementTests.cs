@@ -53,18 +53,18 @@ public class FamilyAgreementTests
     }
 }
 
-/// <summary>Generated distributions are IDistributions: code written against the interface takes them unchanged.</summary>
+/// <summary>Generated distributions are Distributions: code written against the dynamic API takes them unchanged.</summary>
 public class BridgeTests
 {
-    private static Tensor LogDensityOfADraw(IDistribution d, Variables inputs) => d.LogProb(d.Sample(inputs));
+    private static Tensor LogDensityOfADraw(Distribution d, Variables inputs) => d.LogProb(d.Sample(inputs));
 
     [Test]
-    public void A_generated_distribution_works_through_the_interface()
+    public void A_generated_distribution_works_through_the_dynamic_API()
     {
         manual_seed(30);
         using var q = new GNormal();
         using var c = randn(4, 3);
-        IDistribution bridge = q;
+        Distribution bridge = q;
         Assert.That((bridge.ProbText, bridge.InputVar), Is.EqualTo(("p(v|c)", new[] { "c" })));
         var logProb = LogDensityOfADraw(bridge, new Variables { ["c"] = c });
         Assert.That(logProb.shape, Is.EqualTo(new long[] { 4 }));

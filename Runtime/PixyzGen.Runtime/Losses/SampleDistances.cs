@@ -49,10 +49,7 @@ public sealed class MMD : DistributionLoss
     /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
-        var x = SampleDistances.Flat(P, inputs);
-        var y = SampleDistances.Flat(Q, inputs, batchLike: x);
-        if (x.Sizes()[1] != y.Sizes()[1])
-            throw new ArgumentException($"{this}: draws of {P.ProbText} have {x.Sizes()[1]} features but draws of {Q.ProbText} have {y.Sizes()[1]}.");
+        var (x, y) = SampleDistances.Draws(P, Q, inputs, this);
         return (Squared(x, y, Kernel, SigmaSquared), Variables.Empty);
     }
 
@@ -106,8 +103,7 @@ public sealed class WassersteinDistance : DistributionLoss
     /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
-        var x = SampleDistances.Flat(P, inputs);
-        var y = SampleDistances.Flat(Q, inputs, batchLike: x);
+        var (x, y) = SampleDistances.Draws(P, Q, inputs, this);
         return ((x - y).square().sum(-1).sqrt(), Variables.Empty);
     }
 
@@ -120,8 +116,21 @@ public sealed class WassersteinDistance : DistributionLoss
 
 internal static class SampleDistances
 {
+    /// <summary>
+    /// One reparameterized draw of each side flattened to [batch, features] (a side without inputs draws as many as
+    /// the other), or an error naming <paramref name="owner"/> when their feature counts differ.
+    /// </summary>
+    public static (Tensor X, Tensor Y) Draws(Distribution p, Distribution q, Variables inputs, Loss owner)
+    {
+        var x = Flat(p, inputs);
+        var y = Flat(q, inputs, batchLike: x);
+        if (x.Sizes()[1] != y.Sizes()[1])
+            throw new ArgumentException($"{owner}: draws of {p.ProbText} have {x.Sizes()[1]} features but draws of {q.ProbText} have {y.Sizes()[1]}.");
+        return (x, y);
+    }
+
     /// <summary>One reparameterized draw of the distribution's first variable, flattened to [batch, features].</summary>
-    public static Tensor Flat(Distribution d, Variables inputs, Tensor? batchLike = null)
+    private static Tensor Flat(Distribution d, Variables inputs, Tensor? batchLike = null)
     {
         var batch = d.InputVar.Count == 0 && batchLike is not null ? batchLike.Sizes()[0] : (long?)null;
         var draw = d.Sample(inputs, batchN: batch, reparam: d.HasReparam, returnAll: false)[d.Var[0]];

@@ -62,4 +62,15 @@ public class SampleDistanceTests
         manual_seed(4);
         Assert.That(new MultiModalContrastivenessLoss(p1, p2).Eval(Inputs).data<double>().ToArray(), Is.EqualTo(expected).Within(1e-12));
     }
+
+    [Test]
+    public void Draws_with_different_feature_counts_are_named_by_MMD_and_by_W()
+    {
+        var inputs = new Variables { ["a"] = zeros(3, 2, dtype: float64), ["b"] = zeros(3, 5, dtype: float64) };
+        foreach (var loss in new Loss[] { new MMD(Fixed("a"), Fixed("b")), new WassersteinDistance(Fixed("a"), Fixed("b")) })
+        {
+            var error = Assert.Throws<ArgumentException>(() => loss.Eval(inputs))!;
+            Assert.That(error.Message, Does.Contain(loss.ToString()).And.Contain("2 features").And.Contain("have 5"), loss.ToString());
+        }
+    }
 }

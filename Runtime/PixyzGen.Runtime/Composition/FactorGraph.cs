@@ -40,6 +40,56 @@ internal static class FactorGraph
         return ordered;
     }
 
+    /// <summary>
+    /// The factors in the order Pixyz prints a joint, parents first: its DistGraph's topological sort (networkx's, a
+    /// depth-first stack over the graph built factor by factor: the factor, then its variables, edges from conditioning
+    /// variables to the factor and from the factor to its variables). <c>p(x) * p(y) * p(z|y)</c> lists p(y), p(z|y),
+    /// p(x). Call after <see cref="Order"/>, which rejects conflicts and cycles.
+    /// </summary>
+    public static IReadOnlyList<Distribution> PrintOrder(IReadOnlyList<Distribution> factors)
+    {
+        var successors = new List<List<int>>();
+        var indegree = new List<int>();
+        var variableNodes = new Dictionary<string, int>(StringComparer.Ordinal);
+        int NewNode()
+        {
+            successors.Add(new List<int>());
+            indegree.Add(0);
+            return successors.Count - 1;
+        }
+        int VariableNode(string name) => variableNodes.TryGetValue(name, out var node) ? node : variableNodes[name] = NewNode();
+        void Edge(int from, int to)
+        {
+            successors[from].Add(to);
+            indegree[to]++;
+        }
+
+        var factorOf = new Dictionary<int, Distribution>();
+        foreach (var factor in factors)
+        {
+            var node = NewNode();
+            factorOf[node] = factor;
+            foreach (var variable in factor.Var) Edge(node, VariableNode(variable));
+            // A factor reading its own variable (the empirical distribution) has no edge back: Pixyz's graph has no such loop.
+            foreach (var condition in factor.CondVar.Where(c => !factor.Var.Contains(c))) Edge(VariableNode(condition), node);
+        }
+
+        var printed = new List<Distribution>();
+        var stack = new Stack<int>(Enumerable.Range(0, successors.Count).Where(n => indegree[n] == 0));   // networkx pops the last first
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (factorOf.TryGetValue(node, out var factor)) printed.Add(factor);
+            foreach (var next in successors[node])
+            {
+                if (--indegree[next] == 0) stack.Push(next);
+            }
+        }
+        // Unreachable after Order's checks; keep every factor printable regardless.
+        printed.AddRange(factors.Where(f => !printed.Contains(f)));
+        return printed;
+    }
+
     /// <summary>The first cycle among the pending factors, as <c>z -&gt; x -&gt; z</c> (a variable points to what it conditions).</summary>
     private static string DescribeCycle(List<Distribution> pending, Dictionary<string, Distribution> producer)
     {

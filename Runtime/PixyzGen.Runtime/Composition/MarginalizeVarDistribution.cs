@@ -48,7 +48,7 @@ public sealed class MarginalizeVarDistribution : Distribution
     private string Integrals => string.Concat(marginalized.Select(_ => "\\int "));
 
     /// <inheritdoc/>
-    protected internal override IEnumerable<Distribution> PrintedFactors => joint.PrintedFactors;
+    internal override IEnumerable<PrintedFactor> PrintedFactors => joint.PrintedFactors;
 
     /// <inheritdoc/>
     protected internal override Variables Draw(Variables inputs, SampleRequest request) => joint.Draw(inputs, request).Only(Var);

@@ -14,6 +14,7 @@ public sealed class MultiplyDistribution : Distribution
 {
     private readonly Distribution[] factors;
     private readonly IReadOnlyList<Distribution> order;
+    private readonly IReadOnlyList<Distribution> printOrder;
 
     /// <summary>Builds a <see cref="MultiplyDistribution"/>; the class summary gives its formula and arguments.</summary>
     public MultiplyDistribution(params Distribution[] factors)
@@ -26,6 +27,7 @@ public sealed class MultiplyDistribution : Distribution
     {
         factors = flat;
         order = FactorGraph.Order(flat);
+        printOrder = FactorGraph.PrintOrder(flat);
         for (var i = 0; i < flat.Length; i++) register_module($"factor{i}", flat[i]);
     }
 
@@ -47,14 +49,14 @@ public sealed class MultiplyDistribution : Distribution
         // distribution's data) still comes from outside.
         factors.SelectMany(f => f.InputVar.Where(v => f.Var.Contains(v) || !Var.Contains(v))).Distinct().ToArray();
 
-    /// <inheritdoc/>
-    public override string ProbFactorizedText => string.Concat(factors.Select(f => f.ProbFactorizedText));
+    /// <summary>The factors children first, as Pixyz writes a joint: <c>p(x|z)p(z)</c> however they were multiplied.</summary>
+    public override string ProbFactorizedText => string.Concat(printOrder.Reverse().Select(f => f.ProbFactorizedText));
 
     /// <inheritdoc/>
-    protected internal override string LatexFactorization => string.Concat(factors.Select(f => f.LatexFactorization));
+    protected internal override string LatexFactorization => string.Concat(printOrder.Reverse().Select(f => f.LatexFactorization));
 
-    /// <inheritdoc/>
-    protected internal override IEnumerable<Distribution> PrintedFactors => factors.SelectMany(f => f.PrintedFactors);
+    /// <summary>Parents first, as Pixyz lists a joint's network architecture.</summary>
+    internal override IEnumerable<PrintedFactor> PrintedFactors => printOrder.SelectMany(f => f.PrintedFactors);
 
     /// <inheritdoc/>
     protected internal override Variables Draw(Variables inputs, SampleRequest request)

@@ -49,6 +49,10 @@ public sealed class ReplaceVarDistribution : Distribution
     /// <inheritdoc/>
     protected override int DefaultFeatureRank => inner.FeatureRank;
 
+    /// <summary>The inner distribution's blocks under the new names: <c>p(w|y) -&gt; p(z|y)</c>.</summary>
+    internal override IEnumerable<PrintedFactor> PrintedFactors => inner.PrintedFactors.Select(f =>
+        f with { Signature = new DistributionSignature(f.Signature.Name, f.Signature.Var.Select(Rename).ToArray(), f.Signature.CondVar.Select(Rename).ToArray()) });
+
     /// <inheritdoc/>
     protected internal override Variables Draw(Variables inputs, SampleRequest request) =>
         inner.Draw(ToInner(inputs), request).Rename(forward);

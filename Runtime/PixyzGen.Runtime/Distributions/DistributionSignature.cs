@@ -35,7 +35,7 @@ public sealed record DistributionSignature(string Name, IReadOnlyList<string> Va
     /// <summary>Pixyz's <c>prob_text</c>: <c>p(x|z)</c>.</summary>
     public override string ToString() => Text(Name, Var, CondVar);
 
-    /// <summary>The LaTeX form: <c>p(x|z)</c> becomes <c>p(x|z)</c> with subscripts and Greek letters left to the reader's macros.</summary>
+    /// <summary>The LaTeX form, names typeset as Pixyz does: <c>p_prior(z|mu)</c> is <c>p_{prior}(z|\mu)</c>.</summary>
     public string ToLatex() => Text(Latex.Symbol(Name), Var.Select(Latex.Symbol), CondVar.Select(Latex.Symbol));
 
     private static string Text(string name, IEnumerable<string> var, IEnumerable<string> condVar)

@@ -6,7 +6,7 @@ namespace PixyzGen;
 
 /// <summary>
 /// A network as PyTorch prints it (and so Pixyz's network architecture): containers with their children indented,
-/// linear layers with their sizes, other layers by their type.
+/// leaf layers with their sizes and settings (<see cref="LayerText"/>).
 /// </summary>
 internal static class ModuleText
 {
@@ -24,9 +24,8 @@ internal static class ModuleText
         text.Append($"{indent})\n");
     }
 
-    private static string Head(nn.Module module) => module switch
-    {
-        TorchSharp.Modules.Linear linear => $"Linear(in_features={linear.in_features}, out_features={linear.out_features}, bias={(linear.bias is null ? "False" : "True")})",
-        _ => module.GetType().Name,
-    };
+    // A container prints its type and its children; a leaf layer its PyTorch head line.
+    private static string Head(nn.Module module) => module is FlowLayer or Distribution || module.named_children().Any()
+        ? module.GetType().Name
+        : LayerText.Head(module);
 }

@@ -43,9 +43,20 @@ public sealed class MixtureModel : Distribution
     /// <inheritdoc/>
     protected override int DefaultFeatureRank => components[0].FeatureRank;
 
+    /// <summary>Pixyz's form: <c>p_0(x|z=0)prior(z=0) + p_1(x|z=1)prior(z=1) + ...</c>.</summary>
+    public override string ProbFactorizedText => Terms(name => name);
+
     /// <inheritdoc/>
-    public override string ProbFactorizedText =>
-        $"\\sum_{{{HiddenVar}}} {prior.ProbText} {string.Join(" ", components.Select(c => c.ProbText))}";
+    protected internal override string LatexFactorization => Terms(Latex.Symbol);
+
+    // One term per component: its density given the component's index, times the prior's weight of that index.
+    private string Terms(Func<string, string> typeset)
+    {
+        var conditions = CondVar.Count == 0 ? "" : "," + string.Join(",", CondVar.Select(typeset));
+        var hidden = typeset(HiddenVar);
+        return string.Join(" + ", components.Select((c, i) =>
+            $"{typeset(c.Name)}({string.Join(",", Var.Select(typeset))}|{hidden}={i}{conditions}){typeset(prior.Name)}({hidden}={i})"));
+    }
 
     /// <inheritdoc/>
     protected internal override Variables Draw(Variables inputs, SampleRequest request)
@@ -65,12 +76,24 @@ public sealed class MixtureModel : Distribution
     /// <summary>log sum_k pi_k p_k(x).</summary>
     public override Tensor LogProb(Variables inputs, bool sumFeatures = true) => Joint(inputs, sumFeatures).logsumexp(0);
 
-    /// <summary>The posterior over components given x (responsibilities), component dimension last.</summary>
-    public Tensor Posterior(Variables inputs)
+    /// <summary>
+    /// The posterior over the component given x, p(z|x) = p(x,z) / p(x), as a distribution (Pixyz's <c>posterior()</c>):
+    /// score components, draw them, or read <see cref="Responsibilities"/>.
+    /// </summary>
+    public MixturePosterior Posterior(string? name = null) => new(this, name ?? Name);
+
+    /// <summary>p(z=k|x) for every component k (responsibilities), component dimension last.</summary>
+    public Tensor Responsibilities(Variables inputs) => LogResponsibilities(inputs).exp().movedim(new long[] { 0 }, new long[] { -1 });
+
+    /// <summary>log p(z=k|x), stacked over k in the first dimension (Pixyz's posterior log-probabilities).</summary>
+    public Tensor LogResponsibilities(Variables inputs)
     {
         var joint = Joint(inputs, sumFeatures: true);
-        return (joint - joint.logsumexp(0, keepdim: true)).exp().movedim(new long[] { 0 }, new long[] { -1 });
+        return joint - joint.logsumexp(0, keepdim: true);
     }
+
+    /// <summary>The prior over components, whose values (one-hot or indices) the posterior takes and draws.</summary>
+    internal Categorical Prior => prior;
 
     // log pi_k + log p_k(x), stacked over k in the first dimension.
     private Tensor Joint(Variables inputs, bool sumFeatures)

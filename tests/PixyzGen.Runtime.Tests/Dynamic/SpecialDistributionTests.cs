@@ -104,8 +104,8 @@ public class SpecialDistributionTests
             var expected = Math.Log(0.3 * Math.Exp(NormalLogPdf(point, -1, 0.5)) + 0.7 * Math.Exp(NormalLogPdf(point, 2, 1)));
             Assert.That(mixture.LogProb(new Variables { ["x"] = tensor(new[] { point }).reshape(1, 1) }).item<double>(), Is.EqualTo(expected).Within(1e-12));
         }
-        var posterior = mixture.Posterior(new Variables { ["x"] = tensor(new[] { 0.3 }).reshape(1, 1) });
-        Assert.That(posterior.sum().item<double>(), Is.EqualTo(1).Within(1e-12));
+        var responsibilities = mixture.Responsibilities(new Variables { ["x"] = tensor(new[] { 0.3 }).reshape(1, 1) });
+        Assert.That(responsibilities.sum().item<double>(), Is.EqualTo(1).Within(1e-12));
 
         manual_seed(12);
         mixture.ReturnHidden = true;
@@ -116,5 +116,30 @@ public class SpecialDistributionTests
         var chosenSecond = sample["k"][.., 1].eq(1);
         Assert.That(sample["x"].flatten()[chosenSecond].mean().item<double>(), Is.EqualTo(2.0).Within(0.03));
         Assert.That(Assert.Throws<ArgumentException>(() => new MixtureModel(new Distribution[] { first }, weights))!.Message, Does.Contain("2 classes for 1 components"));
+    }
+
+    [Test]
+    public void A_mixtures_posterior_is_a_distribution_over_the_component_that_scores_and_draws_it()
+    {
+        using var first = new Normal(tensor(new[] { -1.0 }), tensor(new[] { 0.5 }), var: new[] { "x" });
+        using var second = new Normal(tensor(new[] { 2.0 }), tensor(new[] { 1.0 }), var: new[] { "x" });
+        using var weights = new Categorical(tensor(new[] { 0.3, 0.7 }), var: new[] { "k" });
+        using var mixture = new MixtureModel(new Distribution[] { first, second }, weights);
+        var posterior = mixture.Posterior();
+        Assert.That((posterior.Var, posterior.CondVar), Is.EqualTo((new[] { "k" }, new[] { "x" })));
+
+        var points = new[] { -1.2, 0.3, 2.5 };
+        var x = tensor(points).reshape(3, 1);
+        var ofSecond = points.Select(v => 0.7 * Math.Exp(NormalLogPdf(v, 2, 1)) / (0.3 * Math.Exp(NormalLogPdf(v, -1, 0.5)) + 0.7 * Math.Exp(NormalLogPdf(v, 2, 1)))).ToArray();
+        var second1Hot = tensor(new[] { 0.0, 1.0 }).expand(3, 2);
+        var logProb = posterior.LogProb(new Variables { ["x"] = x, ["k"] = second1Hot }).data<double>().ToArray();
+        Assert.That(logProb, Is.EqualTo(ofSecond.Select(v => Math.Log(v)).ToArray()).Within(1e-12), "log p(k=1|x), the closed form");
+
+        manual_seed(13);
+        var many = tensor(new[] { 0.3 }).reshape(1, 1).expand(40_000, 1);
+        var drawn = posterior.Sample(new Variables { ["x"] = many })["k"];
+        Assert.That(drawn.shape, Is.EqualTo(new long[] { 40_000, 2 }), "one-hot, as the prior's values");
+        Assert.That(drawn[.., 1].mean().item<double>(), Is.EqualTo(ofSecond[1]).Within(0.01));
+        Assert.That(posterior.parameters().Count(), Is.EqualTo(mixture.parameters().Count()), "the mixture's parameters, once");
     }
 }

@@ -107,6 +107,17 @@ public class DataFileTests
     }
 
     [Test]
+    public void An_output_folder_that_cannot_be_written_is_named_before_training()
+    {
+        // Root may write anywhere on disk, but not into /proc: an existing folder that takes no files, for any user.
+        Assume.That(Directory.Exists("/proc/self"), "needs Linux's /proc");
+        var (code, error) = Run("--output", "/proc");
+        Assert.That(code, Is.EqualTo(3), error);
+        Assert.That(error.Trim(), Does.StartWith("error: /proc: cannot be written (").And.EndWith(")"));
+        Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1), "one line, no stack trace");
+    }
+
+    [Test]
     public void A_diverging_run_stops_at_its_step_and_writes_nothing()
     {
         var (code, error) = Run("--learning-rate", "1e6");

@@ -25,7 +25,7 @@ public class DocumentationTests
     public void The_reference_has_an_example_of_every_construct()
     {
         var blocks = string.Concat(Blocks().Select(b => (string)b.Arguments[0]!));
-        foreach (var construct in new[] { "[Distribution(\"p(z)\")]", "|y,z)", "[Model(\"p(x,z) =", "[Model(\"p(x) =", "|y) =", "KL(", "E_q", "^5[", "IWAE_10(", "MMD(", "iterate(", "ADV_JS[", "ADV_JS_D[", "H[", "mean(", "sum(", "beta *", "/ 2", "log p(z)", "-mean(" })
+        foreach (var construct in new[] { "[Distribution(\"p(z)\")]", "|y,z)", "[Model(\"p(x,z) =", "[Model(\"p(x) =", "|y) =", "KL(", "E_q", "^5[", "IWAE_10(", "MMD(", "iterate(", "ADV_JS[", "ADV_JS_D[", "H[", "mean(", "sum(", "beta *", "/ 2", "log p(z)", "-mean(", "E_q(a,z|x)[log p(x,a,z)" })
             Assert.That(blocks, Does.Contain(construct));
         Assert.That(Blocks().Count(), Is.GreaterThanOrEqualTo(5));
     }

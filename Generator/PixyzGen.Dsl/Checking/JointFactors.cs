@@ -6,12 +6,17 @@ using PixyzGen.Dsl.Syntax;
 namespace PixyzGen.Dsl.Checking;
 
 /// <summary>
-/// The members whose product is a joint such as <c>p(x,z)</c> in <c>IWAE_k(p(x,z) || q(z|x))</c>: for each variable of
-/// the joint, the one member of the joint's name that generates it, conditioned only on the joint's variables.
+/// The members whose product is a joint written in a term (<c>log p(x,y|z)</c>, <c>E_q(a,z|x)[...]</c>,
+/// <c>IWAE_k(p(x,z) || q(z|x))</c>), the one rule the checker and the generator share: for each variable of the joint,
+/// the member generating it alone: of the joint's name, else of a subscripted form of it (<c>p_prior</c> for <c>p</c>),
+/// else of any name when only one member generates it; conditioned only on the joint's variables.
 /// </summary>
 public static class JointFactors
 {
-    /// <summary>The factors' member indices in the joint's variable order, or null with the first error.</summary>
+    /// <summary>
+    /// The factors' member indices in the joint's variable order (the order their log-densities are summed in, as
+    /// <c>*</c> sums them), or null with the first error; a joint whose factors condition on each other in a cycle is one.
+    /// </summary>
     public static IReadOnlyList<int>? Resolve(DistributionRef joint, IReadOnlyList<MemberSignature> members, out DslError? error, string term = "IWAE")
     {
         error = null;
@@ -19,14 +24,15 @@ public static class JointFactors
         var factors = new List<int>();
         foreach (var variable in joint.VarNames)
         {
-            var candidates = Enumerable.Range(0, members.Count)
-                .Where(i => members[i].Signature.Name == joint.Name && members[i].Signature.VarNames.SequenceEqual(new[] { variable }))
-                .ToList();
+            var generating = Enumerable.Range(0, members.Count).Where(i => members[i].Signature.VarNames.SequenceEqual(new[] { variable })).ToList();
+            var named = generating.Where(i => members[i].Signature.Name == joint.Name).ToList();
+            var subscripted = generating.Where(i => members[i].Signature.Name.StartsWith(joint.Name + "_", System.StringComparison.Ordinal)).ToList();
+            var candidates = named.Count > 0 ? named : subscripted.Count > 0 ? subscripted : generating;
             if (candidates.Count != 1)
             {
                 var hint = candidates.Count == 0
-                    ? $" as a factor of {joint.Text} (a member {joint.Name}({variable}|...) generating {variable})"
-                    : $" as a factor of {joint.Text}: {candidates.Count} members generate {variable}";
+                    ? $" as a factor of {joint.Text} (a member generating {variable} alone)"
+                    : $" as a factor of {joint.Text}: {string.Join(", ", candidates.Select(i => members[i].Signature.Text))} all generate {variable}; name the one meant {joint.Name} or {joint.Name}_...";
                 error = DslError.Create(DiagnosticIds.UnknownDistribution, joint.Range, $"{joint.Name}({variable}|...)", hint);
                 return null;
             }
@@ -39,6 +45,33 @@ public static class JointFactors
             }
             factors.Add(candidates[0]);
         }
+        if (SamplingOrder(joint, factors, members) is null)
+        {
+            error = DslError.Create(DiagnosticIds.TermJointMismatch, joint.Range, joint.Text, term,
+                $"its factors {string.Join(", ", factors.Select(i => members[i].Signature.Text))} condition on each other in a cycle");
+            return null;
+        }
         return factors;
+    }
+
+    /// <summary>
+    /// The factors (from <see cref="Resolve"/>) in sampling order: parents first, and among factors ready together the
+    /// joint's order, as <c>*</c> samples them; null for a cycle.
+    /// </summary>
+    public static IReadOnlyList<int>? SamplingOrder(DistributionRef joint, IReadOnlyList<int> factors, IReadOnlyList<MemberSignature> members)
+    {
+        var inJoint = new HashSet<string>(joint.VarNames);
+        var drawn = new HashSet<string>();
+        var pending = factors.ToList();
+        var ordered = new List<int>();
+        while (pending.Count > 0)
+        {
+            var ready = pending.FindIndex(i => members[i].Signature.CondVarNames.All(v => !inJoint.Contains(v) || drawn.Contains(v)));
+            if (ready < 0) return null;
+            ordered.Add(pending[ready]);
+            drawn.UnionWith(members[pending[ready]].Signature.VarNames);
+            pending.RemoveAt(ready);
+        }
+        return ordered;
     }
 }

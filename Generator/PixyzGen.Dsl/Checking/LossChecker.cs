@@ -57,21 +57,21 @@ public static class LossChecker
                 Visit(reduce.Operand, bound, context);
                 break;
             case LogProbNode log:
-                RequireDensity(CheckReference(context, log.Distribution, bound, includeVars: true), log.Distribution, "log", errors);
+                RequireDensity(CheckTerm(context, log.Distribution, bound, includeVars: true, "log"), log.Distribution, "log", errors);
                 break;
             case EntropyNode entropy:
-                RequireDensity(CheckReference(context, entropy.Distribution, bound, includeVars: false), entropy.Distribution, "H", errors);
+                RequireDensity(CheckTerm(context, entropy.Distribution, bound, includeVars: false, "H"), entropy.Distribution, "H", errors);
                 break;
             case KlNode kl:
-                var left = CheckReference(context, kl.Left, bound, includeVars: false);
-                var right = CheckReference(context, kl.Right, bound, includeVars: false);
+                var left = CheckTerm(context, kl.Left, bound, includeVars: false, "KL");
+                var right = CheckTerm(context, kl.Right, bound, includeVars: false, "KL");
                 RequireDensity(left, kl.Left, "KL", errors);
                 RequireDensity(right, kl.Right, "KL", errors);
                 if (!new HashSet<string>(kl.Left.VarNames).SetEquals(kl.Right.VarNames))
                     errors.Add(DslError.Create(DiagnosticIds.KlOverDifferentVariables, kl.Range, ReservedWords.Kl, kl.Left.Text, kl.Right.Text,
                         string.Join(",", kl.Left.VarNames), string.Join(",", kl.Right.VarNames)));
-                else if (left?.Family is { } leftFamily && right?.Family is { } rightFamily && KlClosedForms.Method(leftFamily, rightFamily) is null)
-                    errors.Add(DslError.Create(DiagnosticIds.MonteCarloKl, kl.Range, $"{kl.Left.Text} ({leftFamily})", $"{kl.Right.Text} ({rightFamily})"));
+                else if (left is { Count: > 0 } && right is { Count: > 0 } && !HasClosedFormKl(left, right))
+                    errors.Add(DslError.Create(DiagnosticIds.MonteCarloKl, kl.Range, $"{kl.Left.Text} ({FamilyText(left)})", $"{kl.Right.Text} ({FamilyText(right)})"));
                 break;
             case AdversarialNode adversarial:
             {
@@ -106,7 +106,7 @@ public static class LossChecker
                         string.Join(",", mmd.Left.VarNames), string.Join(",", mmd.Right.VarNames)));
                 break;
             case IwaeNode iwae:
-                RequireDensity(CheckReference(context, iwae.Proposal, bound, includeVars: false), iwae.Proposal, "IWAE", errors);
+                RequireDensity(CheckTerm(context, iwae.Proposal, bound, includeVars: false, $"IWAE_{iwae.K}"), iwae.Proposal, "IWAE", errors);
                 errors.AddRange(SignatureChecker.Check(iwae.Joint));
                 var factors = JointFactors.Resolve(iwae.Joint, members, out var jointError, $"IWAE_{iwae.K}");
                 if (jointError is not null) errors.Add(jointError);
@@ -118,7 +118,7 @@ public static class LossChecker
                 foreach (var variable in iwae.Joint.Vars.Concat(iwae.Joint.CondVars).Where(v => sampled.Contains(v.Name))) used.Add(variable.Name);
                 break;
             case ExpectationNode expectation:
-                CheckReference(context, expectation.Distribution, bound, includeVars: false);
+                CheckTerm(context, expectation.Distribution, bound, includeVars: false, "E_");
                 Visit(expectation.Body, new HashSet<string>(bound.Concat(expectation.Distribution.VarNames)), context);
                 break;
         }
@@ -141,6 +141,35 @@ public static class LossChecker
     {
         if (member?.Family == GeneratedFamilies.Deterministic)
             errors.Add(DslError.Create(DiagnosticIds.NoDensity, reference.Range, reference.Text, term));
+    }
+
+    // A joint has a density when every factor has one; the first deterministic factor is named.
+    private static void RequireDensity(IReadOnlyList<MemberSignature>? factors, DistributionRef reference, string term, List<DslError> errors)
+    {
+        if (factors?.FirstOrDefault(f => f.Family == GeneratedFamilies.Deterministic) is { } deterministic)
+            RequireDensity(deterministic, reference, term, errors);
+    }
+
+    /// <summary>A KL in closed form needs one member on each side whose families have one (a joint is estimated by Monte Carlo).</summary>
+    private static bool HasClosedFormKl(IReadOnlyList<MemberSignature> left, IReadOnlyList<MemberSignature> right) =>
+        left.Count == 1 && right.Count == 1 && (left[0].Family is not { } l || right[0].Family is not { } r || KlClosedForms.Method(l, r) is not null);
+
+    private static string FamilyText(IReadOnlyList<MemberSignature> factors) =>
+        factors.Count == 1 ? factors[0].Family ?? "?" : "a joint of " + string.Join(", ", factors.Select(f => f.Signature.Text));
+
+    /// <summary>
+    /// Checks a term's distribution, a member or a joint of members (<see cref="MemberResolver.ResolveTerm"/>), and returns
+    /// what it resolves to, if anything.
+    /// </summary>
+    private static IReadOnlyList<MemberSignature>? CheckTerm(Context context, DistributionRef reference, IReadOnlyCollection<string> bound, bool includeVars, string term)
+    {
+        var (members, errors) = (context.Members, context.Errors);
+        errors.AddRange(SignatureChecker.Check(reference));
+        var factors = MemberResolver.ResolveTerm(reference, members, term, out var error);
+        if (error is not null) errors.Add(error);
+        var needed = includeVars ? reference.Vars.Concat(reference.CondVars) : reference.CondVars;
+        foreach (var variable in needed) RequireBound(context, variable, bound, reference.Text);
+        return factors?.Select(i => members[i]).ToList();
     }
 
     /// <summary>Checks a distribution reference and returns the member it resolves to, if any.</summary>

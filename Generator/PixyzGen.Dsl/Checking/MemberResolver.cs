@@ -9,6 +9,19 @@ namespace PixyzGen.Dsl.Checking;
 /// <summary>Finds the member a signature in a model or loss string refers to (PXY0201, PXY0202).</summary>
 public static class MemberResolver
 {
+    /// <summary>
+    /// The members a loss term's distribution stands for: the one member declaring it, or, for a joint of several
+    /// variables that no member declares (<c>p(x,y|z)</c>, <c>q(a,z|x)</c>), its factors (<see cref="JointFactors"/>)
+    /// in the joint's order; null with the error explaining why neither fits.
+    /// </summary>
+    public static IReadOnlyList<int>? ResolveTerm(DistributionRef reference, IReadOnlyList<MemberSignature> members, string term, out DslError? error)
+    {
+        var index = Resolve(reference, members, out error);
+        if (index >= 0) return new[] { index };
+        if (reference.Vars.Count < 2) return null;
+        return JointFactors.Resolve(reference, members, out error, term);
+    }
+
     /// <summary>The index of the member declaring exactly this signature, or -1 with the error explaining why none does.</summary>
     public static int Resolve(DistributionRef reference, IReadOnlyList<MemberSignature> members, out DslError? error)
     {

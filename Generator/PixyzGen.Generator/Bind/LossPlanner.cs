@@ -88,33 +88,23 @@ internal sealed class LossPlanner
             }
             case LogProbNode log:
             {
-                var member = Resolve(log.Distribution);
-                var parameters = Parameters(member, variables);
-                var value = variables[member.Variable];
-                return (new PlanLogProb(member, parameters, value), true, Union(DependenciesOf(parameters), DependenciesOf(value)));
+                var factors = ResolveTerm(log.Distribution);
+                return (LogDensity(factors, variables, out var draws), true, draws);
             }
             case EntropyNode entropy:
-            {
-                var member = Resolve(entropy.Distribution);
-                var parameters = Parameters(member, variables);
-                if (member.Family.HasEntropy) return (new PlanEntropy(member, parameters), true, DependenciesOf(parameters));
-                // No closed form (relaxed families, Multinomial): -log p at one draw, shared with any E_ of the same member.
-                var draw = Sample(member, variables, 1);
-                return (new PlanNegate(new PlanLogProb(member, parameters, draw)), true, DependenciesOf(draw));
-            }
+                return Entropy(entropy, variables);
             case ExpectationNode expectation:
             {
-                var member = Resolve(expectation.Distribution);
-                var sample = Sample(member, variables, expectation.Samples);
-                var inner = With(variables, member.Variable, sample);
+                var (inner, stacked) = Draw(SamplingOrder(expectation.Distribution), variables, expectation.Samples);
                 var (value, isTensor, draws) = Expression(expectation.Body, inner);
                 // With k draws the body carries them in its first dimension: the expectation is the mean over it.
-                if (expectation.Samples > 1 && sample is PlanLocalValue drawn && draws.Remove(drawn.Local)) value = new PlanMeanOverDraws(value);
-                return (value, isTensor, draws);
+                var averaged = false;
+                foreach (var local in stacked) averaged |= draws.Remove(local);
+                return (averaged ? new PlanMeanOverDraws(value) : value, isTensor, draws);
             }
             case KlNode kl:
             {
-                var (value, draws) = Kl(Resolve(kl.Left), Resolve(kl.Right), variables);
+                var (value, draws) = Kl(kl, variables);
                 return (value, true, draws);
             }
             case IwaeNode iwae:
@@ -238,37 +228,109 @@ internal sealed class LossPlanner
         return (new PlanMmd(leftDraw, rightDraw, inverseMultiquadric), true, None());
     }
 
-    /// <summary>log (1/k) sum_k p(x, z_k) / q(z_k|x): k draws of the proposal, the joint as the sum of its factors' log-densities.</summary>
+    /// <summary>
+    /// log (1/k) sum_k p(x, z_k) / q(z_k|x): k draws of the proposal (a member, or a joint drawn factor by factor), the
+    /// joint as the sum of its factors' log-densities.
+    /// </summary>
     private (PlanExpression Value, bool IsTensor, HashSet<PlanLocal> Draws) Iwae(IwaeNode iwae, IReadOnlyDictionary<string, PlanExpression> variables)
     {
-        var proposal = Resolve(iwae.Proposal);
-        var proposalParameters = Parameters(proposal, variables);
-        var draws = Sample(proposal, variables, iwae.K);
-        var inner = With(variables, proposal.Variable, draws);
-        var factors = JointFactors.Resolve(iwae.Joint, signatures, out _)!.Select(i => members[i]).ToList();
-        var factorParameters = factors.Select(f => Parameters(f, inner)).ToList();
-        var terms = factors.Select((f, i) => (PlanExpression)new PlanLogProb(f, factorParameters[i], inner[f.Variable])).ToList();
-        var links = terms.Skip(1).Select(t => new PlanChainLink(BinaryOperator.Add, t))
-            .Append(new PlanChainLink(BinaryOperator.Subtract, new PlanLogProb(proposal, proposalParameters, draws)));
-        var logWeights = new PlanChain(terms[0], links.ToEquatableArray());
-        var dependencies = Union(DependenciesOf(draws), new HashSet<PlanLocal>(factorParameters.SelectMany(DependenciesOf)));
+        var (inner, stacked) = Draw(SamplingOrder(iwae.Proposal), variables, iwae.K);
+        var joint = JointFactors.Resolve(iwae.Joint, signatures, out _)!.Select(i => members[i]).ToList();
+        var logJoint = LogDensity(joint, inner, out var jointDraws);
+        var proposal = ResolveTerm(iwae.Proposal);
+        var logProposal = proposal.Select(q => (PlanExpression)new PlanLogProb(q, Parameters(q, inner), inner[q.Variable])).ToList();
+        var terms = logJoint is PlanChain { } sum && joint.Count > 1 ? sum : new PlanChain(logJoint, EquatableArray<PlanChainLink>.Empty);
+        var logWeights = new PlanChain(terms.First, terms.Links.Concat(logProposal.Select(t => new PlanChainLink(BinaryOperator.Subtract, t))).ToEquatableArray());
+        var dependencies = Union(jointDraws, new HashSet<PlanLocal>(proposal.SelectMany(q => DependenciesOf(Parameters(q, inner)).Concat(DependenciesOf(inner[q.Variable])))));
         if (iwae.K == 1) return (logWeights, true, dependencies);
-        if (draws is PlanLocalValue drawn) dependencies.Remove(drawn.Local);
+        foreach (var local in stacked) dependencies.Remove(local);
         return (new PlanLogMeanExp(logWeights, iwae.K), true, dependencies);
     }
 
-    private (PlanExpression Value, HashSet<PlanLocal> Draws) Kl(MemberSpec left, MemberSpec right, IReadOnlyDictionary<string, PlanExpression> variables)
+    private (PlanExpression Value, HashSet<PlanLocal> Draws) Kl(KlNode kl, IReadOnlyDictionary<string, PlanExpression> variables)
     {
-        var leftParameters = Parameters(left, variables);
-        var rightParameters = Parameters(right, variables);
-        if (KlClosedForms.Method(left.Family.Name, right.Family.Name) is { } method)
-            return (new PlanClosedFormKl(method, left, leftParameters, rightParameters), Union(DependenciesOf(leftParameters), DependenciesOf(rightParameters)));
+        var left = ResolveTerm(kl.Left);
+        var right = ResolveTerm(kl.Right);
+        if (left.Count == 1 && right.Count == 1)
+        {
+            var leftParameters = Parameters(left[0], variables);
+            var rightParameters = Parameters(right[0], variables);
+            if (KlClosedForms.Method(left[0].Family.Name, right[0].Family.Name) is { } method)
+                return (new PlanClosedFormKl(method, left[0], leftParameters, rightParameters), Union(DependenciesOf(leftParameters), DependenciesOf(rightParameters)));
+        }
 
-        // Monte Carlo: log q(z) - log p(z) at one sample of q, shared with any E_q over the same inputs.
-        var sample = Sample(left, variables, 1);
-        var estimate = new PlanChain(new PlanLogProb(left, leftParameters, sample),
-            EquatableArray.Create(new PlanChainLink(BinaryOperator.Subtract, new PlanLogProb(right, rightParameters, sample))));
-        return (estimate, Union(DependenciesOf(sample), DependenciesOf(rightParameters)));
+        // Monte Carlo: log q - log p at one draw of q (a joint drawn factor by factor), shared with any E_q over the same inputs.
+        var (inner, _) = Draw(SamplingOrder(kl.Left), variables, 1);
+        var estimate = new PlanChain(LogDensity(left, inner, out var leftDraws),
+            EquatableArray.Create(new PlanChainLink(BinaryOperator.Subtract, LogDensity(right, inner, out var rightDraws))));
+        return (estimate, Union(leftDraws, rightDraws));
+    }
+
+    /// <summary>
+    /// H[q]: the family's closed form; for a joint whose factors condition on nothing the joint draws, the sum of theirs;
+    /// otherwise (relaxed families, Multinomial, dependent factors) -log q at one draw, shared with any E_ of it.
+    /// </summary>
+    private (PlanExpression Value, bool IsTensor, HashSet<PlanLocal> Draws) Entropy(EntropyNode entropy, IReadOnlyDictionary<string, PlanExpression> variables)
+    {
+        var factors = ResolveTerm(entropy.Distribution);
+        var jointVariables = new HashSet<string>(factors.Select(f => f.Variable));
+        if (factors.All(f => f.Family.HasEntropy && !f.CondVars.Any(jointVariables.Contains)))
+        {
+            var entropies = factors.Select(f => (PlanExpression)new PlanEntropy(f, Parameters(f, variables))).ToList();
+            var dependencies = new HashSet<PlanLocal>(factors.SelectMany(f => DependenciesOf(Parameters(f, variables))));
+            return (Sum(entropies), true, dependencies);
+        }
+        var (inner, _) = Draw(SamplingOrder(entropy.Distribution), variables, 1);
+        return (new PlanNegate(LogDensity(factors, inner, out var draws)), true, draws);
+    }
+
+    /// <summary>log p of the variables' values: one member's, or the sum of a joint's factors' in the joint's order (as <c>*</c> sums them).</summary>
+    private PlanExpression LogDensity(IReadOnlyList<MemberSpec> factors, IReadOnlyDictionary<string, PlanExpression> variables, out HashSet<PlanLocal> draws)
+    {
+        draws = None();
+        var terms = new List<PlanExpression>();
+        foreach (var factor in factors)
+        {
+            var parameters = Parameters(factor, variables);
+            var value = variables[factor.Variable];
+            terms.Add(new PlanLogProb(factor, parameters, value));
+            draws.UnionWith(DependenciesOf(parameters));
+            draws.UnionWith(DependenciesOf(value));
+        }
+        return Sum(terms);
+    }
+
+    private static PlanExpression Sum(IReadOnlyList<PlanExpression> terms) => terms.Count == 1
+        ? terms[0]
+        : new PlanChain(terms[0], terms.Skip(1).Select(t => new PlanChainLink(BinaryOperator.Add, t)).ToEquatableArray());
+
+    /// <summary>
+    /// Draws of a member or of a joint's factors in sampling order, each at the values drawn before it; with k draws, a
+    /// factor fed by none of the joint's stacked draws is drawn k times (<paramref name="count"/>) and is returned as stacked.
+    /// </summary>
+    private (IReadOnlyDictionary<string, PlanExpression> Inner, List<PlanLocal> Stacked) Draw(IReadOnlyList<MemberSpec> factors, IReadOnlyDictionary<string, PlanExpression> variables, int count)
+    {
+        var inner = variables.ToDictionary(p => p.Key, p => p.Value);
+        var stacked = new List<PlanLocal>();
+        foreach (var factor in factors)
+        {
+            var fedByStacked = DependenciesOf(Parameters(factor, inner)).Overlaps(stacked);
+            var draw = Sample(factor, inner, fedByStacked ? 1 : count);
+            if (count > 1 && !fedByStacked && !factor.Family.IsDeterministic && draw is PlanLocalValue local) stacked.Add(local.Local);
+            inner[factor.Variable] = draw;
+        }
+        return (inner, stacked);
+    }
+
+    /// <summary>The members a term's distribution stands for (one, or a joint's factors in the joint's order); the checker has accepted it.</summary>
+    private IReadOnlyList<MemberSpec> ResolveTerm(DistributionRef reference) =>
+        MemberResolver.ResolveTerm(reference, signatures, "", out _)!.Select(i => members[i]).ToList();
+
+    /// <summary>The members of a term's distribution in sampling order (parents first).</summary>
+    private IReadOnlyList<MemberSpec> SamplingOrder(DistributionRef reference)
+    {
+        var indices = MemberResolver.ResolveTerm(reference, signatures, "", out _)!;
+        return JointFactors.SamplingOrder(reference, indices, signatures)!.Select(i => members[i]).ToList();
     }
 
     private MemberSpec Resolve(DistributionRef reference) => members[MemberResolver.Resolve(reference, signatures, out _)];

@@ -19,5 +19,11 @@ public class PXY0201Tests
     public Task A_bound_over_the_model_joint_has_none() => Verify.Analyzer(Sources.Vae(body: "    [Loss(\"mean(IWAE_5(p(x,z) || q(z|x)))\")] public partial Tensor Bound(Tensor x);"));
 
     [Test]
+    public Task A_joint_in_a_term_is_its_members_and_has_none() => Verify.Analyzer(Sources.Vae(body: "    [Loss(\"mean(-E_q(z|x)[log p(x,z) - log q(z|x)])\")] public partial Tensor Elbo(Tensor x);"));
+
+    [Test]
+    public Task At_a_joint_in_a_term_with_a_variable_no_member_generates() => Verify.Analyzer(Sources.Vae(body: "    [Loss(\"mean(E_q(z|x)[log {|PXY0201:p(x,w|z)|}])\")] public partial Tensor A(Tensor x, Tensor w);"));
+
+    [Test]
     public Task Known_references_have_none() => Verify.Analyzer(Sources.Vae());
 }

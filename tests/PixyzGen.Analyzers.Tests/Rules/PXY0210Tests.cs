@@ -43,4 +43,7 @@ public class PXY0210Tests
             [Loss("ADV_JS[d(t|x)]({|PXY0210:p(x|z)|} || p(y))")] public partial Tensor Generator(Tensor x);
         }
         """);
+
+    [Test]
+    public Task At_a_joint_in_a_log_term_whose_factor_conditions_outside_it() => Verify.Analyzer(Sources.Vae(body: "    [Loss(\"mean(log {|PXY0210:p(x,y)|})\")] public partial Tensor A(Tensor x, Tensor y);"));
 }

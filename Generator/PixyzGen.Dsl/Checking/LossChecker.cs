@@ -101,6 +101,15 @@ public static class LossChecker
             case MmdNode mmd:
                 CheckReference(context, mmd.Left, bound, includeVars: false);
                 CheckReference(context, mmd.Right, bound, includeVars: false);
+                if (mmd.KernelWidth is HyperParameterNode width)
+                {
+                    used.Add(width.Name);
+                    if (!bound.Contains(width.Name))
+                        errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, width.Range, width.Name, $"the kernel width of {mmd.Left.Text} || {mmd.Right.Text}"));
+                    else if (!context.Scalars.Contains(width.Name))
+                        errors.Add(DslError.Create(DiagnosticIds.BadLossSignature, width.Range, context.LossName,
+                            $"{ReservedWords.KernelWidth} = {width.Name} takes a number, but '{width.Name}' is not a double, float, int or long parameter"));
+                }
                 if (!new HashSet<string>(mmd.Left.VarNames).SetEquals(mmd.Right.VarNames))
                     errors.Add(DslError.Create(DiagnosticIds.KlOverDifferentVariables, mmd.Range, mmd.InverseMultiquadric ? ReservedWords.MmdInverseMultiquadric : ReservedWords.Mmd, mmd.Left.Text, mmd.Right.Text,
                         string.Join(",", mmd.Left.VarNames), string.Join(",", mmd.Right.VarNames)));

@@ -192,8 +192,9 @@ public sealed class DslParser
                 var mmdLeft = ParseDistributionRef();
                 Expect(TokenKind.DoublePipe, $"'||' between the two distributions of {word.Text}");
                 var mmdRight = ParseDistributionRef();
+                var width = Current.Kind == TokenKind.Comma ? ParseKernelWidth(word.Text) : null;
                 var mmdClose = Expect(TokenKind.CloseParen, $"')' to close {word.Text}(");
-                return new MmdNode(mmdLeft, mmdRight, word.Range.Cover(mmdClose.Range), word.Text == ReservedWords.MmdInverseMultiquadric);
+                return new MmdNode(mmdLeft, mmdRight, word.Range.Cover(mmdClose.Range), word.Text == ReservedWords.MmdInverseMultiquadric, width);
             case ReservedWords.Entropy when next == TokenKind.OpenBracket:
                 Advance();
                 Advance();
@@ -230,6 +231,28 @@ public sealed class DslParser
         _ when ReservedWords.IwaeCount(reserved) is not null => "'(', as in IWAE_5(p(x,z) || q(z|x))",
         _ => $"'(', as in {reserved}(...)",
     };
+
+    /// <summary>
+    /// <c>, sigma2 = 32</c> or <c>, sigma2 = s</c> after MMD's distributions: the kernel width, a positive number or a
+    /// scalar parameter of the loss method (so it can change between calls).
+    /// </summary>
+    private LossNode ParseKernelWidth(string term)
+    {
+        Advance();   // ','
+        var name = Expect(TokenKind.Identifier, $"the kernel width after ',' in {term}(...), as in sigma2 = 32");
+        if (name.Text != ReservedWords.KernelWidth) throw Error(name, $"{term} takes one setting, {ReservedWords.KernelWidth} (the kernel width), as in {term}(q(z|x) || p(z), {ReservedWords.KernelWidth} = 32)");
+        Expect(TokenKind.Equals, $"'=' after {ReservedWords.KernelWidth}");
+        var value = Current;
+        if (value.Kind == TokenKind.Identifier && !ReservedWords.IsDslWord(value.Text))
+        {
+            Advance();
+            return new HyperParameterNode(value.Text, value.Range);
+        }
+        var number = Expect(TokenKind.Number, $"a positive number or a scalar parameter for {ReservedWords.KernelWidth}");
+        if (!double.TryParse(number.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var width) || !(width > 0) || double.IsInfinity(width))
+            throw Error(number, $"{ReservedWords.KernelWidth} must be a positive, finite number");
+        return new NumberNode(width, number.Range);
+    }
 
     /// <summary>More draws than this in one expectation or bound is a typo, not a model.</summary>
     private const int MaxSamples = 100_000;

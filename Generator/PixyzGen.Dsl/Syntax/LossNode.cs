@@ -74,7 +74,14 @@ public sealed record IwaeNode(DistributionRef Joint, DistributionRef Proposal, i
 /// <c>MMD(q(z|x) || p(z))</c>: the squared maximum mean discrepancy between a batch of draws of each side, a scalar
 /// (InfoVAE, WAE); Gaussian kernel, or the inverse multiquadric with <c>MMD_imq(...)</c>.
 /// </summary>
-public sealed record MmdNode(DistributionRef Left, DistributionRef Right, TextRange Range, bool InverseMultiquadric = false) : LossNode(Range);
+/// <summary>
+/// <c>MMD(q(z|x) || p(z))</c>, <c>MMD_imq(...)</c>; <see cref="KernelWidth"/> is sigma² when written
+/// (<c>, sigma2 = 32</c>: a <see cref="NumberNode"/> or a scalar <see cref="HyperParameterNode"/>), else 2.
+/// </summary>
+public sealed record MmdNode(DistributionRef Left, DistributionRef Right, TextRange Range, bool InverseMultiquadric = false, LossNode? KernelWidth = null) : LossNode(Range)
+{
+    public override IEnumerable<LossNode> Children => KernelWidth is null ? Array.Empty<LossNode>() : new[] { KernelWidth };
+}
 
 /// <summary><c>h = h_prev</c> in an iteration: after each step, the drawn <see cref="From"/> becomes <see cref="To"/>.</summary>
 public sealed record CarryRef(VariableRef From, VariableRef To);

@@ -13,6 +13,9 @@ public static class ReservedWords
     public const string Sum = "sum";
     public const string Mmd = "MMD";
     public const string MmdInverseMultiquadric = "MMD_imq";
+
+    /// <summary>MMD's kernel width setting, <c>MMD(q || p, sigma2 = 32)</c>: meaningful only there, so not reserved.</summary>
+    public const string KernelWidth = "sigma2";
     public const string Iterate = "iterate";
 
     /// <summary>The adversarial objectives: generator and discriminator sides of JS and Wasserstein.</summary>

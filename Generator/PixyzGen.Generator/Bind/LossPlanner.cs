@@ -110,7 +110,7 @@ internal sealed class LossPlanner
             case IwaeNode iwae:
                 return Iwae(iwae, variables);
             case MmdNode mmd:
-                return Mmd(Resolve(mmd.Left), Resolve(mmd.Right), variables, mmd.InverseMultiquadric);
+                return Mmd(mmd, variables);
             case IterateNode iterate:
                 return Iterate(iterate, variables);
             case AdversarialNode adversarial:
@@ -210,8 +210,9 @@ internal sealed class LossPlanner
     /// The squared MMD between a batch of draws of each side: the left draw is shared with other terms; the right one,
     /// when it has no inputs to carry a batch, draws as many values as the left has.
     /// </summary>
-    private (PlanExpression Value, bool IsTensor, HashSet<PlanLocal> Draws) Mmd(MemberSpec left, MemberSpec right, IReadOnlyDictionary<string, PlanExpression> variables, bool inverseMultiquadric)
+    private (PlanExpression Value, bool IsTensor, HashSet<PlanLocal> Draws) Mmd(MmdNode mmd, IReadOnlyDictionary<string, PlanExpression> variables)
     {
+        var (left, right) = (Resolve(mmd.Left), Resolve(mmd.Right));
         var leftDraw = Sample(left, variables, 1);
         PlanExpression rightDraw;
         if (right.CondVars.Count > 0 || right.Family.IsDeterministic)
@@ -225,7 +226,8 @@ internal sealed class LossPlanner
             statements.Add(new DrawStatement(local, right, parameters, new OnePerRowOf(leftDraw, MatchesDraw: true)));
             rightDraw = new PlanLocalValue(local);
         }
-        return (new PlanMmd(leftDraw, rightDraw, inverseMultiquadric), true, None());
+        var width = mmd.KernelWidth is { } node ? Expression(node, variables).Value : null;
+        return (new PlanMmd(leftDraw, rightDraw, mmd.InverseMultiquadric, width), true, None());
     }
 
     /// <summary>

@@ -137,7 +137,7 @@ internal static class LossEmitter
             PlanMeanOverDraws mean => $"{Render(mean.Value)}.mean(new long[] {{ 0 }})",
             PlanLogMeanExp iwae => $"({Render(iwae.LogWeights)}.logsumexp(0) - {CSharpText.Literal(System.Math.Log(iwae.Count))})",
             PlanClosedFormKl kl => $"{RuntimeNames.Kl}.{kl.Method}({Name(kl.LeftParameters)}, {Name(kl.RightParameters)}, {Code(kl.Left)}.ReducedFeatureRank)",
-            PlanMmd mmd => $"{RuntimeNames.Mmd}.Squared({Render(mmd.Left)}, {Render(mmd.Right)}{(mmd.InverseMultiquadric ? $", {RuntimeNames.MmdKernel}.InverseMultiquadratic" : "")})",
+            PlanMmd mmd => $"{RuntimeNames.Mmd}.Squared({Render(mmd.Left)}, {Render(mmd.Right)}{(mmd.InverseMultiquadric ? $", {RuntimeNames.MmdKernel}.InverseMultiquadratic" : "")}{(mmd.KernelWidth is { } width ? $", sigmaSquared: {Render(width)}" : "")})",
             PlanAdversarial adversarial => $"{RuntimeNames.Adversarial}.{adversarial.Objective}({Name(adversarial.OnReal)}, {Name(adversarial.OnFake)})",
             PlanDetach detached => $"{Render(detached.Value)}.detach()",
             _ => throw new System.InvalidOperationException($"Unrendered plan value {value.GetType().Name}"),

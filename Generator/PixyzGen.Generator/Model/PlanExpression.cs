@@ -46,8 +46,8 @@ internal sealed record PlanLogMeanExp(PlanExpression LogWeights, int Count) : Pl
 /// <summary>A KL divergence in closed form: the Runtime's <paramref name="Method"/> on both members' parameters.</summary>
 internal sealed record PlanClosedFormKl(string Method, MemberSpec Left, PlanLocal LeftParameters, PlanLocal RightParameters) : PlanExpression;
 
-/// <summary>The squared maximum mean discrepancy between two batches of draws.</summary>
-internal sealed record PlanMmd(PlanExpression Left, PlanExpression Right, bool InverseMultiquadric) : PlanExpression;
+/// <summary>The squared maximum mean discrepancy between two batches of draws; <paramref name="KernelWidth"/> null for the default sigma².</summary>
+internal sealed record PlanMmd(PlanExpression Left, PlanExpression Right, bool InverseMultiquadric, PlanExpression? KernelWidth = null) : PlanExpression;
 
 internal enum AdversarialObjective
 {

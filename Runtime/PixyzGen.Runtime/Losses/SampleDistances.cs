@@ -70,8 +70,9 @@ public sealed class MMD : DistributionLoss
         return kernel == MmdKernel.Gaussian ? (-squared / sigmaSquared).exp() : sigmaSquared / (squared + sigmaSquared);
     }
 
-    /// <inheritdoc/>
-    public override string ToString() => $"{(Kernel == MmdKernel.Gaussian ? "MMD" : "MMD_imq")}({P.ProbText} || {Q.ProbText})";
+    /// <summary>The DSL's form, with the kernel width when it is not the default: <c>MMD(q(z|x) || p(z), sigma2 = 32)</c>.</summary>
+    public override string ToString() =>
+        $"{(Kernel == MmdKernel.Gaussian ? "MMD" : "MMD_imq")}({P.ProbText} || {Q.ProbText}{(SigmaSquared == 2.0 ? "" : $", sigma2 = {SigmaSquared.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}")})";
 
     /// <inheritdoc/>
     public override string ToLatex() => $"D_{{MMD^2}} \\left[{P.ToLatexSignature()}||{Q.ToLatexSignature()} \\right]";

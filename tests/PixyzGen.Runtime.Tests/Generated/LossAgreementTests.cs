@@ -78,6 +78,21 @@ public class LossAgreementTests
     }
 
     [Test]
+    public void Maximum_mean_discrepancy_with_a_kernel_width_from_the_formula_or_the_call()
+    {
+        var (m, x, v) = Setup();
+        var wide = new MMD(m.Q, m.Pz, sigmaSquared: 32);
+        Agree(() => m.WideDiscrepancy(x), () => wide.Eval(v));
+        Assert.That(wide.ToString(), Is.EqualTo("MMD(q(z|x) || p(z), sigma2 = 32)"), "the printed form is the [Loss] that computes it");
+        Agree(() => m.AnnealedDiscrepancy(x, 5), () => new MMD(m.Q, m.Pz, MmdKernel.InverseMultiquadratic, 5).Eval(v));
+        manual_seed(7);
+        var narrow = m.AnnealedDiscrepancy(x, 1).item<float>();
+        manual_seed(7);
+        var broad = m.AnnealedDiscrepancy(x, 50).item<float>();
+        Assert.That(narrow, Is.Not.EqualTo(broad), "the width reaches the kernel");
+    }
+
+    [Test]
     public void Entropy_summed() { var (m, x, v) = Setup(); Agree(() => m.EntropySum(x), () => new Entropy(m.Q).Sum().Eval(v)); }
 
     [Test]

@@ -94,6 +94,13 @@ public sealed partial class LossKinds : GenerativeModel
     [Loss("MMD_imq(q(z|x) || p(z))")]
     public partial Tensor MultiquadricDiscrepancy(Tensor x);
 
+    // MMD-VAE's width (sigma^2 = z_dim / 2 there), written in the formula or given at each call.
+    [Loss("MMD(q(z|x) || p(z), sigma2 = 32)")]
+    public partial Tensor WideDiscrepancy(Tensor x);
+
+    [Loss("MMD_imq(q(z|x) || p(z), sigma2 = width)")]
+    public partial Tensor AnnealedDiscrepancy(Tensor x, int width);
+
     [Loss("mean(IWAE_5(p(x,z) || q(z|x)))")]
     public partial Tensor ImportanceWeighted(Tensor x);
 

@@ -29,10 +29,11 @@ internal static class DistributionEmitter
         var parameters = string.Join(", ", conditions.Select(c => $"{Tensor} {c}"));
         var arguments = string.Join(", ", conditions);
         var unconditioned = conditions.Count == 0;
-        // Without conditioning variables a draw needs a batch size; with them, the inputs carry it.
-        var sampleParameters = unconditioned ? "long batchSize = 1" : parameters;
-        var sampleTypes = unconditioned ? new[] { "long" } : tensors;
-        var sampleShape = unconditioned ? ", batchSize" : "";
+        // Without conditioning variables a draw needs a batch size; with them, the inputs carry it. Either takes a sample shape.
+        var shapeName = DrawParameters.ShapeName(spec.CondVars);
+        var sampleParameters = DrawParameters.List(conditions, shapeName);
+        var sampleTypes = DrawParameters.Types(conditions.Count);
+        var sampleShape = ", " + DrawParameters.Leading(conditions.Count, shapeName);
         var given = unconditioned ? "" : $" given {string.Join(", ", spec.CondVars)}";
         var variable = CSharpText.Escape(spec.Variable);
 
@@ -58,7 +59,7 @@ internal static class DistributionEmitter
 
         if (family.IsDynamic)
         {
-            WriteFlow(w, spec, signature, conditions, parameters, arguments, given);
+            WriteFlow(w, spec, signature, conditions, parameters, arguments, given, shapeName);
             return;
         }
 
@@ -100,11 +101,11 @@ internal static class DistributionEmitter
         var paramsCall = $"this.Params({arguments})";
         var members = new List<(string? Modifier, string Summary, string Declaration)>
         {
-            (existing.ForMethod("Sample", sampleTypes), $"Draws {spec.Variable} ~ <c>{signature}</c>{given}, without gradient.",
+            (existing.ForMethod("Sample", sampleTypes), $"Draws {spec.Variable} ~ <c>{signature}</c>{given}, without gradient; <paramref name=\"{shapeName}\"/> adds leading dimensions.",
                 $"{Tensor} Sample({sampleParameters}) => this.SampleFrom({paramsCall}{sampleShape});"),
         };
         if (family.HasReparam)
-            members.Add((existing.ForMethod("RSample", sampleTypes), $"Draws {spec.Variable} ~ <c>{signature}</c>{given} with the reparameterization trick (gradients flow).",
+            members.Add((existing.ForMethod("RSample", sampleTypes), $"Draws {spec.Variable} ~ <c>{signature}</c>{given} with the reparameterization trick (gradients flow); <paramref name=\"{shapeName}\"/> adds leading dimensions.",
                 $"{Tensor} RSample({sampleParameters}) => this.RSampleFrom({paramsCall}{sampleShape});"));
         var logProbParameters = string.Join(", ", new[] { $"{Tensor} {variable}" }.Concat(conditions.Select(c => $"{Tensor} {c}")));
         members.Add((existing.ForMethod("LogProb", new[] { Tensor }.Concat(tensors).ToArray()), $"log <c>{signature}</c>, summed over feature dimensions: one value per batch element.",
@@ -176,14 +177,14 @@ internal static class DistributionEmitter
     }
 
     /// <summary>A flow: typed wrappers over the dynamic API, its "parameters" being the inputs as Variables.</summary>
-    private static void WriteFlow(SourceWriter w, DistributionSpec spec, string signature, List<string> conditions, string parameters, string arguments, string given)
+    private static void WriteFlow(SourceWriter w, DistributionSpec spec, string signature, List<string> conditions, string parameters, string arguments, string given, string shapeName)
     {
         var unconditioned = conditions.Count == 0;
         var inputs = unconditioned ? $"{RuntimeNames.Variables}.Empty" : $"{RuntimeNames.Variables}.Of({string.Join(", ", spec.CondVars.Zip(conditions, (name, code) => $"({CSharpText.Quote(name)}, {code})"))})";
-        var sampleParameters = unconditioned ? "long batchSize = 1" : parameters;
+        var sampleParameters = DrawParameters.List(conditions, shapeName);
         var tensors = conditions.Select(_ => Tensor).ToArray();
-        var sampleTypes = unconditioned ? new[] { "long" } : tensors;
-        var batch = unconditioned ? "batchN: batchSize, " : "";
+        var sampleTypes = DrawParameters.Types(conditions.Count);
+        var batch = (unconditioned ? "batchN: batchSize, " : "") + $"sampleShape: {shapeName}, ";
         var quoted = CSharpText.Quote(spec.Variable);
         var variable = CSharpText.Escape(spec.Variable);
         var logProbParameters = string.Join(", ", new[] { $"{Tensor} {variable}" }.Concat(conditions.Select(c => $"{Tensor} {c}")));
@@ -193,7 +194,7 @@ internal static class DistributionEmitter
                 $"{RuntimeNames.Variables} Params({parameters}) => {inputs};"),
         };
         foreach (var (name, reparam, what) in new[] { ("Sample", "false", "without gradient"), ("RSample", "true", "with gradients through the flow") })
-            members.Add((spec.Members.ForMethod(name, sampleTypes), $"Draws {spec.Variable} ~ <c>{signature}</c>{given} {what}.",
+            members.Add((spec.Members.ForMethod(name, sampleTypes), $"Draws {spec.Variable} ~ <c>{signature}</c>{given} {what}; <paramref name=\"{shapeName}\"/> adds leading dimensions.",
                 $"{Tensor} {name}({sampleParameters}) => this.Sample(this.Params({arguments}), {batch}reparam: {reparam}, returnAll: false)[{quoted}];"));
         members.Add((spec.Members.ForMethod("LogProb", new[] { Tensor }.Concat(tensors).ToArray()), $"log <c>{signature}</c>: the base density and the flow's log-determinant, one value per batch element.",
             $"{Tensor} LogProb({logProbParameters}) => this.LogProb(this.Params({arguments}).With({quoted}, {variable}));"));

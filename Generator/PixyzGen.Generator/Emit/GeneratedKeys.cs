@@ -21,7 +21,7 @@ internal static class GeneratedKeys
         var n = spec.CondVars.Count;
         var tensors = Enumerable.Repeat(Tensor, n).ToArray();
         var withValue = new[] { Tensor }.Concat(tensors).ToArray();
-        var sampleTypes = n == 0 ? new[] { "long" } : tensors;
+        var sampleTypes = DrawParameters.Types(n);
         var family = spec.Family;
         var methods = new List<(string Name, string[] Types)>();
         if (family.IsDynamic)

@@ -23,13 +23,13 @@ partial class Outer
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         protected override global::PixyzGen.NormalParams ParamsFor(global::PixyzGen.Variables inputs) => this.Params(this.Require(inputs, "mu"), this.Require(inputs, "sigma"));
 
-        /// <summary>Draws x ~ <c>p(x|mu,sigma)</c> given mu, sigma, without gradient.</summary>
+        /// <summary>Draws x ~ <c>p(x|mu,sigma)</c> given mu, sigma, without gradient; <paramref name="sampleShape"/> adds leading dimensions.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor mu, global::TorchSharp.torch.Tensor sigma) => this.SampleFrom(this.Params(mu, sigma));
+        public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor mu, global::TorchSharp.torch.Tensor sigma, params long[] sampleShape) => this.SampleFrom(this.Params(mu, sigma), sampleShape);
 
-        /// <summary>Draws x ~ <c>p(x|mu,sigma)</c> given mu, sigma with the reparameterization trick (gradients flow).</summary>
+        /// <summary>Draws x ~ <c>p(x|mu,sigma)</c> given mu, sigma with the reparameterization trick (gradients flow); <paramref name="sampleShape"/> adds leading dimensions.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor RSample(global::TorchSharp.torch.Tensor mu, global::TorchSharp.torch.Tensor sigma) => this.RSampleFrom(this.Params(mu, sigma));
+        public global::TorchSharp.torch.Tensor RSample(global::TorchSharp.torch.Tensor mu, global::TorchSharp.torch.Tensor sigma, params long[] sampleShape) => this.RSampleFrom(this.Params(mu, sigma), sampleShape);
 
         /// <summary>log <c>p(x|mu,sigma)</c>, summed over feature dimensions: one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]

@@ -23,9 +23,9 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         protected override global::PixyzGen.BernoulliParams ParamsFor(global::PixyzGen.Variables inputs) => this.Params(this.Require(inputs, "z"));
 
-        /// <summary>Draws x ~ <c>p(x|z)</c> given z, without gradient.</summary>
+        /// <summary>Draws x ~ <c>p(x|z)</c> given z, without gradient; <paramref name="sampleShape"/> adds leading dimensions.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor z) => this.SampleFrom(this.Params(z));
+        public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor z, params long[] sampleShape) => this.SampleFrom(this.Params(z), sampleShape);
 
         /// <summary>log <c>p(x|z)</c>, summed over feature dimensions: one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]

@@ -23,13 +23,13 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         protected override global::PixyzGen.NormalParams ParamsFor(global::PixyzGen.Variables inputs) => this.Params(this.Require(inputs, "b"));
 
-        /// <summary>Draws v ~ <c>q(v|b)</c> given b, without gradient.</summary>
+        /// <summary>Draws v ~ <c>q(v|b)</c> given b, without gradient; <paramref name="sampleShape"/> adds leading dimensions.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor b) => this.SampleFrom(this.Params(b));
+        public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor b, params long[] sampleShape) => this.SampleFrom(this.Params(b), sampleShape);
 
-        /// <summary>Draws v ~ <c>q(v|b)</c> given b with the reparameterization trick (gradients flow).</summary>
+        /// <summary>Draws v ~ <c>q(v|b)</c> given b with the reparameterization trick (gradients flow); <paramref name="sampleShape"/> adds leading dimensions.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor RSample(global::TorchSharp.torch.Tensor b) => this.RSampleFrom(this.Params(b));
+        public global::TorchSharp.torch.Tensor RSample(global::TorchSharp.torch.Tensor b, params long[] sampleShape) => this.RSampleFrom(this.Params(b), sampleShape);
 
         /// <summary>log <c>q(v|b)</c>, summed over feature dimensions: one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]

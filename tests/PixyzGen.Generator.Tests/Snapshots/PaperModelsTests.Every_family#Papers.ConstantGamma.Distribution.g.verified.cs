@@ -19,13 +19,13 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public global::PixyzGen.GammaParams Params() => this.ConstantParams;
 
-        /// <summary>Draws w ~ <c>p(w)</c>, without gradient.</summary>
+        /// <summary>Draws w ~ <c>p(w)</c>, without gradient; <paramref name="sampleShape"/> adds leading dimensions.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Sample(long batchSize = 1) => this.SampleFrom(this.Params(), batchSize);
+        public global::TorchSharp.torch.Tensor Sample(long batchSize = 1, params long[] sampleShape) => this.SampleFrom(this.Params(), global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Append(sampleShape, batchSize)));
 
-        /// <summary>Draws w ~ <c>p(w)</c> with the reparameterization trick (gradients flow).</summary>
+        /// <summary>Draws w ~ <c>p(w)</c> with the reparameterization trick (gradients flow); <paramref name="sampleShape"/> adds leading dimensions.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor RSample(long batchSize = 1) => this.RSampleFrom(this.Params(), batchSize);
+        public global::TorchSharp.torch.Tensor RSample(long batchSize = 1, params long[] sampleShape) => this.RSampleFrom(this.Params(), global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Append(sampleShape, batchSize)));
 
         /// <summary>log <c>p(w)</c>, summed over feature dimensions: one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]

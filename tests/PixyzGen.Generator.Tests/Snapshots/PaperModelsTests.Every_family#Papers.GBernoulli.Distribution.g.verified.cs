@@ -23,9 +23,9 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         protected override global::PixyzGen.BernoulliParams ParamsFor(global::PixyzGen.Variables inputs) => this.Params(this.Require(inputs, "c"));
 
-        /// <summary>Draws v ~ <c>p(v|c)</c> given c, without gradient.</summary>
+        /// <summary>Draws v ~ <c>p(v|c)</c> given c, without gradient; <paramref name="sampleShape"/> adds leading dimensions.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor c) => this.SampleFrom(this.Params(c));
+        public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor c, params long[] sampleShape) => this.SampleFrom(this.Params(c), sampleShape);
 
         /// <summary>log <c>p(v|c)</c>, summed over feature dimensions: one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]

@@ -19,13 +19,13 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public global::PixyzGen.Variables Params() => global::PixyzGen.Variables.Empty;
 
-        /// <summary>Draws v ~ <c>f(v)</c> without gradient.</summary>
+        /// <summary>Draws v ~ <c>f(v)</c> without gradient; <paramref name="sampleShape"/> adds leading dimensions.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Sample(long batchSize = 1) => this.Sample(this.Params(), batchN: batchSize, reparam: false, returnAll: false)["v"];
+        public global::TorchSharp.torch.Tensor Sample(long batchSize = 1, params long[] sampleShape) => this.Sample(this.Params(), batchN: batchSize, sampleShape: sampleShape, reparam: false, returnAll: false)["v"];
 
-        /// <summary>Draws v ~ <c>f(v)</c> with gradients through the flow.</summary>
+        /// <summary>Draws v ~ <c>f(v)</c> with gradients through the flow; <paramref name="sampleShape"/> adds leading dimensions.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor RSample(long batchSize = 1) => this.Sample(this.Params(), batchN: batchSize, reparam: true, returnAll: false)["v"];
+        public global::TorchSharp.torch.Tensor RSample(long batchSize = 1, params long[] sampleShape) => this.Sample(this.Params(), batchN: batchSize, sampleShape: sampleShape, reparam: true, returnAll: false)["v"];
 
         /// <summary>log <c>f(v)</c>: the base density and the flow's log-determinant, one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]

@@ -23,13 +23,13 @@ namespace PixyzGenVae.Model
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         protected override global::PixyzGen.NormalParams ParamsFor(global::PixyzGen.Variables inputs) => this.Params(this.Require(inputs, "x"));
 
-        /// <summary>Draws z ~ <c>q(z|x)</c> given x, without gradient.</summary>
+        /// <summary>Draws z ~ <c>q(z|x)</c> given x, without gradient; <paramref name="sampleShape"/> adds leading dimensions.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor x) => this.SampleFrom(this.Params(x));
+        public global::TorchSharp.torch.Tensor Sample(global::TorchSharp.torch.Tensor x, params long[] sampleShape) => this.SampleFrom(this.Params(x), sampleShape);
 
-        /// <summary>Draws z ~ <c>q(z|x)</c> given x with the reparameterization trick (gradients flow).</summary>
+        /// <summary>Draws z ~ <c>q(z|x)</c> given x with the reparameterization trick (gradients flow); <paramref name="sampleShape"/> adds leading dimensions.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor RSample(global::TorchSharp.torch.Tensor x) => this.RSampleFrom(this.Params(x));
+        public global::TorchSharp.torch.Tensor RSample(global::TorchSharp.torch.Tensor x, params long[] sampleShape) => this.RSampleFrom(this.Params(x), sampleShape);
 
         /// <summary>log <c>q(z|x)</c>, summed over feature dimensions: one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]

@@ -36,7 +36,7 @@ public class FamilyAgreementTests
         Assert.That(d.ProbText, Is.EqualTo("p(v|c)"));
 
         manual_seed(17);
-        var typedDraw = Call(d, "Sample", c);
+        var typedDraw = Call(d, "Sample", c, Array.Empty<long>());
         manual_seed(17);
         var dynamicDraw = d.Sample(inputs)["v"];
         Assert.That(typedDraw.equal(dynamicDraw).all().item<bool>(), Is.True, "same seed, same draw");
@@ -49,7 +49,7 @@ public class FamilyAgreementTests
         if (hasMean) Assert.That(Call(d, "Mean", c).equal(d.SampleMean(inputs)).all().item<bool>(), Is.True);
         if (hasEntropy) Assert.That(Call(d, "Entropy", c).equal(d.Entropy(inputs)).all().item<bool>(), Is.True);
         Assert.That(d.GetType().GetMethod("Entropy", new[] { typeof(Tensor) }) is not null, Is.EqualTo(hasEntropy), "Entropy is generated exactly where the family has a closed form");
-        Assert.That(d.GetType().GetMethod("RSample", new[] { typeof(Tensor) }) is not null, Is.EqualTo(d.HasReparam));
+        Assert.That(d.GetType().GetMethod("RSample", new[] { typeof(Tensor), typeof(long[]) }) is not null, Is.EqualTo(d.HasReparam));
     }
 }
 

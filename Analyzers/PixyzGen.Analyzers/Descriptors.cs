@@ -58,6 +58,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor NotAFamily = new("PXY0302", Title(DiagnosticIds.NotAFamily), Format(DiagnosticIds.NotAFamily), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0302.md");
 
     public static readonly DiagnosticDescriptor ForwardMismatch = new("PXY0303", Title(DiagnosticIds.ForwardMismatch), Format(DiagnosticIds.ForwardMismatch), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0303.md");
+    public static readonly DiagnosticDescriptor ForwardTypes = new("PXY0306", Title(DiagnosticIds.ForwardTypes), Format(DiagnosticIds.ForwardTypes), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0306.md");
 
     public static readonly DiagnosticDescriptor DiscriminatorReadsOtherVariables = new("PXY0209", Title(DiagnosticIds.DiscriminatorReadsOtherVariables), Format(DiagnosticIds.DiscriminatorReadsOtherVariables), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0209.md");
 
@@ -68,7 +69,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UnsupportedTarget = new("PXY0305", Title(DiagnosticIds.UnsupportedTarget), Format(DiagnosticIds.UnsupportedTarget), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0305.md");
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-        DistributionSyntax, VariableOnBothSides, VariableListedTwice, InvalidName, LossSyntax, ConflictingFactors, RecursiveFactorization, JointDiffersFromFactors, AmbiguousMember, UnusedMember, UnknownDistribution, SignatureMismatch, UnboundVariable, KlOverDifferentVariables, MonteCarloKl, UnusedLossParameter, NoDensity, DiscriminatorNotDeterministic, DiscriminatorReadsOtherVariables, TermJointMismatch, NotPartial, NotAFamily, ForwardMismatch, BadLossSignature, UnsupportedTarget);
+        DistributionSyntax, VariableOnBothSides, VariableListedTwice, InvalidName, LossSyntax, ConflictingFactors, RecursiveFactorization, JointDiffersFromFactors, AmbiguousMember, UnusedMember, UnknownDistribution, SignatureMismatch, UnboundVariable, KlOverDifferentVariables, MonteCarloKl, UnusedLossParameter, NoDensity, DiscriminatorNotDeterministic, DiscriminatorReadsOtherVariables, TermJointMismatch, NotPartial, NotAFamily, ForwardMismatch, BadLossSignature, UnsupportedTarget, ForwardTypes);
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

@@ -119,4 +119,15 @@ public class CheckerTests
         Assert.That(ids, Has.All.Matches(@"^PXY\d{4}$"));
         Assert.That(DiagnosticCatalog.All.Select(d => d.Id), Is.EquivalentTo(ids));
     }
+
+    [TestCase(false, "global::TorchSharp.torch.Tensor", true, "global::PixyzGen.BernoulliParams", false, "returns PixyzGen.BernoulliParams; a Normal distribution's Forward returns NormalParams")]
+    [TestCase(false, "double", false, "global::PixyzGen.NormalParams", true, "takes x as double; each parameter takes a Tensor, passed by value")]
+    [TestCase(true, "global::TorchSharp.torch.Tensor", true, "global::PixyzGen.NormalParams", true, "is generic")]
+    public void Forwards_types_are_PXY0306_naming_what_the_family_needs(bool generic, string type, bool takesTensor, string returns, bool returnFits, string message)
+    {
+        var shape = new ForwardShape(EquatableArray.Create(new ForwardParameterShape("x", type, "", takesTensor)), generic, returns, returnFits);
+        var error = ForwardRule.Check("Encoder", shape, DistributionRefText.Of(DslParser.ParseDistribution("q(z|x)").Value!), "Normal")!;
+        Assert.That(error.Id, Is.EqualTo(DiagnosticIds.ForwardTypes));
+        Assert.That(error.Message, Does.StartWith("Forward of 'Encoder' ").And.Contain(message));
+    }
 }

@@ -10,7 +10,7 @@ namespace PixyzGen.Analyzers.Rules;
 
 /// <summary>
 /// A [Distribution] class: its signature text (00xx), its family (PXY0302), a signature with several variables
-/// (PXY0305), and its Forward against the conditioning variables (PXY0303).
+/// (PXY0305), and its Forward against the conditioning variables (PXY0303) and the family's types (PXY0306).
 /// </summary>
 internal static class DistributionRules
 {
@@ -36,7 +36,7 @@ internal static class DistributionRules
         }
         if (!ForwardRule.Applies(family, SymbolFacts.DerivesFrom(type, SymbolFacts.ProductOfExperts))) return;   // experts or a flow give the parameters
         var forward = SymbolFacts.Forward(type);
-        var mismatch = ForwardRule.Check(type.Name, forward is not null, forward?.Parameters.Select(p => p.Name).ToList() ?? new System.Collections.Generic.List<string>(), DistributionRefText.Of(signature), family);
+        var mismatch = ForwardRule.Check(type.Name, SymbolFacts.ForwardShape(type, context.Compilation), DistributionRefText.Of(signature), family);
         if (mismatch is null) return;
         var at = forward?.Locations.FirstOrDefault() ?? type.Locations[0];
         context.ReportDiagnostic(Descriptors.Create(mismatch, at, forward is null ? ForwardProperties(type, signature.CondVarNames.ToList()) : null));

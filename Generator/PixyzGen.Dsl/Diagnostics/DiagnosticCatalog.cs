@@ -33,6 +33,7 @@ public static class DiagnosticCatalog
         new DiagnosticInfo(DiagnosticIds.ForwardMismatch, DslSeverity.Error, "Forward parameters differ from the conditioning variables", "Forward of '{0}' takes ({1}) but {2} conditions on ({3})"),
         new DiagnosticInfo(DiagnosticIds.BadLossSignature, DslSeverity.Error, "Invalid [Loss] member", "[Loss] member '{0}' must be 'partial Tensor {0}(Tensor ...)': {1}"),
         new DiagnosticInfo(DiagnosticIds.UnsupportedTarget, DslSeverity.Error, "Unsupported target", "'{0}' cannot carry PixyzGen attributes: {1}"),
+        new DiagnosticInfo(DiagnosticIds.ForwardTypes, DslSeverity.Error, "Forward's types do not fit its family", "Forward of '{0}' {1}"),
     };
 
     private static readonly Dictionary<string, DiagnosticInfo> ById = All.ToDictionary(d => d.Id);

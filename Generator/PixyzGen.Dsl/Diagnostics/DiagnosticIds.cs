@@ -31,4 +31,5 @@ public static class DiagnosticIds
     public const string ForwardMismatch = "PXY0303";
     public const string BadLossSignature = "PXY0304";
     public const string UnsupportedTarget = "PXY0305";
+    public const string ForwardTypes = "PXY0306";
 }

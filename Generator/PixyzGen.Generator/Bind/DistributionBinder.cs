@@ -19,12 +19,12 @@ internal static class DistributionBinder
         if (signature.Vars.Count != 1) return null; // one variable per family distribution (PXY0305)
 
         var condVars = signature.CondVarNames.ToEquatableArray();
-        // Params calls Forward with the conditioning variables in signature order: anything else throws PXY0303.
+        // Params calls Forward with the conditioning variables in signature order: anything else throws PXY0303 or PXY0306.
         var forwardError = ForwardRule.Applies(family.Name, declaration.IsProductOfExperts)
-            ? ForwardRule.Check(declaration.Type.PlainName, declaration.HasForward, declaration.ForwardParameters, DistributionRefText.Of(signature), family.Name)
+            ? ForwardRule.Check(declaration.Type.PlainName, declaration.Forward, DistributionRefText.Of(signature), family.Name)
             : null;
 
-        return new DistributionSpec(declaration.Type, declaration.SignatureText!, signature.Name, signature.Vars[0].Name, condVars, family, declaration.HasForward, forwardError,
+        return new DistributionSpec(declaration.Type, declaration.SignatureText!, signature.Name, signature.Vars[0].Name, condVars, family, declaration.Forward is not null, forwardError,
             PixyzGen.Dsl.Printing.LatexPrinter.Signature(signature), declaration.IsProductOfExperts && family.Name == "Normal",
             new ExistingMembers(declaration.DeclaredKeys, declaration.InheritedKeys));
     }

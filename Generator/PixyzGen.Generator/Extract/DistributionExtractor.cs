@@ -13,19 +13,20 @@ internal static class DistributionExtractor
     {
         if (context.TargetSymbol is not INamedTypeSymbol type) return null;
         cancellationToken.ThrowIfCancellationRequested();
-        return Read(type, context.Attributes.Length > 0 ? SymbolFacts.ArgumentText(context.Attributes[0]) : null);
+        return Read(type, context.Attributes.Length > 0 ? SymbolFacts.ArgumentText(context.Attributes[0]) : null, context.SemanticModel.Compilation);
     }
 
-    /// <summary>The declaration of a type with [Distribution]; its signature from that attribute unless given.</summary>
-    public static DistributionDeclaration Read(INamedTypeSymbol type) =>
-        Read(type, SymbolFacts.Attribute(type, SymbolFacts.DistributionAttribute) is { } attribute ? SymbolFacts.ArgumentText(attribute) : null);
+    /// <summary>
+    /// The declaration of a type with [Distribution], its signature from that attribute. Without a compilation,
+    /// Forward's types are taken to fit: what is generated, and so its members' keys, does not depend on them.
+    /// </summary>
+    public static DistributionDeclaration Read(INamedTypeSymbol type, Compilation? compilation) =>
+        Read(type, SymbolFacts.Attribute(type, SymbolFacts.DistributionAttribute) is { } attribute ? SymbolFacts.ArgumentText(attribute) : null, compilation);
 
-    private static DistributionDeclaration Read(INamedTypeSymbol type, string? signature)
+    private static DistributionDeclaration Read(INamedTypeSymbol type, string? signature, Compilation? compilation)
     {
-        var forward = SymbolFacts.Forward(type);
         var (declared, inherited) = MemberKeys.Read(type, GeneratedNames.Distribution);
-        return new DistributionDeclaration(TypeIdentityReader.Read(type), signature, SymbolFacts.Family(type), forward is not null,
-            forward?.Parameters.Select(p => p.Name).ToEquatableArray() ?? EquatableArray<string>.Empty,
+        return new DistributionDeclaration(TypeIdentityReader.Read(type), signature, SymbolFacts.Family(type), SymbolFacts.ForwardShape(type, compilation),
             SymbolFacts.DerivesFrom(type, SymbolFacts.ProductOfExperts), declared, inherited, SymbolFacts.RequiredMemberConflict(type));
     }
 }

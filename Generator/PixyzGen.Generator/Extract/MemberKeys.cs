@@ -57,7 +57,7 @@ internal static class MemberKeys
     private static IEnumerable<string> GeneratedMembersOf(INamedTypeSymbol type)
     {
         if (SymbolFacts.Attribute(type, SymbolFacts.DistributionAttribute) is not null
-            && Bind.DistributionBinder.Bind(DistributionExtractor.Read(type)) is { } distribution)
+            && Bind.DistributionBinder.Bind(DistributionExtractor.Read(type, compilation: null)) is { } distribution)
             return Emit.GeneratedKeys.Of(distribution);
         if (SymbolFacts.Attribute(type, SymbolFacts.ModelAttribute) is { } model
             && Bind.ModelBinder.Bind(ModelExtractor.Read(type, SymbolFacts.ArgumentText(model), hasModelAttribute: true)) is { } spec)

@@ -8,7 +8,7 @@ namespace PixyzGen.Generator.Extract;
 /// <see cref="Generated"/> is false when the generator cannot write that type's members (not partial, generic or
 /// file-local), so loss code must not call them.
 /// </summary>
-internal sealed record ModelMember(string Name, string? SignatureText, string? Family, bool HasForward, EquatableArray<string> ForwardParameters, bool Generated = true);
+internal sealed record ModelMember(string Name, string? SignatureText, string? Family, bool Generated = true);
 
 /// <summary>
 /// A <c>[Loss]</c> partial method without an implementation: the formula (null when the argument is null), the

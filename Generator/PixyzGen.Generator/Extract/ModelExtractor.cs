@@ -54,10 +54,8 @@ internal static class ModelExtractor
     private static ModelMember? ReadMember(string name, ITypeSymbol type)
     {
         if (type is not INamedTypeSymbol named || SymbolFacts.Attribute(named, SymbolFacts.DistributionAttribute) is not { } attribute) return null;
-        var forward = SymbolFacts.Forward(named);
         var identity = TypeIdentityReader.Read(named);
-        return new ModelMember(name, SymbolFacts.ArgumentText(attribute), SymbolFacts.Family(named), forward is not null,
-            forward?.Parameters.Select(p => p.Name).ToEquatableArray() ?? EquatableArray<string>.Empty,
+        return new ModelMember(name, SymbolFacts.ArgumentText(attribute), SymbolFacts.Family(named),
             identity.CanExtend && !identity.IsGeneric && SymbolFacts.RequiredMemberConflict(named) is null);
     }
 }

@@ -98,6 +98,26 @@ internal static class SymbolFacts
         return null;
     }
 
+    /// <summary>
+    /// The shape of the type's <see cref="Forward"/> for <see cref="ForwardRule"/>, or null without one: whether a Tensor
+    /// converts to each parameter (by value or <c>in</c>; a <c>params</c> array of such) and whether the return type
+    /// converts to the family's parameter record, by the compiler's own conversion rules (without a compilation, both
+    /// are taken to fit).
+    /// </summary>
+    public static ForwardShape? ForwardShape(INamedTypeSymbol type, Compilation? compilation)
+    {
+        if (Forward(type) is not { } forward) return null;
+        var tensor = compilation?.GetTypeByMetadataName("TorchSharp.torch+Tensor");
+        var family = GeneratedFamilies.Find(Family(type));
+        var record = family is null ? null : family.IsDeterministic ? tensor : family.ParamsRecord is { } name ? compilation?.GetTypeByMetadataName(RuntimeNamespace + "." + name) : null;
+        bool Converts(ITypeSymbol from, ITypeSymbol to) => compilation!.ClassifyCommonConversion(from, to).IsImplicit;
+        bool TakesTensor(IParameterSymbol p) => tensor is null || p.RefKind is RefKind.None or RefKind.In &&
+            (Converts(tensor, p.Type) || p.IsParams && p.Type is IArrayTypeSymbol array && Converts(tensor, array.ElementType));
+        var parameters = forward.Parameters.Select(p => new ForwardParameterShape(p.Name, p.Type.ToDisplayString(TypeFormat), Modifier(p), TakesTensor(p)));
+        var returnFits = record is null || !forward.ReturnsVoid && Converts(forward.ReturnType, record);
+        return new ForwardShape(parameters.ToEquatableArray(), forward.IsGenericMethod, forward.ReturnType.ToDisplayString(TypeFormat), returnFits);
+    }
+
     /// <summary>The DSL string of a PixyzGen attribute on the symbol: null when absent, "" never invented.</summary>
     public static AttributeData? Attribute(ISymbol symbol, string attributeName) =>
         symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == attributeName);

@@ -204,6 +204,22 @@ public class GeneratorTotalityTests
 
         // 9. Which members count: an indexer is not a distribution member.
         yield return C("an indexer returning a distribution", Model($"{VaeMembers}\npublic Pri this[int i] => Pz;\n[Loss(\"{VaeLoss}\")] public partial Tensor Loss(Tensor x);"));
+
+        // 10. Forward's types: the generated Params calls it with Tensors and returns what it returns.
+        yield return C("a Forward returning another family's parameters",
+            "[Distribution(\"q(w|x)\")] public sealed partial class Wrong : Normal { private BernoulliParams Forward(Tensor x) => BernoulliParams.FromLogits(x); }\n", "PXY0306");
+        yield return C("a Forward taking a double",
+            "[Distribution(\"q(w|x)\")] public sealed partial class Scalar : Normal { private NormalParams Forward(double x) => new(TorchSharp.torch.tensor(x), TorchSharp.torch.tensor(1.0)); }\n", "PXY0306");
+        yield return C("a Forward taking a ref Tensor",
+            "[Distribution(\"q(w|x)\")] public sealed partial class ByRef : Normal { private NormalParams Forward(ref Tensor x) => new(x, x.exp()); }\n", "PXY0306");
+        yield return C("a generic Forward",
+            "[Distribution(\"q(w|x)\")] public sealed partial class Generic : Normal { private NormalParams Forward<T>(Tensor x) => new(x, x.exp()); }\n", "PXY0306");
+        yield return C("a deterministic Forward returning parameters",
+            "[Distribution(\"f(w|x)\")] public sealed partial class Det : Deterministic { private NormalParams Forward(Tensor x) => new(x, x.exp()); }\n", "PXY0306");
+        yield return C("a Forward whose parameter takes Tensor as object, returning a derived Tensor", """
+            [Distribution("q(w|x)")] public sealed partial class Loose : Normal { private NormalParams Forward(object x) => new((Tensor)x, ((Tensor)x).exp()); }
+            [Distribution("f(w|x)")] public sealed partial class Weights : Deterministic { private TorchSharp.Modules.Parameter Forward(Tensor x) => new(x); }
+            """);
     }
 
     [TestCaseSource(nameof(Cases))]

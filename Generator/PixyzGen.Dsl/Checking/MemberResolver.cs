@@ -29,9 +29,10 @@ public static class MemberResolver
         for (var i = 0; i < members.Count; i++)
             if (members[i].Signature.SameSignature(reference)) return i;
 
-        var sameName = members.Where(m => m.Signature.Name == reference.Name).ToList();
-        var sameVars = sameName.Where(m => m.Signature.VarNames.SequenceEqual(reference.VarNames)).ToList();
-        var candidate = sameVars.Count == 1 ? sameVars[0] : sameName.Count == 1 ? sameName[0] : null;
+        // A near miss generates the same variables under the same name (p(x|y) for a declared p(x|z)); a member of the
+        // name generating other variables is another distribution, so the reference is unknown (PXY0201).
+        var sameVars = members.Where(m => m.Signature.Name == reference.Name && m.Signature.VarNames.SequenceEqual(reference.VarNames)).ToList();
+        var candidate = sameVars.Count == 1 ? sameVars[0] : null;
         if (candidate is not null)
         {
             error = DslError.Create(DiagnosticIds.SignatureMismatch, reference.Range, reference.Text, candidate.Signature.Text, candidate.MemberName);

@@ -213,6 +213,8 @@ public sealed class DslParser
         if (ReservedWords.IwaeCount(word.Text) is { } count && next == TokenKind.OpenParen) return ParseIwae(word, count);
         if (ReservedWords.IsDslWord(word.Text) || ReservedWords.IwaeCount(word.Text) is not null)
             throw Error(word, $"'{word.Text}' is a reserved word and must be followed by {Usage(word.Text)}");
+        if (next == TokenKind.OpenParen && DslFormOfLossClass(word.Text) is { } form)
+            throw Error(word, $"{word.Text} is a loss class of the dynamic API; in a formula write {form}");
         if (next == TokenKind.OpenParen)
             throw Error(word, $"a distribution cannot stand alone in a loss; did you mean log {word.Text}(...)?");
         Advance();
@@ -336,6 +338,7 @@ public sealed class DslParser
     private DistributionRef ParseDistributionRef()
     {
         var name = Expect(TokenKind.Identifier, "a distribution name such as p or q");
+        RejectLatexSubscript(name);
         Expect(TokenKind.OpenParen, $"'(' after '{name.Text}'");
         var vars = ParseVariableList();
         var condVars = new List<VariableRef>();
@@ -355,11 +358,45 @@ public sealed class DslParser
         {
             if (list.Count > 0) Advance();
             var variable = Expect(TokenKind.Identifier, "a variable name");
+            RejectLatexSubscript(variable);
             list.Add(new VariableRef(variable.Text, variable.Range));
         }
         while (Current.Kind == TokenKind.Comma);
         return list;
     }
+
+    /// <summary>
+    /// Pixyz writes names in LaTeX (<c>p_{prior}</c>); here names are C# identifiers, which the LaTeX output typesets the
+    /// same way: say so at the brace instead of "expected '('".
+    /// </summary>
+    private void RejectLatexSubscript(Token name)
+    {
+        if (!name.Text.EndsWith("_", StringComparison.Ordinal) || Current.Text != "{") return;
+        var inner = Peek(1).Kind is TokenKind.Identifier or TokenKind.Number && Peek(2).Text == "}" ? Peek(1).Text : "...";
+        var identifier = name.Text + (inner == "..." ? "prior" : inner);
+        throw Error(Current, $"names are C# identifiers: write {identifier}, not {name.Text}{{{inner}}} (LaTeX output typesets {identifier} as {name.Text}{{{(inner == "..." ? "prior" : inner)}}})");
+    }
+
+    /// <summary>
+    /// The DSL form of a Pixyz loss class written as if it were a term (<c>ELBO(p || q)</c>), for the error that
+    /// suggests it; null for other names.
+    /// </summary>
+    private static string? DslFormOfLossClass(string name) => name switch
+    {
+        "ELBO" => "E_q(z|x)[log p(x,z) - log q(z|x)]",
+        "NLL" or "LogProb" => "log p(x|z) (NLL is -log p(x|z))",
+        "KullbackLeibler" => "KL(q(z|x) || p(z))",
+        "CrossEntropy" => "-E_p(z|x)[log q(z|x)]",
+        "Entropy" => "H[q(z|x)]",
+        "StochasticReconstructionLoss" => "-E_q(z|x)[log p(x|z)]",
+        "IWAE" => "IWAE_k(p(x,z) || q(z|x)), with k the number of draws",
+        "Expectation" => "E_q(z|x)[...]",
+        "AdversarialJSDivergence" or "AdversarialWassersteinDistance" => "ADV_JS[d(t|x)](p(x|z) || p(z)) (ADV_W for Wasserstein; _D for the discriminator's side)",
+        "IterativeLoss" => "iterate(x | h = h_prev)[...]",
+        "BatchMean" or "Mean" => "mean(...)",
+        "BatchSum" or "Sum" => "sum(...)",
+        _ => null,
+    };
 
     private Token Current => tokens[position];
 

@@ -59,20 +59,20 @@ internal static class ModelBinder
         var analysis = FactorizationChecker.Check(factorization);
         if (analysis.Errors.Count > 0) return (null, analysis.Errors[0]);
 
-        var steps = new List<SamplingStep>();
+        var written = new List<SamplingStep>();
         var hasDensity = true;
-        foreach (var index in analysis.SamplingOrder)
+        foreach (var factor in factorization.Factors)
         {
-            var factor = factorization.Factors[index];
             var resolved = MemberResolver.Resolve(factor, signatures, out var error);
             if (resolved < 0) return (null, error);
             if (factor.Vars.Count != 1) return (null, null);
             var member = members[resolved];
             hasDensity &= !member.Family.IsDeterministic;
-            steps.Add(new SamplingStep(member.Variable, member.Name, member.SignatureText, member.CondVars));
+            written.Add(new SamplingStep(member.Variable, member.Name, member.SignatureText, member.CondVars));
         }
+        var steps = analysis.SamplingOrder.Select(index => written[index]);
         var joint = factorization.Joint;
-        return (new SamplingPlan(steps.ToEquatableArray(), joint.CondVarNames.ToEquatableArray(), joint.VarNames.ToEquatableArray(), analysis.Marginalized.Count > 0, hasDensity), null);
+        return (new SamplingPlan(steps.ToEquatableArray(), joint.CondVarNames.ToEquatableArray(), joint.VarNames.ToEquatableArray(), analysis.Marginalized.Count > 0, hasDensity, joint.Name, written.ToEquatableArray()), null);
     }
 
     private static LossSpec PlanLoss(LossMethod method, List<MemberSpec> members, List<MemberSignature> signatures)

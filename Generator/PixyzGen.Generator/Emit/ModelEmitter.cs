@@ -66,6 +66,7 @@ internal static class ModelEmitter
 
         if (spec.Sampling is { } sampling)
         {
+            WriteJoint(w, spec, sampling, factorization, existing);
             WriteSample(w, spec, sampling, factorization, existing);
             if (!sampling.Marginalizes && sampling.HasDensity) WriteJointLogProb(w, spec, sampling, factorization, existing);
         }
@@ -77,6 +78,29 @@ internal static class ModelEmitter
             w.Line(TypeScaffold.GeneratedCodeAttribute);
             w.Line($"public {modifier}{Tensor} Sample(long batchSize = 1) => throw new {RuntimeNames.InvalidOperationException}({CSharpText.Quote($"[Model] {spec.Type.PlainName} is invalid: {error.Id}: {error.Message}")});");
         }
+    }
+
+    /// <summary>The members' product in the factorization's order (as LogProb sums them), marginalized as written, named as the joint.</summary>
+    private static void WriteJoint(SourceWriter w, ModelSpec spec, SamplingPlan sampling, string factorization, ExistingMembers existing)
+    {
+        if (!existing.CanOverride("BuildJoint")) return;
+        var product = string.Join(" * ", sampling.WrittenOrder.Select(s => CSharpText.ThisMember(s.Member)));
+        var marginalized = sampling.Steps.Select(s => s.Variable).Where(v => !sampling.Outputs.Contains(v)).ToList();
+        w.Line();
+        w.Line($"/// <summary>The joint <c>{factorization}</c> over the members (<see cref=\"{RuntimeNames.GenerativeModel}.Joint\"/>).</summary>");
+        w.Line(TypeScaffold.GeneratedCodeAttribute);
+        if (sampling.Steps.Count == 1 && marginalized.Count == 0)
+        {
+            // One factor is the joint itself (renaming it would rename the member).
+            w.Line($"protected override {RuntimeNames.Distribution} BuildJoint() => {product};");
+            return;
+        }
+        var joint = marginalized.Count == 0 ? product : $"({product}).MarginalizeVar({string.Join(", ", marginalized.Select(CSharpText.Quote))})";
+        w.Open($"protected override {RuntimeNames.Distribution} BuildJoint()");
+        w.Line($"var joint = {joint};");
+        w.Line($"joint.Name = {CSharpText.Quote(sampling.JointName)};");
+        w.Line("return joint;");
+        w.Close();
     }
 
     private static void WriteSample(SourceWriter w, ModelSpec spec, SamplingPlan sampling, string factorization, ExistingMembers existing)
@@ -147,9 +171,9 @@ internal static class ModelEmitter
         var variables = sampling.Outputs.Concat(sampling.Inputs).ToList();
         if (existing.ForMethod("LogProb", variables.Select(_ => Tensor).ToArray()) is not { } modifier) return;
         var parameters = variables.Select(v => $"{Tensor} {CSharpText.Escape(v)}");
-        var terms = sampling.Steps.Select(s => $"{CSharpText.ThisMember(s.Member)}.LogProb({string.Join(", ", new[] { s.Variable }.Concat(s.CondVars).Select(CSharpText.Escape))})");
+        var terms = sampling.WrittenOrder.Select(s => $"{CSharpText.ThisMember(s.Member)}.LogProb({string.Join(", ", new[] { s.Variable }.Concat(s.CondVars).Select(CSharpText.Escape))})");
         w.Line();
-        w.Line($"/// <summary>log <c>{factorization}</c>: the sum of its factors' log-densities, one value per batch element.</summary>");
+        w.Line($"/// <summary>log <c>{factorization}</c>: the sum of its factors' log-densities in the order written, one value per batch element.</summary>");
         w.Line(TypeScaffold.GeneratedCodeAttribute);
         WriteSum(w, $"public {modifier}{Tensor} LogProb({string.Join(", ", parameters)})", terms.ToList());
     }

@@ -8,6 +8,7 @@ internal static class RuntimeNames
     public const string Variables = "global::PixyzGen.Variables";
     public const string DistributionSignature = "global::PixyzGen.DistributionSignature";
     public const string Distribution = "global::PixyzGen.Distribution";
+    public const string GenerativeModel = "global::PixyzGen.GenerativeModel";
     public const string NormalParams = "global::PixyzGen.NormalParams";
     public const string Iteration = "global::PixyzGen.Iteration";
     public const string Adversarial = "global::PixyzGen.Adversarial";

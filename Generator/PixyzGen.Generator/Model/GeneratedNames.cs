@@ -8,5 +8,5 @@ internal static class GeneratedNames
 
     /// <summary>Also <c>{Type}Sample</c> (the joint draw) and <c>{Loss}Latex</c> per loss.</summary>
     public static readonly string[] Model =
-        { "Factorization", "Latex", "Dot", "FactorizationText", "DistributionMembers", "Sample", "LogProb" };
+        { "Factorization", "Latex", "Dot", "FactorizationText", "DistributionMembers", "BuildJoint", "Sample", "LogProb" };
 }

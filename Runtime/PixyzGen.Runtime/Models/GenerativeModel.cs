@@ -25,6 +25,21 @@ public abstract class GenerativeModel : nn.Module
     /// <summary>The factorization text, e.g. <c>p(x,z) = p(x|z) p(z)</c>.</summary>
     public abstract string FactorizationText { get; }
 
+    private Distribution? joint;
+
+    /// <summary>
+    /// The model as one distribution, the product of its factors (marginalized as the factorization says), built once
+    /// over the members themselves: pass it, or the model itself, to the dynamic API (<c>new VI(model, q)</c>).
+    /// </summary>
+    public Distribution Joint => joint ??= BuildJoint();
+
+    /// <summary>The factors' product; generated from the factorization (an invalid one has no joint).</summary>
+    protected virtual Distribution BuildJoint() =>
+        throw new System.NotSupportedException($"{GetType().Name}: '{FactorizationText}' is not a valid factorization of its members, so it has no joint distribution.");
+
+    /// <summary>A model stands for its joint wherever the dynamic API takes a distribution (Pixyz's model objects are distributions).</summary>
+    public static implicit operator Distribution(GenerativeModel model) => (model ?? throw new System.ArgumentNullException(nameof(model))).Joint;
+
     /// <summary>Registers every distribution member not registered yet; safe to call more than once.</summary>
     protected override void RegisterComponents()
     {

@@ -28,6 +28,15 @@ namespace Demo
             }
         }
 
+        /// <summary>The joint <c>p(x,z|y) = p(x|z,y) p(z|y)</c> over the members (<see cref="global::PixyzGen.GenerativeModel.Joint"/>).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
+        protected override global::PixyzGen.Distribution BuildJoint()
+        {
+            var joint = this.P * this.Prior;
+            joint.Name = "p";
+            return joint;
+        }
+
         /// <summary>One joint draw of <c>p(x,z|y) = p(x|z,y) p(z|y)</c>.</summary>
         public readonly record struct CvaeSample(global::TorchSharp.torch.Tensor X, global::TorchSharp.torch.Tensor Z);
 
@@ -40,8 +49,8 @@ namespace Demo
             return new CvaeSample(x, z);
         }
 
-        /// <summary>log <c>p(x,z|y) = p(x|z,y) p(z|y)</c>: the sum of its factors' log-densities, one value per batch element.</summary>
+        /// <summary>log <c>p(x,z|y) = p(x|z,y) p(z|y)</c>: the sum of its factors' log-densities in the order written, one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z, global::TorchSharp.torch.Tensor y) => this.Prior.LogProb(z, y) + this.P.LogProb(x, z, y);
+        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z, global::TorchSharp.torch.Tensor y) => this.P.LogProb(x, z, y) + this.Prior.LogProb(z, y);
     }
 }

@@ -29,6 +29,15 @@ namespace Demo
             }
         }
 
+        /// <summary>The joint <c>p(x,z) = p(x|z) p(z)</c> over the members (<see cref="global::PixyzGen.GenerativeModel.Joint"/>).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
+        protected override global::PixyzGen.Distribution BuildJoint()
+        {
+            var joint = this.P * this.Pz;
+            joint.Name = "p";
+            return joint;
+        }
+
         /// <summary>One joint draw of <c>p(x,z) = p(x|z) p(z)</c>.</summary>
         public readonly record struct VaeSample(global::TorchSharp.torch.Tensor X, global::TorchSharp.torch.Tensor Z);
 
@@ -41,9 +50,9 @@ namespace Demo
             return new VaeSample(x, z);
         }
 
-        /// <summary>log <c>p(x,z) = p(x|z) p(z)</c>: the sum of its factors' log-densities, one value per batch element.</summary>
+        /// <summary>log <c>p(x,z) = p(x|z) p(z)</c>: the sum of its factors' log-densities in the order written, one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z) => this.Pz.LogProb(z) + this.P.LogProb(x, z);
+        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z) => this.P.LogProb(x, z) + this.Pz.LogProb(z);
 
         /// <summary>The loss <c>mean(KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])</c> of <c>Loss</c> in LaTeX.</summary>
         public const string LossLatex = "mean \\left(D_{KL} \\left[q(z|x)||p(z) \\right] - \\mathbb{E}_{q(z|x)} \\left[\\log p(x|z) \\right] \\right)";

@@ -29,6 +29,15 @@ namespace Papers
             }
         }
 
+        /// <summary>The joint <c>p(x) = g(x|w) p(w)</c> over the members (<see cref="global::PixyzGen.GenerativeModel.Joint"/>).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
+        protected override global::PixyzGen.Distribution BuildJoint()
+        {
+            var joint = (this.G * this.Pw).MarginalizeVar("w");
+            joint.Name = "p";
+            return joint;
+        }
+
         /// <summary>Ancestral sampling of <c>p(x) = g(x|w) p(w)</c>: w ~ p(w), then x ~ g(x|w).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public global::TorchSharp.torch.Tensor Sample(long batchSize = 1)

@@ -28,6 +28,15 @@ namespace Papers
             }
         }
 
+        /// <summary>The joint <c>p(x) = p(x|z) p(z)</c> over the members (<see cref="global::PixyzGen.GenerativeModel.Joint"/>).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
+        protected override global::PixyzGen.Distribution BuildJoint()
+        {
+            var joint = (this.P * this.Pz).MarginalizeVar("z");
+            joint.Name = "p";
+            return joint;
+        }
+
         /// <summary>Ancestral sampling of <c>p(x) = p(x|z) p(z)</c>: z ~ p(z), then x ~ p(x|z).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public global::TorchSharp.torch.Tensor Sample(long batchSize = 1)

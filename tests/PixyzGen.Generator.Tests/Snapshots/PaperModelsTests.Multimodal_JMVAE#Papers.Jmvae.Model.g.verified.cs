@@ -32,6 +32,15 @@ namespace Papers
             }
         }
 
+        /// <summary>The joint <c>p(x,y,z) = p(x|z) p(y|z) p(z)</c> over the members (<see cref="global::PixyzGen.GenerativeModel.Joint"/>).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
+        protected override global::PixyzGen.Distribution BuildJoint()
+        {
+            var joint = this.Px * this.Py * this.Pz;
+            joint.Name = "p";
+            return joint;
+        }
+
         /// <summary>One joint draw of <c>p(x,y,z) = p(x|z) p(y|z) p(z)</c>.</summary>
         public readonly record struct JmvaeSample(global::TorchSharp.torch.Tensor X, global::TorchSharp.torch.Tensor Y, global::TorchSharp.torch.Tensor Z);
 
@@ -45,9 +54,9 @@ namespace Papers
             return new JmvaeSample(x, y, z);
         }
 
-        /// <summary>log <c>p(x,y,z) = p(x|z) p(y|z) p(z)</c>: the sum of its factors' log-densities, one value per batch element.</summary>
+        /// <summary>log <c>p(x,y,z) = p(x|z) p(y|z) p(z)</c>: the sum of its factors' log-densities in the order written, one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y, global::TorchSharp.torch.Tensor z) => this.Pz.LogProb(z) + this.Px.LogProb(x, z) + this.Py.LogProb(y, z);
+        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y, global::TorchSharp.torch.Tensor z) => this.Px.LogProb(x, z) + this.Py.LogProb(y, z) + this.Pz.LogProb(z);
 
         /// <summary>The loss <c>mean(KL(q(z|x,y) || p(z)) - E_q(z|x,y)[log p(x|z) + log p(y|z)] + alpha * (KL(q(z|x,y) || q(z|x)) + KL(q(z|x,y) || q(z|y))))</c> of <c>Loss</c> in LaTeX.</summary>
         public const string LossLatex = "mean \\left(D_{KL} \\left[q(z|x,y)||p(z) \\right] - \\mathbb{E}_{q(z|x,y)} \\left[\\log p(x|z) + \\log p(y|z) \\right] + \\alpha \\left(D_{KL} \\left[q(z|x,y)||q(z|x) \\right] + D_{KL} \\left[q(z|x,y)||q(z|y) \\right]\\right) \\right)";

@@ -31,6 +31,15 @@ namespace Papers
             }
         }
 
+        /// <summary>The joint <c>p(x,y,z) = p(x|y,z) p(y) p(z)</c> over the members (<see cref="global::PixyzGen.GenerativeModel.Joint"/>).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
+        protected override global::PixyzGen.Distribution BuildJoint()
+        {
+            var joint = this.P * this.Py * this.Pz;
+            joint.Name = "p";
+            return joint;
+        }
+
         /// <summary>One joint draw of <c>p(x,y,z) = p(x|y,z) p(y) p(z)</c>.</summary>
         public readonly record struct M2Sample(global::TorchSharp.torch.Tensor X, global::TorchSharp.torch.Tensor Y, global::TorchSharp.torch.Tensor Z);
 
@@ -44,9 +53,9 @@ namespace Papers
             return new M2Sample(x, y, z);
         }
 
-        /// <summary>log <c>p(x,y,z) = p(x|y,z) p(y) p(z)</c>: the sum of its factors' log-densities, one value per batch element.</summary>
+        /// <summary>log <c>p(x,y,z) = p(x|y,z) p(y) p(z)</c>: the sum of its factors' log-densities in the order written, one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y, global::TorchSharp.torch.Tensor z) => this.Py.LogProb(y) + this.Pz.LogProb(z) + this.P.LogProb(x, y, z);
+        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y, global::TorchSharp.torch.Tensor z) => this.P.LogProb(x, y, z) + this.Py.LogProb(y) + this.Pz.LogProb(z);
 
         /// <summary>The loss <c>mean(KL(q(z|x,y) || p(z)) - E_q(z|x,y)[log p(x|y,z) + log p(y)])</c> of <c>Labelled</c> in LaTeX.</summary>
         public const string LabelledLatex = "mean \\left(D_{KL} \\left[q(z|x,y)||p(z) \\right] - \\mathbb{E}_{q(z|x,y)} \\left[\\log p(x|y,z) + \\log p(y) \\right] \\right)";

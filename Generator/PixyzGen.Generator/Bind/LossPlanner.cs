@@ -31,6 +31,9 @@ internal sealed class LossPlanner
     /// <summary>The local holding the last draw of each variable (the carried state of an iteration).</summary>
     private readonly Dictionary<string, PlanLocal> drawnLocals = new();
 
+    // A flow's draws with everything they drew (the latent a planar flow needs to score its own draw), by the draw's local.
+    private readonly Dictionary<PlanLocal, (string Member, PlanLocal Drawn)> flowDraws = new();
+
     /// <summary>A planner for a loss method; <paramref name="scalarTypes"/> maps each hyper-parameter to its C# type.</summary>
     public LossPlanner(IReadOnlyList<MemberSpec> members, IReadOnlyList<MemberSignature> signatures, IReadOnlyDictionary<string, string> scalarTypes)
         : this(members, signatures, scalarTypes, new List<PlanLocal>())
@@ -295,7 +298,8 @@ internal sealed class LossPlanner
         {
             var parameters = Parameters(factor, variables);
             var value = variables[factor.Variable];
-            terms.Add(new PlanLogProb(factor, parameters, value));
+            var ownDraw = value is PlanLocalValue local && flowDraws.TryGetValue(local.Local, out var flow) && flow.Member == factor.Name ? flow.Drawn : null;
+            terms.Add(new PlanLogProb(factor, parameters, value, ownDraw));
             draws.UnionWith(DependenciesOf(parameters));
             draws.UnionWith(DependenciesOf(value));
         }
@@ -363,8 +367,10 @@ internal sealed class LossPlanner
             return new PlanLocalValue(parameters);   // the "parameters" are the value: one draw for any count
         }
         if (sampleLocals.TryGetValue((parameters, count), out var local)) return new PlanLocalValue(local);
+        var drawn = member.Family.IsDynamic ? NewLocal(member.Variable + "Drawn") : null;
         local = NewLocal(member.Variable);
-        statements.Add(new DrawStatement(local, member, parameters, count > 1 ? new StackedDraws(count) : new OnePerInput()));
+        statements.Add(new DrawStatement(local, member, parameters, count > 1 ? new StackedDraws(count) : new OnePerInput(), drawn));
+        if (drawn is not null) flowDraws[local] = (member.Name, drawn);
         sampleLocals[(parameters, count)] = local;
         drawnLocals[member.Variable] = local;
         var draws = DependenciesOf(parameters);

@@ -61,6 +61,11 @@ internal static class LossEmitter
                     case ParametersStatement parameters:
                         w.Line($"var {Name(parameters.Local)} = {Code(parameters.Member)}.Params({string.Join(", ", parameters.Inputs.Select(Render))}); // {parameters.Member.SignatureText}: parameters");
                         break;
+                    case DrawStatement { Drawn: { } drawn } draw:
+                        // A flow keeps everything it drew: scoring its own draw needs the latent, not an inverse.
+                        w.Line($"var {Name(drawn)} = {Draw(draw)}; // {DrawComment(draw)}, with the flow's latent");
+                        w.Line($"var {Name(draw.Local)} = {Name(drawn)}[{CSharpText.Quote(draw.Member.Variable)}];");
+                        break;
                     case DrawStatement draw:
                         w.Line($"var {Name(draw.Local)} = {Draw(draw)}; // {DrawComment(draw)}");
                         break;
@@ -102,7 +107,8 @@ internal static class LossEmitter
             if (member.Family.IsDynamic)
             {
                 var shape = leading is null ? "" : $", sampleShape: new long[] {{ {leading} }}";
-                return $"{Code(member)}.Sample({parameters}{shape}, reparam: {(member.Family.HasReparam ? "true" : "false")}, returnAll: false)[{CSharpText.Quote(member.Variable)}]";
+                var all = $"{Code(member)}.Sample({parameters}{shape}, reparam: {(member.Family.HasReparam ? "true" : "false")}, returnAll: false)";
+                return draw.Drawn is null ? $"{all}[{CSharpText.Quote(member.Variable)}]" : all;
             }
             var method = member.Family.HasReparam ? "RSampleFrom" : "SampleFrom";
             // A draw with no inputs to carry a batch takes the SamplingBatch in force (none outside a scope), as the dynamic API does.
@@ -172,6 +178,7 @@ internal static class LossEmitter
             var member = log.Member;
             var parameters = Name(log.Parameters);
             var value = Render(log.Value);
+            if (log.Drawn is { } drawn) return $"{Code(member)}.LogProb({parameters}.Merge({Name(drawn)}))";
             return member.Family.IsDynamic
                 ? $"{Code(member)}.LogProb({parameters}.With({CSharpText.Quote(member.Variable)}, {value}))"
                 : $"{Code(member)}.LogProbOf({parameters}, {value}, {CSharpText.Quote(member.Variable)})";

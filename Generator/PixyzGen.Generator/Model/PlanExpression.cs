@@ -31,8 +31,8 @@ internal sealed record PlanToTensor(PlanExpression Scalar) : PlanExpression;
 /// <summary><c>mean(...)</c> or <c>sum(...)</c> over every element of a tensor.</summary>
 internal sealed record PlanReduce(PlanExpression Tensor, Reduction Kind) : PlanExpression;
 
-/// <summary>log p(value | parameters) of a member.</summary>
-internal sealed record PlanLogProb(MemberSpec Member, PlanLocal Parameters, PlanExpression Value) : PlanExpression;
+/// <summary>log p(value | parameters) of a member; for a flow scoring its own draw, <paramref name="Drawn"/> holds that draw's variables (its latent too).</summary>
+internal sealed record PlanLogProb(MemberSpec Member, PlanLocal Parameters, PlanExpression Value, PlanLocal? Drawn = null) : PlanExpression;
 
 /// <summary>The closed-form entropy of a member at its parameters.</summary>
 internal sealed record PlanEntropy(MemberSpec Member, PlanLocal Parameters) : PlanExpression;

@@ -8,8 +8,11 @@ internal abstract record PlanStatement(PlanLocal Local);
 /// <summary>One forward pass: the member's parameters at these inputs.</summary>
 internal sealed record ParametersStatement(PlanLocal Local, MemberSpec Member, EquatableArray<PlanExpression> Inputs) : PlanStatement(Local);
 
-/// <summary>A draw of the member's variable from its parameters (reparameterized when the family allows it).</summary>
-internal sealed record DrawStatement(PlanLocal Local, MemberSpec Member, PlanLocal Parameters, DrawCount Count) : PlanStatement(Local);
+/// <summary>
+/// A draw of the member's variable from its parameters (reparameterized when the family allows it). A flow's draw keeps
+/// everything it drew in <see cref="Drawn"/> (its latent too), so scoring the draw needs no inverse.
+/// </summary>
+internal sealed record DrawStatement(PlanLocal Local, MemberSpec Member, PlanLocal Parameters, DrawCount Count, PlanLocal? Drawn = null) : PlanStatement(Local);
 
 /// <summary>A long sum or product so far, kept in a local so the expression going on from it stays shallow.</summary>
 internal sealed record PartialResultStatement(PlanLocal Local, PlanExpression Value, bool IsSum) : PlanStatement(Local);

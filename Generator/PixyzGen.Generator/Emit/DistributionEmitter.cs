@@ -77,7 +77,8 @@ internal static class DistributionEmitter
             if (spec.ForwardError is { } error)
                 w.Line($"public {paramsModifier}{RuntimeNames.ParamsType(family)} Params({parameters}) => throw new {RuntimeNames.InvalidOperationException}({CSharpText.Quote($"{error.Id}: {error.Message}")});");
             else if (spec.HasForward)
-                w.Line($"public {paramsModifier}{RuntimeNames.ParamsType(family)} Params({parameters}) => this.Forward({arguments});");
+                // Within a loss evaluation every caller (the loss, a product of experts, the dynamic API) shares one pass per input.
+                w.Line($"public {paramsModifier}{RuntimeNames.ParamsType(family)} Params({parameters}) => {RuntimeNames.ForwardMemo}.Get(this, {Inputs(conditions)}, () => this.Forward({arguments}));");
             else
                 w.Line($"public {paramsModifier}{RuntimeNames.ParamsType(family)} Params() => this.ConstantParams;");
             w.Line();
@@ -116,6 +117,9 @@ internal static class DistributionEmitter
                 $"{Tensor} Entropy({parameters}) => this.EntropyOf({paramsCall});"));
         WriteMembers(w, members);
     }
+
+    private static string Inputs(IReadOnlyList<string> conditions) =>
+        conditions.Count == 0 ? $"global::System.Array.Empty<{Tensor}>()" : $"new {Tensor}[] {{ {string.Join(", ", conditions)} }}";
 
     /// <summary>Public members, one blank line apart; those the user declared (null modifier) left out.</summary>
     private static void WriteMembers(SourceWriter w, IEnumerable<(string? Modifier, string Summary, string Declaration)> members)

@@ -39,8 +39,11 @@ internal static class LossEmitter
         var names = new NameAllocator(method.Shape.Parameters.Select(p => p.Name));
         var scope = names.Unique("scope");
         var result = names.Unique("result");
+        var forwardPasses = names.Unique("forwardPasses");
         var body = new Body(w, plan.Locals.Select(l => names.Unique(l.Stem)).ToArray());
         w.Line($"using var {scope} = {RuntimeNames.Torch}.NewDisposeScope();");
+        // Disposed before the scope: products of experts and the dynamic API reuse this body's forward passes.
+        w.Line($"using var {forwardPasses} = {RuntimeNames.ForwardMemo}.Begin();");
         body.Statements(plan.Statements);
         w.Line($"var {result} = {body.Render(plan.Result)};");
         w.Line($"return {result}.MoveToOuterDisposeScope();");

@@ -11,6 +11,7 @@ internal static class RuntimeNames
     public const string GenerativeModel = "global::PixyzGen.GenerativeModel";
     public const string NormalParams = "global::PixyzGen.NormalParams";
     public const string Iteration = "global::PixyzGen.Iteration";
+    public const string ForwardMemo = "global::PixyzGen.ForwardMemo";
     public const string Adversarial = "global::PixyzGen.Adversarial";
     public const string Mmd = "global::PixyzGen.MMD";
     public const string MmdKernel = "global::PixyzGen.MmdKernel";

@@ -221,7 +221,9 @@ public abstract class FamilyDistribution<TParams> : Distribution where TParams :
 
     internal TParams ResolveParams(Variables inputs)
     {
-        var p = ParamsFor(inputs);
+        // One forward pass per distribution and input tensors within a loss evaluation (ForwardMemo); outside one, each call computes.
+        var conditions = CondVar.Where(inputs.ContainsKey).Select(v => inputs[v]).ToArray();
+        var p = ForwardMemo.Get(this, conditions, () => ParamsFor(inputs));
         if (ValidateParameters) CheckParams(p);
         return p;
     }

@@ -29,6 +29,8 @@ public abstract class Loss
         var missing = InputVar.Where(v => !inputs.ContainsKey(v)).ToArray();
         if (missing.Length > 0)
             throw new ArgumentException($"Loss {this}: variables [{string.Join(", ", missing)}] are missing; it needs [{string.Join(", ", InputVar)}] and was given [{string.Join(", ", inputs.Keys)}].");
+        // Terms that ask a distribution for its parameters at the same inputs share one forward pass in this evaluation.
+        using var forwardPasses = ForwardMemo.Begin();
         return Estimate(inputs);
     }
 

@@ -17,7 +17,7 @@ partial class Outer
 
         /// <summary>The parameters of <c>p(x|mu,sigma)</c> given mu, sigma: one call of Forward.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::PixyzGen.NormalParams Params(global::TorchSharp.torch.Tensor mu, global::TorchSharp.torch.Tensor sigma) => this.Forward(mu, sigma);
+        public global::PixyzGen.NormalParams Params(global::TorchSharp.torch.Tensor mu, global::TorchSharp.torch.Tensor sigma) => global::PixyzGen.ForwardMemo.Get(this, new global::TorchSharp.torch.Tensor[] { mu, sigma }, () => this.Forward(mu, sigma));
 
         /// <summary>The parameters of <c>p(x|mu,sigma)</c> for the dynamic API: Forward on inputs mu, sigma.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]

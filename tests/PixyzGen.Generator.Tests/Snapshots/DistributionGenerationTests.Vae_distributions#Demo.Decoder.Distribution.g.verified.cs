@@ -17,7 +17,7 @@ namespace Demo
 
         /// <summary>The parameters of <c>p(x|z)</c> given z: one call of Forward.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::PixyzGen.BernoulliParams Params(global::TorchSharp.torch.Tensor z) => this.Forward(z);
+        public global::PixyzGen.BernoulliParams Params(global::TorchSharp.torch.Tensor z) => global::PixyzGen.ForwardMemo.Get(this, new global::TorchSharp.torch.Tensor[] { z }, () => this.Forward(z));
 
         /// <summary>The parameters of <c>p(x|z)</c> for the dynamic API: Forward on inputs z.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]

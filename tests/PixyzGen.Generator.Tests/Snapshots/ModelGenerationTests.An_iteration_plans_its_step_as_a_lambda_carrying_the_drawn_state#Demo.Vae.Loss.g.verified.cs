@@ -6,6 +6,7 @@ public const string LossLatex = "mean \\left(\\sum_{t=1}^{T} \\left(D_{KL} \\lef
 public partial global::TorchSharp.torch.Tensor Loss(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z_prev)
 {
     using var scope = global::TorchSharp.torch.NewDisposeScope();
+    using var forwardPasses = global::PixyzGen.ForwardMemo.Begin();
     // sum over the steps of x
     var steps = global::PixyzGen.Iteration.Sum(x.shape[0], new global::TorchSharp.torch.Tensor[] { z_prev }, (t, carried) =>
     {

@@ -6,6 +6,7 @@ public const string LossLatex = "sum \\left(\\beta D_{KL} \\left[q(z|x)||p(z) \\
 public partial global::TorchSharp.torch.Tensor Loss(global::TorchSharp.torch.Tensor x, double beta)
 {
     using var scope = global::TorchSharp.torch.NewDisposeScope();
+    using var forwardPasses = global::PixyzGen.ForwardMemo.Begin();
     var qParams = this.Q.Params(x); // q(z|x): parameters
     var pzParams = this.Pz.Params(); // p(z): parameters
     var z = this.Q.RSampleFrom(qParams); // z ~ q(z|x)

@@ -6,6 +6,7 @@ public const string LossLatex = "- mean \\left(\\mathbb{E}_{q(z|x)} \\left[\\log
 public partial global::TorchSharp.torch.Tensor Loss(global::TorchSharp.torch.Tensor x)
 {
     using var scope = global::TorchSharp.torch.NewDisposeScope();
+    using var forwardPasses = global::PixyzGen.ForwardMemo.Begin();
     var qParams = this.Q.Params(x); // q(z|x): parameters
     var z = this.Q.RSampleFrom(qParams); // z ~ q(z|x)
     var pParams = this.P.Params(z); // p(x|z): parameters

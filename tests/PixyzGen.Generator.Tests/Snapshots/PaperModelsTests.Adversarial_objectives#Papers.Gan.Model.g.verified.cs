@@ -55,6 +55,7 @@ namespace Papers
         public partial global::TorchSharp.torch.Tensor GeneratorLoss(global::TorchSharp.torch.Tensor x)
         {
             using var scope = global::TorchSharp.torch.NewDisposeScope();
+            using var forwardPasses = global::PixyzGen.ForwardMemo.Begin();
             var pwParams = this.Pw.Params(); // p(w): parameters
             var wFake = this.Pw.RSampleFrom(pwParams, x.shape[0]); // w ~ p(w), one per row of x
             var gParams = this.G.Params(wFake); // g(x|w): parameters
@@ -73,6 +74,7 @@ namespace Papers
         public partial global::TorchSharp.torch.Tensor DiscriminatorLoss(global::TorchSharp.torch.Tensor x)
         {
             using var scope = global::TorchSharp.torch.NewDisposeScope();
+            using var forwardPasses = global::PixyzGen.ForwardMemo.Begin();
             var pwParams = this.Pw.Params(); // p(w): parameters
             var wFake = this.Pw.RSampleFrom(pwParams, x.shape[0]); // w ~ p(w), one per row of x
             var gParams = this.G.Params(wFake); // g(x|w): parameters
@@ -91,6 +93,7 @@ namespace Papers
         public partial global::TorchSharp.torch.Tensor CriticLoss(global::TorchSharp.torch.Tensor x)
         {
             using var scope = global::TorchSharp.torch.NewDisposeScope();
+            using var forwardPasses = global::PixyzGen.ForwardMemo.Begin();
             var pwParams = this.Pw.Params(); // p(w): parameters
             var wFake = this.Pw.RSampleFrom(pwParams, x.shape[0]); // w ~ p(w), one per row of x
             var gParams = this.G.Params(wFake); // g(x|w): parameters

@@ -17,7 +17,7 @@ namespace Papers
 
         /// <summary>The parameters of <c>q(v|b)</c> given b: one call of Forward.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::PixyzGen.NormalParams Params(global::TorchSharp.torch.Tensor b) => this.Forward(b);
+        public global::PixyzGen.NormalParams Params(global::TorchSharp.torch.Tensor b) => global::PixyzGen.ForwardMemo.Get(this, new global::TorchSharp.torch.Tensor[] { b }, () => this.Forward(b));
 
         /// <summary>The parameters of <c>q(v|b)</c> for the dynamic API: Forward on inputs b.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]

@@ -17,7 +17,7 @@ namespace Papers
 
         /// <summary>The parameters of <c>d(v|c)</c> given c: one call of Forward.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor Params(global::TorchSharp.torch.Tensor c) => this.Forward(c);
+        public global::TorchSharp.torch.Tensor Params(global::TorchSharp.torch.Tensor c) => global::PixyzGen.ForwardMemo.Get(this, new global::TorchSharp.torch.Tensor[] { c }, () => this.Forward(c));
 
         /// <summary>The value of <c>d(v|c)</c> for the dynamic API: Forward on the named inputs.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]

@@ -17,7 +17,7 @@ namespace Papers
 
         /// <summary>The parameters of <c>p(v|c)</c> given c: one call of Forward.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::PixyzGen.BernoulliParams Params(global::TorchSharp.torch.Tensor c) => this.Forward(c);
+        public global::PixyzGen.BernoulliParams Params(global::TorchSharp.torch.Tensor c) => global::PixyzGen.ForwardMemo.Get(this, new global::TorchSharp.torch.Tensor[] { c }, () => this.Forward(c));
 
         /// <summary>The parameters of <c>p(v|c)</c> for the dynamic API: Forward on inputs c.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]

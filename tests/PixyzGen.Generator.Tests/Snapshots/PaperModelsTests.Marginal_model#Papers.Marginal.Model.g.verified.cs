@@ -54,6 +54,7 @@ namespace Papers
         public partial global::TorchSharp.torch.Tensor NegativeJoint(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z)
         {
             using var scope = global::TorchSharp.torch.NewDisposeScope();
+            using var forwardPasses = global::PixyzGen.ForwardMemo.Begin();
             var pParams = this.P.Params(z); // p(x|z): parameters
             var pzParams = this.Pz.Params(); // p(z): parameters
             var result = -(this.P.LogProbOf(pParams, x, "x") + this.Pz.LogProbOf(pzParams, z, "z")).mean();

@@ -66,6 +66,7 @@ namespace Papers
         public partial global::TorchSharp.torch.Tensor Loss(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y, double alpha)
         {
             using var scope = global::TorchSharp.torch.NewDisposeScope();
+            using var forwardPasses = global::PixyzGen.ForwardMemo.Begin();
             var qParams = this.Q.Params(x, y); // q(z|x,y): parameters
             var pzParams = this.Pz.Params(); // p(z): parameters
             var z = this.Q.RSampleFrom(qParams); // z ~ q(z|x,y)

@@ -65,6 +65,7 @@ namespace Papers
         public partial global::TorchSharp.torch.Tensor Labelled(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
         {
             using var scope = global::TorchSharp.torch.NewDisposeScope();
+            using var forwardPasses = global::PixyzGen.ForwardMemo.Begin();
             var qzParams = this.Qz.Params(x, y); // q(z|x,y): parameters
             var pzParams = this.Pz.Params(); // p(z): parameters
             var z = this.Qz.RSampleFrom(qzParams); // z ~ q(z|x,y)
@@ -82,6 +83,7 @@ namespace Papers
         public partial global::TorchSharp.torch.Tensor Unlabelled(global::TorchSharp.torch.Tensor x)
         {
             using var scope = global::TorchSharp.torch.NewDisposeScope();
+            using var forwardPasses = global::PixyzGen.ForwardMemo.Begin();
             var qyParams = this.Qy.Params(x); // q(y|x): parameters
             var y = this.Qy.SampleFrom(qyParams); // y ~ q(y|x)
             var qzParams = this.Qz.Params(x, y); // q(z|x,y): parameters
@@ -101,6 +103,7 @@ namespace Papers
         public partial global::TorchSharp.torch.Tensor Classification(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y, double alpha)
         {
             using var scope = global::TorchSharp.torch.NewDisposeScope();
+            using var forwardPasses = global::PixyzGen.ForwardMemo.Begin();
             var qyParams = this.Qy.Params(x); // q(y|x): parameters
             var result = (-alpha * this.Qy.LogProbOf(qyParams, y, "y").mean());
             return result.MoveToOuterDisposeScope();

@@ -62,6 +62,7 @@ namespace PixyzGenVae.Model
         public partial global::TorchSharp.torch.Tensor Loss(global::TorchSharp.torch.Tensor x)
         {
             using var scope = global::TorchSharp.torch.NewDisposeScope();
+            using var forwardPasses = global::PixyzGen.ForwardMemo.Begin();
             var qParams = this.Q.Params(x); // q(z|x): parameters
             var pzParams = this.Pz.Params(); // p(z): parameters
             var z = this.Q.RSampleFrom(qParams); // z ~ q(z|x)

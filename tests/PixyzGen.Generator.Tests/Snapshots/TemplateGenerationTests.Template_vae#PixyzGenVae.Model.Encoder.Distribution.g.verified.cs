@@ -17,7 +17,7 @@ namespace PixyzGenVae.Model
 
         /// <summary>The parameters of <c>q(z|x)</c> given x: one call of Forward.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::PixyzGen.NormalParams Params(global::TorchSharp.torch.Tensor x) => this.Forward(x);
+        public global::PixyzGen.NormalParams Params(global::TorchSharp.torch.Tensor x) => global::PixyzGen.ForwardMemo.Get(this, new global::TorchSharp.torch.Tensor[] { x }, () => this.Forward(x));
 
         /// <summary>The parameters of <c>q(z|x)</c> for the dynamic API: Forward on inputs x.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]

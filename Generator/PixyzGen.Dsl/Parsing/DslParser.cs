@@ -9,8 +9,10 @@ using PixyzGen.Dsl.Text;
 namespace PixyzGen.Dsl.Parsing;
 
 /// <summary>
-/// Recursive-descent parser for the three kinds of DSL string. Total: any input returns a result; a syntax error
-/// is reported at the offending token and parsing of that string stops there.
+/// Recursive-descent parser for the three kinds of DSL string. Total: any input returns a result. A syntax error is
+/// reported at the offending token and parsing resumes after it (DESIGN.md §3): in a loss at the next term of the same
+/// sum, in a factorization at the next factor, so one string reports each of its mistakes, up to
+/// <see cref="MaxErrors"/>. A string with any error has no value.
 /// </summary>
 public sealed class DslParser
 {
@@ -22,6 +24,14 @@ public sealed class DslParser
     private readonly string syntaxErrorId;
     private int position;
     private int depth;
+
+    /// <summary>More errors than this in one string are one mistake repeated: the rest of the string is not reported.</summary>
+    public const int MaxErrors = 20;
+
+    private readonly List<DslError> recovered = new();
+
+    // Sums nested inside parentheses or brackets: their recovery stops at a closer, which belongs to the enclosing term.
+    private int nestedSums;
 
     private DslParser(string text, string syntaxErrorId)
     {
@@ -60,11 +70,14 @@ public sealed class DslParser
         try
         {
             var value = parse(parser);
-            return new ParseResult<T>(value, EquatableArray<DslError>.Empty);
+            return parser.recovered.Count == 0
+                ? new ParseResult<T>(value, EquatableArray<DslError>.Empty)
+                : new ParseResult<T>(null, parser.recovered.ToEquatableArray());
         }
         catch (SyntaxError error)
         {
-            return new ParseResult<T>(null, EquatableArray.Create(error.Error));
+            parser.recovered.Add(error.Error);
+            return new ParseResult<T>(null, parser.recovered.ToEquatableArray());
         }
     }
 
@@ -82,7 +95,10 @@ public sealed class DslParser
         if (Current.Kind == TokenKind.Equals)
         {
             Advance();
-            do factors.Add(ParseDistributionRef());
+            do
+            {
+                if (RecoverFactor() is { } factor) factors.Add(factor);
+            }
             while (Current.Kind == TokenKind.Identifier);
         }
         ExpectEnd(factors.Count == 0 ? "'=' or the end after the joint" : "another factor such as p(z)");
@@ -98,8 +114,82 @@ public sealed class DslParser
         return loss;
     }
 
-    // Sum := Term (("+" | "-") Term)*, one flat chain
-    private LossNode ParseSum() => ParseChain(ParseTerm, TokenKind.Plus, BinaryOperator.Add, TokenKind.Minus, BinaryOperator.Subtract);
+    // Sum := Term (("+" | "-") Term)*, one flat chain; a term with a syntax error is reported and skipped.
+    private LossNode ParseSum() => ParseChain(RecoverTerm, TokenKind.Plus, BinaryOperator.Add, TokenKind.Minus, BinaryOperator.Subtract);
+
+    /// <summary>A sum inside a term's parentheses or brackets: its recovery leaves the closer to the term.</summary>
+    private LossNode ParseNestedSum()
+    {
+        nestedSums++;
+        try
+        {
+            return ParseSum();
+        }
+        finally
+        {
+            nestedSums--;
+        }
+    }
+
+    /// <summary>
+    /// A term, or after a syntax error in it the error recorded and the tokens up to the next '+' or '-' of this sum
+    /// skipped (a nested sum stops at its closer, which its term expects); the placeholder is never seen, since a string
+    /// with errors has no value.
+    /// </summary>
+    private LossNode RecoverTerm()
+    {
+        var start = position;
+        try
+        {
+            return ParseTerm();
+        }
+        catch (SyntaxError error) when (recovered.Count < MaxErrors - 1)
+        {
+            recovered.Add(error.Error);
+            SkipToSumBoundary(start);
+            return new NumberNode(0, error.Error.Range);
+        }
+    }
+
+    private void SkipToSumBoundary(int start)
+    {
+        // The failed term may have opened parentheses or brackets before its error (KL( ... ): skip through their closers.
+        var nesting = 0;
+        for (var i = start; i < position; i++)
+        {
+            if (tokens[i].Kind is TokenKind.OpenParen or TokenKind.OpenBracket) nesting++;
+            else if (tokens[i].Kind is TokenKind.CloseParen or TokenKind.CloseBracket && nesting > 0) nesting--;
+        }
+        while (Current.Kind != TokenKind.EndOfText)
+        {
+            var kind = Current.Kind;
+            if (nesting == 0 && position > start && kind is TokenKind.Plus or TokenKind.Minus) return;
+            if (kind is TokenKind.OpenParen or TokenKind.OpenBracket) nesting++;
+            else if (kind is TokenKind.CloseParen or TokenKind.CloseBracket)
+            {
+                if (nesting == 0 && nestedSums > 0) return;   // the enclosing term's closer
+                nesting = Math.Max(0, nesting - 1);
+            }
+            Advance();
+        }
+    }
+
+    /// <summary>A factor, or after a syntax error in it the error recorded and the tokens up to the next factor skipped.</summary>
+    private DistributionRef? RecoverFactor()
+    {
+        var start = position;
+        try
+        {
+            return ParseDistributionRef();
+        }
+        catch (SyntaxError error) when (recovered.Count < MaxErrors - 1)
+        {
+            recovered.Add(error.Error);
+            if (position == start) Advance();
+            while (Current.Kind != TokenKind.EndOfText && !(Current.Kind == TokenKind.Identifier && Peek(1).Kind == TokenKind.OpenParen)) Advance();
+            return null;
+        }
+    }
 
     // Term := Factor (("*" | "/") Factor)*, one flat chain
     private LossNode ParseTerm() => ParseChain(ParseFactor, TokenKind.Star, BinaryOperator.Multiply, TokenKind.Slash, BinaryOperator.Divide);
@@ -148,7 +238,7 @@ public sealed class DslParser
                 return new NumberNode(value, token.Range);
             case TokenKind.OpenParen:
                 Advance();
-                var inner = ParseSum();
+                var inner = ParseNestedSum();
                 var close = Expect(TokenKind.CloseParen, "')' to close '('");
                 return Regroup(inner, token.Range.Cover(close.Range));
             case TokenKind.ExpectationPrefix:
@@ -205,7 +295,7 @@ public sealed class DslParser
             case ReservedWords.Sum when next == TokenKind.OpenParen:
                 Advance();
                 Advance();
-                var operand = ParseSum();
+                var operand = ParseNestedSum();
                 var reduceClose = Expect(TokenKind.CloseParen, $"')' to close {word.Text}(");
                 var kind = word.Text == ReservedWords.Mean ? Reduction.Mean : Reduction.Sum;
                 return new ReduceNode(kind, operand, word.Range.Cover(reduceClose.Range));
@@ -273,7 +363,7 @@ public sealed class DslParser
                 throw Error(count, $"a whole number of samples between 1 and {MaxSamples}");
         }
         Expect(TokenKind.OpenBracket, $"'[' after E_{dist.Text}{(samples > 1 ? "^" + samples : "")}");
-        var body = ParseSum();
+        var body = ParseNestedSum();
         var close = Expect(TokenKind.CloseBracket, $"']' to close E_{dist.Text}[");
         return new ExpectationNode(dist, body, prefix.Range.Cover(close.Range), samples);
     }
@@ -300,7 +390,7 @@ public sealed class DslParser
         }
         Expect(TokenKind.CloseParen, "')' to close iterate(");
         Expect(TokenKind.OpenBracket, "'[' and the step's loss after iterate(...)");
-        var step = ParseSum();
+        var step = ParseNestedSum();
         var close = Expect(TokenKind.CloseBracket, "']' to close the step of iterate(...)[");
         return new IterateNode(series.ToEquatableArray(), carries.ToEquatableArray(), step, word.Range.Cover(close.Range));
     }

@@ -14,8 +14,12 @@ internal static class Descriptors
 {
     public const string Category = "PixyzGen";
 
-    /// <summary>Where the rule pages are published; the files live in the repository under docs/diagnostics/.</summary>
-    public const string HelpLinkBase = "https://github.com/pixyzgen/pixyzgen/blob/main/docs/diagnostics/";
+    /// <summary>
+    /// Where the rule pages are published: <c>PixyzGenHelpLinkBase</c> of Directory.Build.props, recorded in this assembly
+    /// by the build. The pages are docs/diagnostics/ in the repository and in the package.
+    /// </summary>
+    public static readonly string HelpLinkBase = typeof(Descriptors).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+        .Cast<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "PixyzGenHelpLinkBase")?.Value ?? "";
 
     public static readonly DiagnosticDescriptor DistributionSyntax = new("PXY0001", Title(DiagnosticIds.DistributionSyntax), Format(DiagnosticIds.DistributionSyntax), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0001.md");
 

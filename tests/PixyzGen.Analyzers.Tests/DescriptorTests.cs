@@ -11,6 +11,10 @@ public class DescriptorTests
 {
     private static string Root => typeof(DescriptorTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
 
+    // PixyzGenHelpLinkBase, read from Directory.Build.props itself (not from the assembly under test).
+    private static string HelpLinkBase => System.Text.RegularExpressions.Regex.Match(
+        File.ReadAllText(Path.Combine(Root, "Directory.Build.props")), "<PixyzGenHelpLinkBase>([^<]+)</PixyzGenHelpLinkBase>").Groups[1].Value;
+
     [Test]
     public void Every_rule_is_unique_documented_released_linked_and_tested()
     {
@@ -25,7 +29,7 @@ public class DescriptorTests
             Assert.That(File.Exists(page), Is.True, $"{descriptor.Id} has no page {page}");
             var text = File.ReadAllText(page);
             Assert.That(text, Does.Contain("## Wrong").And.Contain("## Right"), $"{descriptor.Id}'s page shows a wrong and a right example");
-            Assert.That(descriptor.HelpLinkUri, Does.EndWith($"docs/diagnostics/{descriptor.Id}.md"));
+            Assert.That(descriptor.HelpLinkUri, Is.EqualTo(HelpLinkBase + descriptor.Id + ".md"), "the base address Directory.Build.props sets, and the page named after the ID");
             Assert.That(Regex.IsMatch(releases, $@"^{descriptor.Id} \| PixyzGen \| {descriptor.DefaultSeverity} \|", RegexOptions.Multiline), Is.True, $"{descriptor.Id} has no release row with its severity");
             Assert.That(File.Exists(Path.Combine(Root, "tests", "PixyzGen.Analyzers.Tests", "Rules", descriptor.Id + "Tests.cs")), Is.True, $"{descriptor.Id} has no test file");
         }

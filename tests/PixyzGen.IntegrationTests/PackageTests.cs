@@ -51,7 +51,8 @@ public class PackageTests
     [Test]
     public void The_package_holds_exactly_the_runtime_the_compiler_components_and_the_native_fix()
     {
-        Assert.That(Entries($"PixyzGen.{version}.nupkg"), Is.EqualTo(new[]
+        var entries = Entries($"PixyzGen.{version}.nupkg");
+        Assert.That(entries.Where(e => !e.StartsWith("docs/diagnostics/", StringComparison.Ordinal)), Is.EqualTo(new[]
         {
             "LICENSE", "PixyzGen.nuspec", "README.md",
             "analyzers/dotnet/cs/PixyzGen.Analyzers.dll", "analyzers/dotnet/cs/PixyzGen.CodeFixes.dll", "analyzers/dotnet/cs/PixyzGen.Dsl.dll",
@@ -59,6 +60,9 @@ public class PackageTests
             "buildTransitive/ElfVersionPatcher.cs", "buildTransitive/PixyzGen.targets",
             "lib/net10.0/PixyzGen.Runtime.dll", "lib/net10.0/PixyzGen.Runtime.xml",
         }));
+        // Every diagnostic's page ships beside the analyzers that link to it.
+        var pages = Directory.GetFiles(Repository.Path("docs", "diagnostics"), "PXY*.md").Select(f => "docs/diagnostics/" + Path.GetFileName(f));
+        Assert.That(entries.Where(e => e.StartsWith("docs/diagnostics/PXY", StringComparison.Ordinal)), Is.EquivalentTo(pages));
         Assert.That(Entries($"PixyzGen.{version}.snupkg"), Does.Contain("lib/net10.0/PixyzGen.Runtime.pdb"));
         var nuspec = ReadEntry($"PixyzGen.{version}.nupkg", "PixyzGen.nuspec");
         Assert.That(nuspec, Does.Contain("<dependency id=\"TorchSharp\" version=\"0.107.0\""), "users choose TorchSharp-cpu or a CUDA package");

@@ -17,7 +17,7 @@ public sealed class MarginalizeVarDistribution : Distribution
     private readonly Distribution joint;
     private readonly string[] marginalized;
 
-    /// <summary>Builds a <see cref="MarginalizeVarDistribution"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>The joint with <paramref name="marginalize"/> integrated out: draws keep the other variables; it has no closed-form density.</summary>
     public MarginalizeVarDistribution(Distribution joint, params string[] marginalize)
         : base(Remaining(joint, marginalize), joint.CondVar, joint.Name, null)
     {

@@ -16,7 +16,7 @@ public sealed class MultiplyDistribution : Distribution
     private readonly IReadOnlyList<Distribution> order;
     private readonly IReadOnlyList<Distribution> printOrder;
 
-    /// <summary>Builds a <see cref="MultiplyDistribution"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>The joint of <paramref name="factors"/> (products among them are flattened); conflicting factors and cycles are refused here.</summary>
     public MultiplyDistribution(params Distribution[] factors)
         : this(Flatten(factors), null)
     {

@@ -17,7 +17,7 @@ public sealed class ReplaceVarDistribution : Distribution
     private readonly Dictionary<string, string> forward;
     private readonly Dictionary<string, string> backward;
 
-    /// <summary>Builds a <see cref="ReplaceVarDistribution"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary><paramref name="inner"/> with its variables renamed by <paramref name="replace"/> (old name to new), over the same parameters and networks.</summary>
     public ReplaceVarDistribution(Distribution inner, IReadOnlyDictionary<string, string> replace)
         : base(Renamed(inner.Var, replace, inner), Renamed(inner.CondVar, replace, inner), inner.Name, inner.FeatureShape?.ToArray())
     {

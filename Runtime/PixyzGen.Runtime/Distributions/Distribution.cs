@@ -60,7 +60,7 @@ public abstract partial class Distribution : nn.Module
         set => nameOverride = DistributionSignature.CheckName(value, GetType().Name);
     }
 
-    /// <summary>The variable whose codes are compared.</summary>
+    /// <summary>The variables the distribution generates (Pixyz's <c>var</c>): <c>[z]</c> for <c>q(z|x)</c>.</summary>
     public IReadOnlyList<string> Var => EffectiveSignature.Var;
 
     /// <summary>The conditioning variables.</summary>

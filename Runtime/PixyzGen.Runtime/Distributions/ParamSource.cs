@@ -28,13 +28,13 @@ public readonly struct ParamSource
     public static ParamSource FromVariable(string variable) =>
         string.IsNullOrWhiteSpace(variable) ? throw new ArgumentException("A parameter needs a variable name.", nameof(variable)) : new(null, variable);
 
-    /// <summary>The element-wise ParamSource of the operands, each evaluated on the same inputs.</summary>
+    /// <summary>A number is a constant parameter (a float32 scalar, broadcast to the feature shape).</summary>
     public static implicit operator ParamSource(double value) => FromConstant(tensor(value, ScalarType.Float32));
 
-    /// <summary>The element-wise ParamSource of the operands, each evaluated on the same inputs.</summary>
+    /// <summary>A tensor is a constant parameter (stored as a buffer; its shape sets the feature shape).</summary>
     public static implicit operator ParamSource(Tensor value) => FromConstant(value);
 
-    /// <summary>The element-wise ParamSource of the operands, each evaluated on the same inputs.</summary>
+    /// <summary>A string names the conditioning variable whose value is the parameter (Pixyz's <c>loc="mu"</c>).</summary>
     public static implicit operator ParamSource(string variable) => FromVariable(variable);
 
     /// <inheritdoc/>

@@ -13,7 +13,7 @@ public sealed class BatchNormLayer : FlowLayer
     private readonly double momentum;
     private readonly double epsilon;
 
-    /// <summary>Builds a <see cref="BatchNormLayer"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>Batch normalization of <paramref name="dim"/> features as a flow layer: batch statistics in training, running averages (updated with <paramref name="momentum"/>, PyTorch's convention) in evaluation.</summary>
     public BatchNormLayer(long dim, double momentum = 0.1, double epsilon = 1e-5)
     {
         this.momentum = momentum;

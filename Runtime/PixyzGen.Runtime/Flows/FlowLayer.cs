@@ -9,7 +9,7 @@ namespace PixyzGen;
 /// </summary>
 public abstract class FlowLayer : nn.Module
 {
-    /// <summary>Builds a <see cref="FlowLayer"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>A layer over values whose last <paramref name="featureRank"/> dimensions are features (1 for vectors, 3 for images).</summary>
     protected FlowLayer(int featureRank = 1) : base(nameof(FlowLayer))
     {
         name = GetType().Name;

@@ -20,7 +20,7 @@ public sealed class MultiScaleBlock : FlowLayer
     private readonly MultiScaleBlock? inner;
     private readonly SqueezeLayer squeeze = new();
 
-    /// <summary>Builds a <see cref="MultiScaleBlock"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>RealNVP's multi-scale block for <paramref name="channels"/> x <paramref name="height"/> x <paramref name="width"/> images: couplings, a squeeze, and <paramref name="scales"/> - 1 further levels on half the channels.</summary>
     public MultiScaleBlock(long channels, long height, long width, int scales, long hidden) : base(featureRank: 3)
     {
         if (scales < 1) throw new ArgumentOutOfRangeException(nameof(scales));

@@ -13,7 +13,7 @@ public sealed class PlanarLayer : FlowLayer
     private readonly TorchSharp.Modules.Parameter w;
     private readonly TorchSharp.Modules.Parameter b;
 
-    /// <summary>Builds a <see cref="PlanarLayer"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>A planar layer f(z) = z + u tanh(w·z + b) in <paramref name="dim"/> dimensions, with u constrained so that f is invertible.</summary>
     public PlanarLayer(long dim)
     {
         var bound = Math.Sqrt(1.0 / dim);

@@ -14,7 +14,7 @@ namespace PixyzGen;
 /// </summary>
 public sealed class RealNVP : TransformedDistribution
 {
-    /// <summary>Builds a <see cref="RealNVP"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>A RealNVP flow over <paramref name="prior"/>: affine couplings (and, for images, squeezes and multi-scale blocks) with <paramref name="hidden"/> units, optionally with batch normalization.</summary>
     public RealNVP(
         Distribution prior, long dim, int numMultiscaleLayers = 2, long hidden = 64, bool batchNorm = false, bool image = false,
         IReadOnlyList<string>? var = null, string name = "p")

@@ -9,7 +9,7 @@ namespace PixyzGen;
 /// </summary>
 public sealed class SqueezeLayer : FlowLayer
 {
-    /// <summary>Builds a <see cref="SqueezeLayer"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>A squeeze: each 2 x 2 spatial block becomes four channels (C x H x W to 4C x H/2 x W/2), volume-preserving.</summary>
     public SqueezeLayer() : base(featureRank: 3)
     {
     }

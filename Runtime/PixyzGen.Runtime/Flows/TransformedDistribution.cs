@@ -15,7 +15,7 @@ namespace PixyzGen;
 /// </summary>
 public class TransformedDistribution : FlowDistribution
 {
-    /// <summary>Builds a <see cref="TransformedDistribution"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary><paramref name="prior"/> pushed through <paramref name="layers"/> (noise to data): draws run them forward, densities backward.</summary>
     public TransformedDistribution(Distribution prior, IReadOnlyList<FlowLayer> layers, IReadOnlyList<string>? var = null, string name = "p")
         : base(prior, layers, var ?? prior.Var, name)
     {

@@ -8,7 +8,7 @@ namespace PixyzGen;
 /// <summary>The evidence lower bound E_q(z|x)[log p(x,z) - log q(z|x)], by Monte Carlo over draws from q.</summary>
 public sealed class ELBO : DistributionLoss
 {
-    /// <summary>Builds a <see cref="ELBO"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>E_q[log p - log q] over <paramref name="samples"/> draws of <paramref name="approximateDist"/>, scored by the joint <paramref name="p"/>.</summary>
     public ELBO(Distribution p, Distribution approximateDist, int samples = 1) : base(p, approximateDist)
     {
         P = p;
@@ -49,7 +49,7 @@ public sealed class ELBO : DistributionLoss
 /// </summary>
 public sealed class IWAE : DistributionLoss
 {
-    /// <summary>Builds a <see cref="IWAE"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>The importance-weighted bound with <paramref name="k"/> draws of <paramref name="approximateDist"/> scored by the joint <paramref name="p"/>.</summary>
     public IWAE(Distribution p, Distribution approximateDist, int k) : base(p, approximateDist)
     {
         P = p;

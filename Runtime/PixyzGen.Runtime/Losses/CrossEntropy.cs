@@ -6,7 +6,7 @@ namespace PixyzGen;
 /// <summary>Cross entropy -E_p[log q] by Monte Carlo over draws from p.</summary>
 public class CrossEntropy : DistributionLoss
 {
-    /// <summary>Builds a <see cref="CrossEntropy"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>-E_p[log q] over <paramref name="samples"/> draws of <paramref name="p"/>, scored by <paramref name="q"/>.</summary>
     public CrossEntropy(Distribution p, Distribution q, int samples = 1) : base(p, q)
     {
         P = p;

@@ -10,7 +10,7 @@ public abstract class DistributionLoss : Loss
 {
     private readonly Distribution[] distributions;
 
-    /// <summary>Builds a <see cref="DistributionLoss"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>A loss over <paramref name="distributions"/>, whose parameters a model trains.</summary>
     protected DistributionLoss(params Distribution[] distributions)
     {
         foreach (var d in distributions) ArgumentNullException.ThrowIfNull(d, nameof(distributions));

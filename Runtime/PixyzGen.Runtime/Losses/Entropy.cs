@@ -6,7 +6,7 @@ namespace PixyzGen;
 /// <summary>H[p]: the closed form where the family has one (<c>analytic: true</c>), else -E_p[log p] by Monte Carlo.</summary>
 public sealed class Entropy : DistributionLoss
 {
-    /// <summary>Builds a <see cref="Entropy"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>H[<paramref name="p"/>]: its closed form when <paramref name="analytic"/> and the family has one, else -E_p[log p] over <paramref name="samples"/> draws.</summary>
     public Entropy(Distribution p, bool analytic = true, int samples = 1) : base(p)
     {
         P = p;

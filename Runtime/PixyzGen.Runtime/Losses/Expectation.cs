@@ -11,7 +11,7 @@ namespace PixyzGen;
 /// </summary>
 public sealed class Expectation : DistributionLoss
 {
-    /// <summary>Builds a <see cref="Expectation"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>E_p[<paramref name="inner"/>] over <paramref name="samples"/> draws of <paramref name="p"/> (reparameterized where possible).</summary>
     public Expectation(Distribution p, Loss inner, int samples = 1) : base(p)
     {
         P = p;

@@ -16,7 +16,7 @@ public sealed class IterativeLoss : Loss
     private readonly string[] seriesVar;
     private readonly Dictionary<string, string> updateValue;
 
-    /// <summary>Builds a <see cref="IterativeLoss"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>The step loss summed over time: the series variables sliced along their first dimension, the carried variables passed from one step's draws to the next.</summary>
     public IterativeLoss(
         Loss stepLoss, IReadOnlyList<string> seriesVar, IReadOnlyDictionary<string, string>? updateValue = null,
         int? maxIter = null, string? timestepVar = null, string? maskVar = null)

@@ -10,7 +10,7 @@ namespace PixyzGen;
 /// </summary>
 public sealed class KullbackLeibler : DistributionLoss
 {
-    /// <summary>Builds a <see cref="KullbackLeibler"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>KL(<paramref name="p"/> || <paramref name="q"/>) over the same variables: the closed form when <paramref name="analytic"/> and the family pair has one, else a Monte Carlo estimate over <paramref name="samples"/> draws of p.</summary>
     public KullbackLeibler(Distribution p, Distribution q, bool analytic = true, int samples = 1) : base(p, q)
     {
         Distribution.RequireSameVariables(p, q, "KL");

@@ -8,7 +8,7 @@ namespace PixyzGen;
 /// <summary>A binary operation on two losses (Pixyz's <c>LossOperator</c>); each side draws its own samples.</summary>
 public abstract class LossOperator : Loss
 {
-    /// <summary>Builds a <see cref="LossOperator"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>A binary operation on <paramref name="left"/> and <paramref name="right"/>, each evaluated on the same inputs.</summary>
     protected LossOperator(Loss left, Loss right)
     {
         Left = left ?? throw new ArgumentNullException(nameof(left));
@@ -124,7 +124,7 @@ public sealed class MaxLoss(Loss left, Loss right) : LossOperator(left, right)
 /// <summary>An operation on one loss (Pixyz's <c>LossSelfOperator</c>).</summary>
 public abstract class LossSelfOperator : Loss
 {
-    /// <summary>Builds a <see cref="LossSelfOperator"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>An operation on one loss, <paramref name="inner"/>.</summary>
     protected LossSelfOperator(Loss inner) => Inner = inner ?? throw new ArgumentNullException(nameof(inner));
 
     /// <summary>The loss evaluated at the draws (or wrapped by this operation).</summary>
@@ -211,7 +211,7 @@ public sealed class ValueLoss(double value) : Loss
 /// </summary>
 public sealed class Parameter : Loss
 {
-    /// <summary>Builds a <see cref="Parameter"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>The value of the input variable <paramref name="name"/> as a loss (a hyper-parameter given with the data, as Pixyz's Parameter).</summary>
     public Parameter(string name) => Name = string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("A parameter needs a name.", nameof(name)) : name;
 
     /// <summary>The parameter's name in the inputs.</summary>

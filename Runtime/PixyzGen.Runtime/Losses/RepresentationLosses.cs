@@ -12,7 +12,7 @@ namespace PixyzGen;
 /// </summary>
 public sealed class SimilarityLoss : DistributionLoss
 {
-    /// <summary>Builds a <see cref="SimilarityLoss"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>The hinge on cosine similarities of <paramref name="var"/> drawn from <paramref name="p1"/> and <paramref name="p2"/>, against shuffled pairs, with <paramref name="margin"/>.</summary>
     public SimilarityLoss(Distribution p1, Distribution p2, string var = "z", double margin = 0) : base(p1, p2)
     {
         P1 = p1;
@@ -65,7 +65,7 @@ public sealed class SimilarityLoss : DistributionLoss
 /// </summary>
 public sealed class MultiModalContrastivenessLoss : DistributionLoss
 {
-    /// <summary>Builds a <see cref="MultiModalContrastivenessLoss"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>The contrastive hinge between the codes of <paramref name="p1"/> and <paramref name="p2"/>, against shuffled pairs, with <paramref name="margin"/>.</summary>
     public MultiModalContrastivenessLoss(Distribution p1, Distribution p2, double margin = 0.5) : base(p1, p2)
     {
         P1 = p1;

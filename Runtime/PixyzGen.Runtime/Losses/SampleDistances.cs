@@ -21,7 +21,7 @@ public enum MmdKernel
 /// </summary>
 public sealed class MMD : DistributionLoss
 {
-    /// <summary>Builds a <see cref="MMD"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>The squared MMD between draws of <paramref name="p"/> and <paramref name="q"/> with the given <paramref name="kernel"/> and width <paramref name="sigmaSquared"/> (Pixyz's sigma_sqr).</summary>
     public MMD(Distribution p, Distribution q, MmdKernel kernel = MmdKernel.Gaussian, double sigmaSquared = 2.0) : base(p, q)
     {
         Distribution.RequireSameVariables(p, q, "MMD");
@@ -84,7 +84,7 @@ public sealed class MMD : DistributionLoss
 /// </summary>
 public sealed class WassersteinDistance : DistributionLoss
 {
-    /// <summary>Builds a <see cref="WassersteinDistance"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>The per-row Euclidean distance between draws of <paramref name="p"/> and <paramref name="q"/>, an upper bound of the Wasserstein distance.</summary>
     public WassersteinDistance(Distribution p, Distribution q) : base(p, q)
     {
         Distribution.RequireSameVariables(p, q, "W");

@@ -10,7 +10,7 @@ namespace PixyzGen;
 /// </summary>
 public sealed class DataDistribution : Distribution
 {
-    /// <summary>Builds a <see cref="DataDistribution"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>The empirical distribution of <paramref name="var"/>: its draws are the data given as inputs.</summary>
     public DataDistribution(IReadOnlyList<string> var, string name = "p_data")
         : base(var, null, name, null)
     {

@@ -20,7 +20,7 @@ public class Deterministic : Distribution
         this.function = function ?? throw new ArgumentNullException(nameof(function));
     }
 
-    /// <summary>Builds a <see cref="Deterministic"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>A deterministic distribution whose value a network computes (<c>Forward</c> under <see cref="DistributionAttribute"/>, or an override of Forward(Variables)).</summary>
     protected Deterministic(IReadOnlyList<string>? var = null, IReadOnlyList<string>? condVar = null, string? name = null, long[]? features = null)
         : base(var, condVar, name, features)
     {

@@ -15,7 +15,7 @@ public sealed class MixtureModel : Distribution
     private readonly Distribution[] components;
     private readonly Categorical prior;
 
-    /// <summary>Builds a <see cref="MixtureModel"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>sum_k pi_k p_k(x) with the components <paramref name="components"/> and the mixing weights of <paramref name="prior"/>, one class per component.</summary>
     public MixtureModel(IReadOnlyList<Distribution> components, Categorical prior, string name = "p")
         : base(Check(components, prior).Var, components[0].CondVar, name, components[0].FeatureShape?.ToArray())
     {

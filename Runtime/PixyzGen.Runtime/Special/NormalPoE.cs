@@ -20,7 +20,7 @@ public class NormalPoE : Normal
     /// <summary>Pixyz adds this to each variance before inverting it.</summary>
     public const double Epsilon = 1e-8;
 
-    /// <summary>Builds a <see cref="NormalPoE"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>The product of <paramref name="experts"/> and <paramref name="prior"/>; experts whose inputs are absent are left out.</summary>
     public NormalPoE(Normal prior, IReadOnlyList<Normal> experts, string name = "p")
         : base(Check(prior, experts).Var, experts.SelectMany(e => e.CondVar).Distinct().ToArray(), name, prior.FeatureShape?.ToArray())
     {

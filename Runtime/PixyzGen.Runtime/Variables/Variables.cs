@@ -19,7 +19,7 @@ public sealed class Variables : IReadOnlyDictionary<string, Tensor>
     /// <summary>No variables.</summary>
     public static Variables Empty { get; } = new();
 
-    /// <summary>Builds a <see cref="Variables"/>; the class summary gives its formula and arguments.</summary>
+    /// <summary>No variables; add them with the collection initializer (<c>new Variables { ["x"] = x }</c>).</summary>
     public Variables()
     {
     }

@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using PixyzGen.Datasets;
 using PixyzGen.Samples.Vae.Data;
 using PixyzGen.Samples.Vae.Model;
 using PixyzGen.Samples.Vae.Output;
@@ -25,7 +26,7 @@ public static class VaeCommand
         var hidden = new Option<int>("--hidden") { Description = "Units of each hidden layer", DefaultValueFactory = _ => VaeShape.Hidden };
         var seed = new Option<long>("--seed") { Description = "Random seed (weights, batches and samples)", DefaultValueFactory = _ => 1 };
         var learningRate = new Option<double>("--learning-rate") { Description = "Adam's learning rate", DefaultValueFactory = _ => 1e-3 };
-        var data = new Option<string>("--data") { Description = "Folder of MNIST-format IDX files (train-*/t10k-*, .gz or plain); default: the embedded 10,000 digits", DefaultValueFactory = _ => MnistData.EmbeddedFolder };
+        var data = new Option<string>("--data") { Description = "Folder of MNIST-format IDX files (train-*/t10k-*, .gz or plain); default: the embedded 10,000 digits", DefaultValueFactory = _ => EmbeddedData.Folder };
         var output = new Option<string>("--output") { Description = "Folder for the PNGs and the checkpoint", DefaultValueFactory = _ => "out/vae" };
 
         // A token that is not a number is already a parse error; reading its value here would throw instead.

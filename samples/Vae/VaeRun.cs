@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using PixyzGen;
-using PixyzGen.Samples.Vae.Data;
+using PixyzGen.Datasets;
 using PixyzGen.Samples.Vae.Model;
 using PixyzGen.Samples.Vae.Output;
 using PixyzGen.Samples.Vae.Training;

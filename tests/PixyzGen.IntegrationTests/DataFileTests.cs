@@ -3,6 +3,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using PixyzGen.Samples.Vae;
+using PixyzGen.Datasets;
 using PixyzGen.Samples.Vae.Data;
 
 namespace PixyzGen.IntegrationTests;
@@ -19,7 +20,7 @@ public class DataFileTests
     public void CopyEmbeddedData()
     {
         folder = Directory.CreateTempSubdirectory("pixyzgen-data-").FullName;
-        foreach (var file in Directory.GetFiles(MnistData.EmbeddedFolder)) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        foreach (var file in Directory.GetFiles(EmbeddedData.Folder)) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
     }
 
     [TearDown]

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using PixyzGen.Datasets;
 using PixyzGen.Samples.Vae.Data;
 using PixyzGen.Samples.Vae.Model;
 using static TorchSharp.torch;
@@ -15,7 +16,7 @@ public class DynamicVaeParityTests
     [Test]
     public void Generated_and_dynamic_VAEs_agree_step_by_step_and_on_the_test_negative_elbo()
     {
-        var (train, test) = MnistData.Load(MnistData.EmbeddedFolder, VaeShape.Side);
+        var (train, test) = MnistData.Load(EmbeddedData.Folder, VaeShape.Side);
         using (train)
         using (test)
         {

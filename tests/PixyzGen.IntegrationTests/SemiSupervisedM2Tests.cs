@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using PixyzGen.Datasets;
 using PixyzGen.Samples.Vae.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -82,7 +83,7 @@ public class SemiSupervisedM2Tests
     public void M2_with_100_labels_keeps_its_accuracy_as_training_goes_on()
     {
         manual_seed(3);
-        var (train, test) = MnistData.Load(MnistData.EmbeddedFolder, 28);
+        var (train, test) = MnistData.Load(EmbeddedData.Folder, 28);
         using (train)
         using (test)
         {

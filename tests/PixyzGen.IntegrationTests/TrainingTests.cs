@@ -1,4 +1,5 @@
 using System.Linq;
+using PixyzGen.Datasets;
 using PixyzGen.Samples.Vae.Data;
 using PixyzGen.Samples.Vae.Model;
 using PixyzGen.Samples.Vae.Training;
@@ -12,7 +13,7 @@ public class TrainingTests
     public void A_few_hundred_steps_on_the_embedded_digits_lower_the_test_negative_elbo()
     {
         manual_seed(1);
-        var (train, test) = MnistData.Load(MnistData.EmbeddedFolder, VaeShape.Side);
+        var (train, test) = MnistData.Load(EmbeddedData.Folder, VaeShape.Side);
         using (train)
         using (test)
         {

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using PixyzGen.Samples.Vae.Data;
+using PixyzGen.Datasets;
 using PixyzGen.Samples.Vae.Model;
 using static TorchSharp.torch;
 

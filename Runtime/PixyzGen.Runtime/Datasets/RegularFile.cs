@@ -3,7 +3,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace PixyzGen.Samples.Vae.Data;
+namespace PixyzGen.Datasets;
 
 /// <summary>
 /// Whether a path is a file that can be read to its end: opening a FIFO for reading blocks until a writer comes, so

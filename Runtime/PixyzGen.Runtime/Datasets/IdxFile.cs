@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.IO.Compression;
 
-namespace PixyzGen.Samples.Vae.Data;
+namespace PixyzGen.Datasets;
 
 /// <summary>Reads IDX files (MNIST's format), gzip'd or plain, checking every header field against the data.</summary>
 public static class IdxFile

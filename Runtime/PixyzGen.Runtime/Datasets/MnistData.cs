@@ -3,25 +3,26 @@ using System.IO;
 using System.Linq;
 using static TorchSharp.torch;
 
-namespace PixyzGen.Samples.Vae.Data;
+namespace PixyzGen.Datasets;
 
-/// <summary>Images of one split as a float tensor [N, 784] in [0, 1], with their labels.</summary>
+/// <summary>Images of one split as a float tensor [N, side * side] in [0, 1], with their labels (0-9).</summary>
 public sealed record MnistSplit(Tensor Images, byte[] Labels) : IDisposable
 {
+    /// <summary>The number of images.</summary>
     public long Count => Images.shape[0];
 
+    /// <summary>Disposes the image tensor.</summary>
     public void Dispose() => Images.Dispose();
 }
 
 /// <summary>
-/// Loads a folder of MNIST-format IDX files: train-images/labels and t10k-images/labels, gzip'd or not
-/// (the embedded subset, full MNIST or Fashion-MNIST).
+/// Loads a folder of MNIST-format IDX files: train-images/labels and t10k-images/labels, gzip'd or not (MNIST,
+/// Fashion-MNIST, or a subset of either). Every problem is a <see cref="DataFileException"/> naming the file.
 /// </summary>
 public static class MnistData
 {
-    public static string EmbeddedFolder => Path.Combine(AppContext.BaseDirectory, "data");
-
-    public static (MnistSplit Train, MnistSplit Test) Load(string folder, int side)
+    /// <summary>The train and test splits of <paramref name="folder"/>, whose images must be <paramref name="side"/> x <paramref name="side"/>.</summary>
+    public static (MnistSplit Train, MnistSplit Test) Load(string folder, int side = 28)
     {
         if (!Directory.Exists(folder)) throw new DataFileException(folder, "data folder not found");
         var train = LoadSplit(folder, "train", side);

@@ -28,6 +28,8 @@ public static class VaeCommand
         var learningRate = new Option<double>("--learning-rate") { Description = "Adam's learning rate", DefaultValueFactory = _ => 1e-3 };
         var data = new Option<string>("--data") { Description = "Folder of MNIST-format IDX files (train-*/t10k-*, .gz or plain); default: the embedded 10,000 digits", DefaultValueFactory = _ => EmbeddedData.Folder };
         var output = new Option<string>("--output") { Description = "Folder for the PNGs and the checkpoint", DefaultValueFactory = _ => "out/vae" };
+        var device = new Option<string>("--device") { Description = "cpu, cuda (needs the TorchSharp CUDA package in place of TorchSharp-cpu) or auto (cuda when available)", DefaultValueFactory = _ => "auto" };
+        device.AcceptOnlyFromAmong("cpu", "cuda", "auto");
 
         // A token that is not a number is already a parse error; reading its value here would throw instead.
         foreach (var option in new[] { epochs, batchSize, latent, hidden })
@@ -36,11 +38,16 @@ public static class VaeCommand
 
         var root = new RootCommand("Trains a VAE written with PixyzGen's [Distribution], [Model] and [Loss] on MNIST.")
         {
-            epochs, batchSize, latent, hidden, seed, learningRate, data, output,
+            epochs, batchSize, latent, hidden, seed, learningRate, data, output, device,
         };
         root.SetAction(parsed =>
         {
-            var options = new TrainingOptions(parsed.GetValue(epochs), parsed.GetValue(batchSize), parsed.GetValue(hidden), parsed.GetValue(latent), parsed.GetValue(seed), parsed.GetValue(learningRate));
+            if (Devices.Resolve(parsed.GetValue(device)!) is not { } chosen)
+            {
+                Console.Error.WriteLine("error: --device cuda: no CUDA device is available (install a TorchSharp CUDA package in place of TorchSharp-cpu, or use --device cpu)");
+                return 1;
+            }
+            var options = new TrainingOptions(parsed.GetValue(epochs), parsed.GetValue(batchSize), parsed.GetValue(hidden), parsed.GetValue(latent), parsed.GetValue(seed), parsed.GetValue(learningRate), chosen);
             try
             {
                 return VaeRun.Execute(options, parsed.GetValue(data)!, parsed.GetValue(output)!);

@@ -7,6 +7,7 @@ using PixyzGen.Samples.Vae.Model;
 using PixyzGen.Samples.Vae.Output;
 using PixyzGen.Samples.Vae.Training;
 using Spectre.Console;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PixyzGen.Samples.Vae;
@@ -14,17 +15,28 @@ namespace PixyzGen.Samples.Vae;
 /// <summary>One run of the sample: load, train with a progress bar, report, write pictures and a checkpoint.</summary>
 public static class VaeRun
 {
+    // The split's images on the training device (the CPU copy is released when it moved).
+    private static MnistSplit OnDevice(MnistSplit split, Device device)
+    {
+        if (split.Images.device_type == device.type) return split;   // already there: to() would hand back the same tensor
+        var moved = split with { Images = split.Images.to(device) };
+        split.Dispose();
+        return moved;
+    }
+
     public static int Execute(TrainingOptions options, string dataFolder, string outputFolder)
     {
         var native = NativeSettings.Configure();
         manual_seed(options.Seed);
+        var device = new Device(options.Device);
         var (train, test) = MnistData.Load(dataFolder, VaeShape.Side);
         OutputFolder.Prepare(outputFolder);   // before training, so a bad --output loses no run
-        using var trainData = train;
-        using var testData = test;
-        AnsiConsole.MarkupLine($"[grey]{train.Count} training and {test.Count} test images from {Markup.Escape(dataFolder)}; {native.Threads} threads[/]");
+        using var trainData = OnDevice(train, device);
+        using var testData = OnDevice(test, device);
+        AnsiConsole.MarkupLine($"[grey]{train.Count} training and {test.Count} test images from {Markup.Escape(dataFolder)}; {options.Device}, {native.Threads} threads[/]");
 
         using var model = new VaeModel(options.Hidden, options.Latent);
+        model.to(device);   // before the trainer builds its optimizer over the parameters
         AnsiConsole.WriteLine(model.ToString());
         var trainer = new VaeTrainer(model, options);
         var epochs = new List<EpochResult>();

@@ -127,6 +127,17 @@ public class DataFileTests
         Assert.That(Directory.GetFiles(Path.Combine(folder, "out")), Is.Empty);
     }
 
+    [Test]
+    public void A_device_that_is_not_there_is_one_line_and_exit_code_1()
+    {
+        Assume.That(TorchSharp.torch.cuda.is_available(), Is.False, "this machine has a GPU");
+        var (code, error) = Run("--device", "cuda");
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(error.Trim(), Does.StartWith("error: --device cuda: no CUDA device is available"));
+        var (unknown, _) = Run("--device", "tpu");
+        Assert.That(unknown, Is.EqualTo(1), "only cpu, cuda and auto");
+    }
+
     [TestCase("--epochs", "many")]
     [TestCase("--learning-rate", "fast")]
     [TestCase("--learning-rate", "Infinity")]

@@ -19,7 +19,7 @@ public sealed class VaeTrainer(VaeModel model, TrainingOptions options)
     {
         model.train();
         var count = train.Count;
-        using var order = randperm(count);
+        using var order = randperm(count, device: train.Images.device);   // on the data's device, as index_select needs
         double total = 0;
         var steps = 0;
         for (long start = 0; start < count; start += options.BatchSize)

@@ -168,7 +168,7 @@ internal static class DistributionEmitter
         var withValue = new[] { Tensor }.Concat(tensors).ToArray();
         var forms = new[]
         {
-            (RuntimeNames.NormalParams, "Params", "", $"this.ParamsFor({RuntimeNames.Variables}.OfPresent({named}))", "The combined parameters", tensors),
+            (RuntimeNames.NormalParams, "Params", "", $"this.ExpertParams({RuntimeNames.Variables}.OfPresent({named}), validate: false)", "The combined parameters", tensors),
             (Tensor, "Sample", "", $"this.SampleFrom(this.Params({arguments}))", $"Draws {spec.Variable} ~", tensors),
             (Tensor, "RSample", "", $"this.RSampleFrom(this.Params({arguments}))", $"Draws {spec.Variable} (reparameterized) ~", tensors),
             (Tensor, "LogProb", $"{Tensor} {variable}, ", $"this.LogProbOf(this.Params({arguments}), {variable}, {CSharpText.Quote(spec.Variable)})", "log", withValue),

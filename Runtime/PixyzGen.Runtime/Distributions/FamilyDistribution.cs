@@ -219,12 +219,15 @@ public abstract class FamilyDistribution<TParams> : Distribution where TParams :
     public long[] AmbientBatchShape(TParams p) =>
         SamplingBatch.Current is { } batch && ValueShape(p).Length <= FeatureRank ? new[] { batch } : Array.Empty<long>();
 
-    internal TParams ResolveParams(Variables inputs)
+    internal TParams ResolveParams(Variables inputs) => ResolveParams(inputs, ValidateParameters);
+
+    /// <summary>The parameters at these inputs, checked when <paramref name="validate"/> (the typed path, like the generated Params, does not).</summary>
+    internal TParams ResolveParams(Variables inputs, bool validate)
     {
         // One forward pass per distribution and input tensors within a loss evaluation (ForwardMemo); outside one, each call computes.
         var conditions = CondVar.Where(inputs.ContainsKey).Select(v => inputs[v]).ToArray();
         var p = ForwardMemo.Get(this, conditions, () => ParamsFor(inputs));
-        if (ValidateParameters) CheckParams(p);
+        if (validate) CheckParams(p);
         return p;
     }
 

@@ -44,10 +44,17 @@ public class NormalPoE : Normal
         experts.Where(e => e.InputVar.All(inputs.ContainsKey)).Cast<Normal>();
 
     /// <inheritdoc/>
-    protected override NormalParams ParamsFor(Variables inputs)
+    protected override NormalParams ParamsFor(Variables inputs) => ExpertParams(inputs, validate: true);
+
+    /// <summary>
+    /// The combined parameters of the prior and the experts whose inputs are given. The typed path (a generated class's
+    /// <c>Params</c>) passes <paramref name="validate"/> false: like every typed call, it does not check parameter values
+    /// on each call, and the dynamic API does.
+    /// </summary>
+    protected NormalParams ExpertParams(Variables inputs, bool validate)
     {
-        var parameters = new List<NormalParams> { prior.ResolveParams(inputs) };
-        parameters.AddRange(Available(inputs).Select(e => e.ResolveParams(inputs)));
+        var parameters = new List<NormalParams> { prior.ResolveParams(inputs, validate && prior.ValidateParameters) };
+        parameters.AddRange(Available(inputs).Select(e => ((FamilyDistribution<NormalParams>)e).ResolveParams(inputs, validate && e.ValidateParameters)));
         return Combine(parameters);
     }
 

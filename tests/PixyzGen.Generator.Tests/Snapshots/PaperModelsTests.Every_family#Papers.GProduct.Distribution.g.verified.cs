@@ -17,7 +17,7 @@ namespace Papers
 
         /// <summary>The combined parameters <c>q(v|c,b)</c>, the product of the prior and the experts whose inputs are not null.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::PixyzGen.NormalParams Params(global::TorchSharp.torch.Tensor? c = null, global::TorchSharp.torch.Tensor? b = null) => this.ParamsFor(global::PixyzGen.Variables.OfPresent(("c", c), ("b", b)));
+        public global::PixyzGen.NormalParams Params(global::TorchSharp.torch.Tensor? c = null, global::TorchSharp.torch.Tensor? b = null) => this.ExpertParams(global::PixyzGen.Variables.OfPresent(("c", c), ("b", b)), validate: false);
 
         /// <summary>Draws v ~ <c>q(v|c,b)</c>, the product of the prior and the experts whose inputs are not null.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]

@@ -75,4 +75,25 @@ public class SharedExpertsTests
         }
         Assert.That(m.Qx.Calls, Is.EqualTo(4), "another tensor with equal values is another input");
     }
+
+    [Test]
+    public void The_typed_product_does_not_check_its_experts_on_each_call_and_the_dynamic_one_does()
+    {
+        using var product = new InvalidExpertProduct(new NegativeScaleExpert(), new StandardPrior());
+        var x = TorchSharp.torch.randn(4, 2);
+        Assert.That(() => product.Params(x), Throws.Nothing, "typed calls do not check parameter values, as every generated Params");
+        var error = Assert.Throws<System.ArgumentOutOfRangeException>(() => product.GetParams(new Variables { ["x"] = x }))!;
+        Assert.That(error.Message, Does.Contain("scale"), "the dynamic API checks each expert's values");
+    }
 }
+
+/// <summary>An expert whose scale is negative: invalid, which only a checked call notices.</summary>
+[Distribution("q(z|x)")]
+public sealed partial class NegativeScaleExpert : Normal
+{
+    public NegativeScaleExpert() => RegisterComponents();
+    private NormalParams Forward(Tensor x) => new(x, -TorchSharp.torch.ones_like(x));
+}
+
+[Distribution("q(z|x)")]
+public sealed partial class InvalidExpertProduct(NegativeScaleExpert expert, StandardPrior prior) : NormalPoE(prior, new Normal[] { expert }, name: "q");

@@ -30,34 +30,46 @@ public sealed class AffineCouplingLayer : FlowLayer
         register_module("shift", shiftNet);
     }
 
-    /// <summary>A coupling over vectors of <paramref name="dim"/> with two-layer MLPs of <paramref name="hidden"/> units.</summary>
-    public static AffineCouplingLayer ForVectors(Tensor mask, long dim, long hidden) => new(
+    /// <summary>
+    /// A coupling over vectors of <paramref name="dim"/> with two-layer MLPs of <paramref name="hidden"/> units; with
+    /// <paramref name="conditionDim"/> &gt; 0 the networks also read the flow's conditioning input (Pixyz's real_nvp_cond),
+    /// concatenated after the passed-through features.
+    /// </summary>
+    public static AffineCouplingLayer ForVectors(Tensor mask, long dim, long hidden, long conditionDim = 0) => new(
         mask,
-        nn.Sequential(nn.Linear(dim, hidden), nn.ReLU(), nn.Linear(hidden, dim), nn.Tanh()),
-        nn.Sequential(nn.Linear(dim, hidden), nn.ReLU(), nn.Linear(hidden, dim)));
+        nn.Sequential(nn.Linear(dim + conditionDim, hidden), nn.ReLU(), nn.Linear(hidden, dim), nn.Tanh()),
+        nn.Sequential(nn.Linear(dim + conditionDim, hidden), nn.ReLU(), nn.Linear(hidden, dim)));
 
     /// <inheritdoc/>
-    public override (Tensor Output, Tensor LogDet) Forward(Tensor x)
+    public override (Tensor Output, Tensor LogDet) Forward(Tensor x) => Forward(x, null);
+
+    /// <inheritdoc/>
+    public override (Tensor Output, Tensor LogDet) Inverse(Tensor y) => Inverse(y, null);
+
+    /// <summary>The coupling, its networks reading <paramref name="condition"/> too when the flow is conditional.</summary>
+    public override (Tensor Output, Tensor LogDet) Forward(Tensor x, Tensor? condition)
     {
-        var (kept, scale, shift) = Condition(x);
+        var (kept, scale, shift) = Coupling(x, condition);
         var output = kept + (1 - Mask(x)) * (x * scale.exp() + shift);
         return (output, FeatureDims.Sum(scale * (1 - Mask(x)), FeatureRank));
     }
 
     /// <inheritdoc/>
-    public override (Tensor Output, Tensor LogDet) Inverse(Tensor y)
+    public override (Tensor Output, Tensor LogDet) Inverse(Tensor y, Tensor? condition)
     {
-        var (kept, scale, shift) = Condition(y);
+        var (kept, scale, shift) = Coupling(y, condition);
         var output = kept + (1 - Mask(y)) * ((y - shift) * (-scale).exp());
         return (output, -FeatureDims.Sum(scale * (1 - Mask(y)), FeatureRank));
     }
 
     private Tensor Mask(Tensor like) => get_buffer("mask")!.to(like.dtype, like.device);
 
-    private (Tensor Kept, Tensor Scale, Tensor Shift) Condition(Tensor x)
+    private (Tensor Kept, Tensor Scale, Tensor Shift) Coupling(Tensor x, Tensor? condition)
     {
         var kept = x * Mask(x);
         var inverseMask = 1 - Mask(x);
-        return (kept, scaleNet.call(kept) * inverseMask, shiftNet.call(kept) * inverseMask);
+        // A conditional flow's networks read the condition beside the kept features (vectors: along the last dimension).
+        var input = condition is null ? kept : cat(new[] { kept, condition.to(kept.dtype).expand(Shapes.Concat(kept.Sizes()[..^1], condition.Sizes()[^1..])) }, -1);
+        return (kept, scaleNet.call(input) * inverseMask, shiftNet.call(input) * inverseMask);
     }
 }

@@ -19,7 +19,7 @@ public abstract class FlowLayer : nn.Module
     /// <summary>How many trailing dimensions are features.</summary>
     public int FeatureRank { get; }
 
-    /// <summary>Whether <see cref="Inverse"/> is available in closed form.</summary>
+    /// <summary>Whether <see cref="Inverse(Tensor)"/> is available in closed form.</summary>
     public virtual bool IsInvertible => true;
 
     /// <summary>y = f(x) and log |det df/dx| per value.</summary>
@@ -28,6 +28,15 @@ public abstract class FlowLayer : nn.Module
     /// <summary>x = f^-1(y) and log |det df^-1/dy| per value.</summary>
     public virtual (Tensor Output, Tensor LogDet) Inverse(Tensor y) =>
         throw new NotSupportedException($"{GetType().Name} has no closed-form inverse.");
+
+    /// <summary>
+    /// <see cref="Forward(Tensor)"/> given the flow's conditioning input (a conditional flow's variables, features last;
+    /// null for an unconditional flow). Layers that do not read it (permutations, batch norm) ignore it.
+    /// </summary>
+    public virtual (Tensor Output, Tensor LogDet) Forward(Tensor x, Tensor? condition) => Forward(x);
+
+    /// <summary><see cref="Inverse(Tensor)"/> given the flow's conditioning input, as <see cref="Forward(Tensor, Tensor?)"/>.</summary>
+    public virtual (Tensor Output, Tensor LogDet) Inverse(Tensor y, Tensor? condition) => Inverse(y);
 
     /// <summary>The batch shape of a value (its leading, non-feature dimensions).</summary>
     protected long[] BatchShape(Tensor x) => x.Sizes()[..^FeatureRank];

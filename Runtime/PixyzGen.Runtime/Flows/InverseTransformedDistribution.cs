@@ -15,8 +15,8 @@ namespace PixyzGen;
 public class InverseTransformedDistribution : FlowDistribution
 {
     /// <summary>The prior over the noise variable, the layers mapping data to noise (applied in order), and the data variable.</summary>
-    public InverseTransformedDistribution(Distribution prior, IReadOnlyList<FlowLayer> layers, IReadOnlyList<string>? var = null, string name = "p")
-        : base(prior, layers, var ?? new[] { "x" }, name)
+    public InverseTransformedDistribution(Distribution prior, IReadOnlyList<FlowLayer> layers, IReadOnlyList<string>? var = null, string name = "p", IReadOnlyList<string>? condVar = null)
+        : base(prior, layers, var ?? new[] { "x" }, name, condVar)
     {
     }
 
@@ -24,13 +24,14 @@ public class InverseTransformedDistribution : FlowDistribution
     public override string DistributionName => "InverseTransformedDistribution";
 
     /// <summary>Pixyz's <c>inference</c>: the noise of given data, z = f(x), and log |det df/dx| per value.</summary>
-    public (Tensor Latent, Tensor LogDet) Inference(Tensor x) => FlowChain.Forward(Layers, x, FeatureRank);
+    public (Tensor Latent, Tensor LogDet) Inference(Tensor x, Tensor? condition = null) => FlowChain.Forward(Layers, x, FeatureRank, condition);
 
     /// <inheritdoc/>
     protected internal override Variables Draw(Variables inputs, SampleRequest request)
     {
-        var z = Prior.Draw(inputs, request)[LatentVar];
-        var (x, _) = FlowChain.Inverse(Layers, z, FeatureRank, Describe());
+        var condition = Condition(inputs);
+        var z = DrawLatent(inputs, request, condition);
+        var (x, _) = FlowChain.Inverse(Layers, z, FeatureRank, Describe(), condition);
         return Drawn(x, z);
     }
 
@@ -38,7 +39,7 @@ public class InverseTransformedDistribution : FlowDistribution
     public override Tensor LogProb(Variables inputs, bool sumFeatures = true)
     {
         if (!sumFeatures) throw new NotSupportedException($"{Describe()}: a flow's log-determinant couples the features; use sumFeatures: true.");
-        var (z, logDet) = Inference(Require(inputs, Var[0]));
+        var (z, logDet) = Inference(Require(inputs, Var[0]), Condition(inputs));
         return Prior.LogProb(inputs.With(LatentVar, z)) + logDet;
     }
 }

@@ -16,8 +16,8 @@ namespace PixyzGen;
 public class TransformedDistribution : FlowDistribution
 {
     /// <summary><paramref name="prior"/> pushed through <paramref name="layers"/> (noise to data): draws run them forward, densities backward.</summary>
-    public TransformedDistribution(Distribution prior, IReadOnlyList<FlowLayer> layers, IReadOnlyList<string>? var = null, string name = "p")
-        : base(prior, layers, var ?? prior.Var, name)
+    public TransformedDistribution(Distribution prior, IReadOnlyList<FlowLayer> layers, IReadOnlyList<string>? var = null, string name = "p", IReadOnlyList<string>? condVar = null)
+        : base(prior, layers, var ?? prior.Var, name, condVar)
     {
     }
 
@@ -28,23 +28,24 @@ public class TransformedDistribution : FlowDistribution
     public override string DistributionName => "TransformedDistribution";
 
     /// <summary>x = f(z) and log |det df/dz| per value (Pixyz's <c>forward(x, inverse=False, jacobian=True)</c>).</summary>
-    public (Tensor Output, Tensor LogDet) Transform(Tensor z) => FlowChain.Forward(Layers, z, FeatureRank);
+    public (Tensor Output, Tensor LogDet) Transform(Tensor z, Tensor? condition = null) => FlowChain.Forward(Layers, z, FeatureRank, condition);
 
     /// <summary>z = f^-1(x) and log |det df^-1/dx| per value; throws when a layer has no closed-form inverse.</summary>
-    public (Tensor Output, Tensor LogDet) InverseTransform(Tensor x) => FlowChain.Inverse(Layers, x, FeatureRank, Describe());
+    public (Tensor Output, Tensor LogDet) InverseTransform(Tensor x, Tensor? condition = null) => FlowChain.Inverse(Layers, x, FeatureRank, Describe(), condition);
 
     /// <inheritdoc/>
     protected internal override Variables Draw(Variables inputs, SampleRequest request)
     {
-        var z = Prior.Draw(inputs, request)[LatentVar];
-        var (x, _) = Transform(z);
+        var condition = Condition(inputs);
+        var z = DrawLatent(inputs, request, condition);
+        var (x, _) = Transform(z, condition);
         return Drawn(x, z);
     }
 
     /// <summary>Pixyz's <c>sample_inv</c>: the latent of given values, z = f^-1(x).</summary>
     public Variables SampleInverse(Variables inputs, bool returnAll = true)
     {
-        var (z, _) = InverseTransform(Require(inputs, Var[0]));
+        var (z, _) = InverseTransform(Require(inputs, Var[0]), Condition(inputs));
         var drawn = Variables.Of((LatentVar, z));
         return returnAll ? inputs.Merge(drawn) : drawn;
     }
@@ -55,12 +56,12 @@ public class TransformedDistribution : FlowDistribution
         if (!sumFeatures) throw new NotSupportedException($"{Describe()}: a flow's log-determinant couples the features; use sumFeatures: true.");
         if (IsInvertible)
         {
-            var (z, inverseLogDet) = InverseTransform(Require(inputs, Var[0]));
+            var (z, inverseLogDet) = InverseTransform(Require(inputs, Var[0]), Condition(inputs));
             return Prior.LogProb(inputs.With(LatentVar, z)) + inverseLogDet;
         }
         if (LatentVar != Var[0] && inputs.TryGetValue(LatentVar, out var latent))
         {
-            var (_, logDet) = Transform(latent);
+            var (_, logDet) = Transform(latent, Condition(inputs));
             return Prior.LogProb(inputs) - logDet;
         }
         throw new NotSupportedException(

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using PixyzGen.Datasets;
 using PixyzGen.Samples.Vae.Data;
 using PixyzGen.Samples.Vae.Model;
 using PixyzGen.Samples.Vae.Training;
@@ -13,7 +14,7 @@ public static class MemoryDrift
     public static int Run(int steps = 5000, int firstReading = 500)
     {
         TorchSharp.torch.manual_seed(1);
-        var (train, test) = MnistData.Load(MnistData.EmbeddedFolder, VaeShape.Side);
+        var (train, test) = MnistData.Load(EmbeddedData.Folder, VaeShape.Side);
         using var _ = train;
         using var __ = test;
         using var model = new VaeModel();

@@ -122,15 +122,7 @@ public class JointTermTests
         return (model, x, new Variables { ["x"] = x });
     }
 
-    private static void Agree(Func<Tensor> generated, Func<Tensor> dynamic)
-    {
-        manual_seed(41);
-        var g = generated();
-        manual_seed(41);
-        var d = dynamic();
-        Assert.That(g.shape, Is.EqualTo(d.shape));
-        Assert.That(g.allclose(d, rtol: 1e-6, atol: 1e-6), Is.True, $"generated {g.ToString(TorchSharp.TensorStringStyle.Julia)} vs dynamic {d.ToString(TorchSharp.TensorStringStyle.Julia)}");
-    }
+    private static void Agree(Func<Tensor> generated, Func<Tensor> dynamic) => Agreement.OnSameSeed(generated, dynamic, seed: 41);
 
     [Test]
     public void The_hierarchical_ELBO_equals_VI_with_the_products_of_the_notebook()

@@ -14,15 +14,7 @@ public class LossAgreementTests
         return (model, x, new Variables { ["x"] = x });
     }
 
-    private static void Agree(Func<Tensor> generated, Func<Tensor> dynamic)
-    {
-        manual_seed(99);
-        var g = generated();
-        manual_seed(99);
-        var d = dynamic();
-        Assert.That(g.shape, Is.EqualTo(d.shape));
-        Assert.That(g.allclose(d, rtol: 1e-6, atol: 1e-6), Is.True, $"generated {g.ToString(TorchSharp.TensorStringStyle.Julia)} vs dynamic {d.ToString(TorchSharp.TensorStringStyle.Julia)}");
-    }
+    private static void Agree(Func<Tensor> generated, Func<Tensor> dynamic) => Agreement.OnSameSeed(generated, dynamic, seed: 99);
 
     [Test]
     public void Closed_form_KL() { var (m, x, v) = Setup(); Agree(() => m.ClosedFormKl(x), () => new KullbackLeibler(m.Q, m.Pz).Mean().Eval(v)); }

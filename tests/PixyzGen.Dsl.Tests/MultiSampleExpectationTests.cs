@@ -80,4 +80,18 @@ public class MultiSampleExpectationTests
         Assert.That(result.Errors, Has.Count.EqualTo(1));
         Assert.That(text.Substring(result.Errors[0].Range.Start, result.Errors[0].Range.Length), Is.EqualTo(offending));
     }
+
+    [Test]
+    public void A_draw_count_can_be_a_whole_number_parameter_and_nothing_else()
+    {
+        var members = new[] { new Checking.MemberSignature("Q", DslParser.ParseDistribution("q(z|x)").Value!), new Checking.MemberSignature("P", DslParser.ParseDistribution("p(x|z)").Value!) };
+        var loss = DslParser.ParseLoss("mean(E_q(z|x)^k[log p(x|z)])").Value!;
+        Assert.That(((Syntax.ExpectationNode)((Syntax.ReduceNode)loss).Operand).SampleCount!.Name, Is.EqualTo("k"));
+        Checking.LossParameterShape Tensor(string name) => new(name, Checking.LossShapeRules.Tensor);
+        Assert.That(Checking.LossChecker.Check(loss, members, new[] { Tensor("x"), new Checking.LossParameterShape("k", "int") }, "Loss"), Is.Empty);
+        var asDouble = Checking.LossChecker.Check(loss, members, new[] { Tensor("x"), new Checking.LossParameterShape("k", "double") }, "Loss").Single();
+        Assert.That((asDouble.Id, asDouble.Range.Start), Is.EqualTo((Diagnostics.DiagnosticIds.BadLossSignature, 14)));
+        var unknown = Checking.LossChecker.Check(loss, members, new[] { Tensor("x") }, "Loss").Single();
+        Assert.That(unknown.Id, Is.EqualTo(Diagnostics.DiagnosticIds.UnboundVariable));
+    }
 }

@@ -26,14 +26,15 @@ public static class LossChecker
         var errors = new List<DslError>();
         var used = new HashSet<string>();
         var scalars = new HashSet<string>(parameters.Where(LossShapeRules.IsHyperParameter).Select(p => p.Name));
-        var context = new Context(members, errors, used, scalars, lossName);
+        var counts = new HashSet<string>(parameters.Where(LossShapeRules.IsCount).Select(p => p.Name));
+        var context = new Context(members, errors, used, scalars, counts, lossName);
         Visit(loss, new HashSet<string>(parameters.Select(p => p.Name)), context);
         foreach (var parameter in parameters.Select(p => p.Name).Where(p => !used.Contains(p)))
             errors.Add(DslError.Create(DiagnosticIds.UnusedLossParameter, loss.Range, parameter, lossName));
         return errors.ToEquatableArray();
     }
 
-    private sealed record Context(IReadOnlyList<MemberSignature> Members, List<DslError> Errors, HashSet<string> Used, HashSet<string> Scalars, string LossName);
+    private sealed record Context(IReadOnlyList<MemberSignature> Members, List<DslError> Errors, HashSet<string> Used, HashSet<string> Scalars, HashSet<string> Counts, string LossName);
 
     private static void Visit(LossNode node, IReadOnlyCollection<string> bound, Context context)
     {
@@ -128,6 +129,15 @@ public static class LossChecker
                 break;
             case ExpectationNode expectation:
                 CheckTerm(context, expectation.Distribution, bound, includeVars: false, "E_");
+                if (expectation.SampleCount is { } count)
+                {
+                    used.Add(count.Name);
+                    if (!bound.Contains(count.Name))
+                        errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, count.Range, count.Name, $"the number of draws of E_{expectation.Distribution.Text}"));
+                    else if (!context.Counts.Contains(count.Name))
+                        errors.Add(DslError.Create(DiagnosticIds.BadLossSignature, count.Range, context.LossName,
+                            $"E_{expectation.Distribution.Text}^{count.Name} draws '{count.Name}' times, so it must be an int or long parameter"));
+                }
                 Visit(expectation.Body, new HashSet<string>(bound.Concat(expectation.Distribution.VarNames)), context);
                 break;
         }

@@ -30,6 +30,9 @@ public static class LossShapeRules
     /// <summary>A parameter the formula reads as an observed variable (a tensor).</summary>
     public static bool IsObserved(LossParameterShape parameter) => parameter.Modifier.Length == 0 && parameter.Type == Tensor;
 
+    /// <summary>A whole-number hyper-parameter, which can count draws (<c>E_q(z|x)^k[...]</c>).</summary>
+    public static bool IsCount(LossParameterShape parameter) => parameter.Modifier.Length == 0 && parameter.Type is "int" or "long";
+
     /// <summary>A parameter the formula reads as a scalar hyper-parameter.</summary>
     public static bool IsHyperParameter(LossParameterShape parameter) => parameter.Modifier.Length == 0 && ScalarTypes.Contains(parameter.Type);
 

@@ -354,18 +354,26 @@ public sealed class DslParser
         var prefix = Advance();
         var dist = ParseDistributionRef();
         var samples = 1;
-        if (Current.Kind == TokenKind.Caret)
+        HyperParameterNode? sampleCount = null;
+        if (Current.Kind == TokenKind.Caret && Peek(1).Kind == TokenKind.Identifier && !ReservedWords.IsDslWord(Peek(1).Text))
+        {
+            // E_q(z|x)^k[...] with k a parameter of the method: the number of draws is given at each call.
+            Advance();
+            var name = Advance();
+            sampleCount = new HyperParameterNode(name.Text, name.Range);
+        }
+        else if (Current.Kind == TokenKind.Caret)
         {
             // E_q(z|x)^k[...]: k draws, a whole number of at least one.
             Advance();
-            var count = Expect(TokenKind.Number, $"the number of samples after E_{dist.Text}^");
+            var count = Expect(TokenKind.Number, $"the number of samples after E_{dist.Text}^ (a whole number, or an int parameter)");
             if (!int.TryParse(count.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out samples) || samples < 1 || samples > MaxSamples)
                 throw Error(count, $"a whole number of samples between 1 and {MaxSamples}");
         }
-        Expect(TokenKind.OpenBracket, $"'[' after E_{dist.Text}{(samples > 1 ? "^" + samples : "")}");
+        Expect(TokenKind.OpenBracket, $"'[' after E_{dist.Text}{(sampleCount is not null ? "^" + sampleCount.Name : samples > 1 ? "^" + samples : "")}");
         var body = ParseNestedSum();
         var close = Expect(TokenKind.CloseBracket, $"']' to close E_{dist.Text}[");
-        return new ExpectationNode(dist, body, prefix.Range.Cover(close.Range), samples);
+        return new ExpectationNode(dist, body, prefix.Range.Cover(close.Range), samples, sampleCount);
     }
 
     // "iterate" "(" VarList ("|" Ident "=" Ident ("," Ident "=" Ident)*)? ")" "[" Loss "]"

@@ -23,7 +23,7 @@ internal sealed class LossPlanner
     private readonly List<PlanLocal> locals;
     private readonly List<PlanStatement> statements = new();
     private readonly Dictionary<(string Member, EquatableArray<PlanExpression> Inputs), PlanLocal> parameterLocals = new();
-    private readonly Dictionary<(PlanLocal Parameters, int Count), PlanLocal> sampleLocals = new();
+    private readonly Dictionary<(PlanLocal Parameters, int Count, string? CountParameter), PlanLocal> sampleLocals = new();
 
     // Which multi-sample draws (E_q^k with k > 1) a local depends on: such values carry the draws' leading dimensions.
     private readonly Dictionary<PlanLocal, HashSet<PlanLocal>> sampleDependencies = new();
@@ -98,7 +98,7 @@ internal sealed class LossPlanner
                 return Entropy(entropy, variables);
             case ExpectationNode expectation:
             {
-                var (inner, stacked) = Draw(SamplingOrder(expectation.Distribution), variables, expectation.Samples);
+                var (inner, stacked) = Draw(SamplingOrder(expectation.Distribution), variables, expectation.Samples, expectation.SampleCount?.Name);
                 var (value, isTensor, draws) = Expression(expectation.Body, inner);
                 // With k draws the body carries them in its first dimension: the expectation is the mean over it.
                 var averaged = false;
@@ -314,15 +314,18 @@ internal sealed class LossPlanner
     /// Draws of a member or of a joint's factors in sampling order, each at the values drawn before it; with k draws, a
     /// factor fed by none of the joint's stacked draws is drawn k times (<paramref name="count"/>) and is returned as stacked.
     /// </summary>
-    private (IReadOnlyDictionary<string, PlanExpression> Inner, List<PlanLocal> Stacked) Draw(IReadOnlyList<MemberSpec> factors, IReadOnlyDictionary<string, PlanExpression> variables, int count)
+    private (IReadOnlyDictionary<string, PlanExpression> Inner, List<PlanLocal> Stacked) Draw(
+        IReadOnlyList<MemberSpec> factors, IReadOnlyDictionary<string, PlanExpression> variables, int count, string? countParameter = null)
     {
         var inner = variables.ToDictionary(p => p.Key, p => p.Value);
         var stacked = new List<PlanLocal>();
+        // A count given at each call is always stacked (a leading dimension of 1 averages to the single draw).
+        var stacks = count > 1 || countParameter is not null;
         foreach (var factor in factors)
         {
             var fedByStacked = DependenciesOf(Parameters(factor, inner)).Overlaps(stacked);
-            var draw = Sample(factor, inner, fedByStacked ? 1 : count);
-            if (count > 1 && !fedByStacked && !factor.Family.IsDeterministic && draw is PlanLocalValue local) stacked.Add(local.Local);
+            var draw = fedByStacked ? Sample(factor, inner, 1) : Sample(factor, inner, count, countParameter);
+            if (stacks && !fedByStacked && !factor.Family.IsDeterministic && draw is PlanLocalValue local) stacked.Add(local.Local);
             inner[factor.Variable] = draw;
         }
         return (inner, stacked);
@@ -358,7 +361,7 @@ internal sealed class LossPlanner
     /// Draws of the member's variable at these inputs, reparameterized when the family allows it: one draw, or
     /// <paramref name="count"/> draws stacked in a new first dimension. A deterministic member's value is its parameters.
     /// </summary>
-    private PlanExpression Sample(MemberSpec member, IReadOnlyDictionary<string, PlanExpression> variables, int count)
+    private PlanExpression Sample(MemberSpec member, IReadOnlyDictionary<string, PlanExpression> variables, int count, string? countParameter = null)
     {
         var parameters = Parameters(member, variables);
         if (member.Family.IsDeterministic)
@@ -366,15 +369,16 @@ internal sealed class LossPlanner
             drawnLocals[member.Variable] = parameters;
             return new PlanLocalValue(parameters);   // the "parameters" are the value: one draw for any count
         }
-        if (sampleLocals.TryGetValue((parameters, count), out var local)) return new PlanLocalValue(local);
+        if (sampleLocals.TryGetValue((parameters, count, countParameter), out var local)) return new PlanLocalValue(local);
         var drawn = member.Family.IsDynamic ? NewLocal(member.Variable + "Drawn") : null;
         local = NewLocal(member.Variable);
-        statements.Add(new DrawStatement(local, member, parameters, count > 1 ? new StackedDraws(count) : new OnePerInput(), drawn));
+        DrawCount drawCount = countParameter is not null ? new StackedDrawsOf(countParameter) : count > 1 ? new StackedDraws(count) : new OnePerInput();
+        statements.Add(new DrawStatement(local, member, parameters, drawCount, drawn));
         if (drawn is not null) flowDraws[local] = (member.Name, drawn);
-        sampleLocals[(parameters, count)] = local;
+        sampleLocals[(parameters, count, countParameter)] = local;
         drawnLocals[member.Variable] = local;
         var draws = DependenciesOf(parameters);
-        if (count > 1) draws.Add(local);
+        if (count > 1 || countParameter is not null) draws.Add(local);
         sampleDependencies[local] = draws;
         return new PlanLocalValue(local);
     }

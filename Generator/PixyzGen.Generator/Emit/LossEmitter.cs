@@ -104,6 +104,7 @@ internal static class LossEmitter
             var leading = draw.Count switch
             {
                 StackedDraws stacked => stacked.Count.ToString(CultureInfo.InvariantCulture),
+                StackedDrawsOf counted => CSharpText.Escape(counted.Parameter),
                 OnePerRowOf rows => $"{Render(rows.Rows)}.shape[0]",
                 _ => null,
             };
@@ -125,6 +126,7 @@ internal static class LossEmitter
             return draw.Count switch
             {
                 StackedDraws stacked => $"{stacked.Count} draws of {drawn}",
+                StackedDrawsOf counted => $"{counted.Parameter} draws of {drawn}",
                 OnePerRowOf { MatchesDraw: true } rows => $"{drawn}, as many as {Render(rows.Rows)}",
                 OnePerRowOf rows => $"{drawn}, one per row of {Render(rows.Rows)}",
                 _ => drawn,

@@ -39,6 +39,9 @@ internal sealed record OnePerInput : DrawCount;
 /// <summary><paramref name="Count"/> draws stacked in a new first dimension.</summary>
 internal sealed record StackedDraws(int Count) : DrawCount;
 
+/// <summary>As many draws as the method's whole-number parameter <paramref name="Parameter"/> says, stacked in a new first dimension.</summary>
+internal sealed record StackedDrawsOf(string Parameter) : DrawCount;
+
 /// <summary>
 /// As many as <paramref name="Rows"/> has rows: a prior with no inputs drawn to match the data
 /// (or, with <paramref name="MatchesDraw"/>, to match another draw).

@@ -57,6 +57,15 @@ public class LossAgreementTests
     }
 
     [Test]
+    public void A_draw_count_given_at_each_call_equals_the_expectation_over_that_many_draws()
+    {
+        var (m, x, v) = Setup();
+        Agree(() => m.CountedReconstruction(x, 3), () => new Expectation(m.Q, m.P.LogProbLoss(), samples: 3).Mean().Eval(v));
+        Agree(() => m.CountedReconstruction(x, 1), () => new Expectation(m.Q, m.P.LogProbLoss()).Mean().Eval(v));
+        Agree(() => m.CountedReconstruction(x, 5), () => m.FiveSampleReconstruction(x));
+    }
+
+    [Test]
     public void Maximum_mean_discrepancy()
     {
         var (m, x, v) = Setup();

@@ -88,6 +88,10 @@ public sealed partial class LossKinds : GenerativeModel
     [Loss("mean(E_q(z|x)^5[log p(x|z)])")]
     public partial Tensor FiveSampleReconstruction(Tensor x);
 
+    // The number of draws given at each call.
+    [Loss("mean(E_q(z|x)^k[log p(x|z)])")]
+    public partial Tensor CountedReconstruction(Tensor x, int k);
+
     [Loss("MMD(q(z|x) || p(z))")]
     public partial Tensor Discrepancy(Tensor x);
 

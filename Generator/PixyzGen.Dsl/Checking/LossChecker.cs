@@ -103,14 +103,8 @@ public static class LossChecker
                 CheckReference(context, mmd.Left, bound, includeVars: false);
                 CheckReference(context, mmd.Right, bound, includeVars: false);
                 if (mmd.KernelWidth is HyperParameterNode width)
-                {
-                    used.Add(width.Name);
-                    if (!bound.Contains(width.Name))
-                        errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, width.Range, width.Name, $"the kernel width of {mmd.Left.Text} || {mmd.Right.Text}"));
-                    else if (!context.Scalars.Contains(width.Name))
-                        errors.Add(DslError.Create(DiagnosticIds.BadLossSignature, width.Range, context.LossName,
-                            $"{ReservedWords.KernelWidth} = {width.Name} takes a number, but '{width.Name}' is not a double, float, int or long parameter"));
-                }
+                    RequireSetting(context, width, bound, context.Scalars, $"the kernel width of {mmd.Left.Text} || {mmd.Right.Text}",
+                        $"{ReservedWords.KernelWidth} = {width.Name} takes a number, but '{width.Name}' is not a double, float, int or long parameter");
                 if (!new HashSet<string>(mmd.Left.VarNames).SetEquals(mmd.Right.VarNames))
                     errors.Add(DslError.Create(DiagnosticIds.KlOverDifferentVariables, mmd.Range, mmd.InverseMultiquadric ? ReservedWords.MmdInverseMultiquadric : ReservedWords.Mmd, mmd.Left.Text, mmd.Right.Text,
                         string.Join(",", mmd.Left.VarNames), string.Join(",", mmd.Right.VarNames)));
@@ -130,20 +124,27 @@ public static class LossChecker
             case ExpectationNode expectation:
                 CheckTerm(context, expectation.Distribution, bound, includeVars: false, "E_");
                 if (expectation.SampleCount is { } count)
-                {
-                    used.Add(count.Name);
-                    if (!bound.Contains(count.Name))
-                        errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, count.Range, count.Name, $"the number of draws of E_{expectation.Distribution.Text}"));
-                    else if (!context.Counts.Contains(count.Name))
-                        errors.Add(DslError.Create(DiagnosticIds.BadLossSignature, count.Range, context.LossName,
-                            $"E_{expectation.Distribution.Text}^{count.Name} draws '{count.Name}' times, so it must be an int or long parameter"));
-                }
+                    RequireSetting(context, count, bound, context.Counts, $"the number of draws of E_{expectation.Distribution.Text}",
+                        $"E_{expectation.Distribution.Text}^{count.Name} draws '{count.Name}' times, so it must be an int or long parameter");
                 Visit(expectation.Body, new HashSet<string>(bound.Concat(expectation.Distribution.VarNames)), context);
                 break;
         }
     }
 
     private static string AdversarialName(AdversarialNode node) => (node.Wasserstein ? "ADV_W" : "ADV_JS") + (node.DiscriminatorSide ? "_D" : "");
+
+    /// <summary>
+    /// A term's setting named by a parameter (MMD's width, E_'s count): used; a parameter of the method (PXY0203
+    /// otherwise) of an accepted type (PXY0304 with <paramref name="wrongType"/> otherwise).
+    /// </summary>
+    private static void RequireSetting(Context context, HyperParameterNode setting, IReadOnlyCollection<string> bound, HashSet<string> accepted, string what, string wrongType)
+    {
+        context.Used.Add(setting.Name);
+        if (!bound.Contains(setting.Name))
+            context.Errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, setting.Range, setting.Name, what));
+        else if (!accepted.Contains(setting.Name))
+            context.Errors.Add(DslError.Create(DiagnosticIds.BadLossSignature, setting.Range, context.LossName, wrongType));
+    }
 
     /// <summary>A variable must be a Tensor parameter or drawn by an enclosing E_ (PXY0203); a scalar parameter is no variable (PXY0304).</summary>
     private static void RequireBound(Context context, VariableRef variable, IReadOnlyCollection<string> bound, string where)

@@ -225,8 +225,9 @@ public abstract class FamilyDistribution<TParams> : Distribution where TParams :
     internal TParams ResolveParams(Variables inputs, bool validate)
     {
         // One forward pass per distribution and input tensors within a loss evaluation (ForwardMemo); outside one, each call computes.
-        var conditions = CondVar.Where(inputs.ContainsKey).Select(v => inputs[v]).ToArray();
-        var p = ForwardMemo.Get(this, conditions, () => ParamsFor(inputs));
+        var p = ForwardMemo.IsActive
+            ? ForwardMemo.Get(this, CondVar.Where(inputs.ContainsKey).Select(v => inputs[v]).ToArray(), () => ParamsFor(inputs))
+            : ParamsFor(inputs);
         if (validate) CheckParams(p);
         return p;
     }

@@ -25,6 +25,9 @@ public static class ForwardMemo
         return new Scope();
     }
 
+    /// <summary>Whether a scope is open (callers can skip building a key when none is).</summary>
+    public static bool IsActive => Ambient.Value is not null;
+
     /// <summary>The value computed for <paramref name="owner"/> at these inputs in the current scope, computed now if none is.</summary>
     public static T Get<T>(object owner, Tensor[] inputs, Func<T> compute)
     {
@@ -35,9 +38,6 @@ public static class ForwardMemo
         memo[key] = value!;
         return value;
     }
-
-    /// <summary><see cref="Get{T}(object, Tensor[], Func{T})"/> for one input.</summary>
-    public static T Get<T>(object owner, Tensor input, Func<T> compute) => Get(owner, new[] { input }, compute);
 
     /// <summary>The distribution and its inputs, compared by reference: equal only for the very same tensors.</summary>
     private readonly struct Key(object owner, Tensor[] inputs) : IEquatable<Key>

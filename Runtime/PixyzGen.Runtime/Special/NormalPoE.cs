@@ -54,7 +54,7 @@ public class NormalPoE : Normal
     protected NormalParams ExpertParams(Variables inputs, bool validate)
     {
         var parameters = new List<NormalParams> { prior.ResolveParams(inputs, validate && prior.ValidateParameters) };
-        parameters.AddRange(Available(inputs).Select(e => ((FamilyDistribution<NormalParams>)e).ResolveParams(inputs, validate && e.ValidateParameters)));
+        parameters.AddRange(Available(inputs).Select(e => e.ResolveParams(inputs, validate && e.ValidateParameters)));
         return Combine(parameters);
     }
 

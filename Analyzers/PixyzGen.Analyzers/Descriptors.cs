@@ -67,13 +67,15 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor DiscriminatorReadsOtherVariables = new("PXY0209", Title(DiagnosticIds.DiscriminatorReadsOtherVariables), Format(DiagnosticIds.DiscriminatorReadsOtherVariables), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0209.md");
 
     public static readonly DiagnosticDescriptor TermJointMismatch = new("PXY0210", Title(DiagnosticIds.TermJointMismatch), Format(DiagnosticIds.TermJointMismatch), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0210.md");
+    public static readonly DiagnosticDescriptor CannotDraw = new("PXY0211", Title(DiagnosticIds.CannotDraw), Format(DiagnosticIds.CannotDraw), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0211.md");
+    public static readonly DiagnosticDescriptor LogDensityMismatch = new("PXY0307", Title(DiagnosticIds.LogDensityMismatch), Format(DiagnosticIds.LogDensityMismatch), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0307.md");
 
     public static readonly DiagnosticDescriptor BadLossSignature = new("PXY0304", Title(DiagnosticIds.BadLossSignature), Format(DiagnosticIds.BadLossSignature), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0304.md");
 
     public static readonly DiagnosticDescriptor UnsupportedTarget = new("PXY0305", Title(DiagnosticIds.UnsupportedTarget), Format(DiagnosticIds.UnsupportedTarget), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0305.md");
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-        DistributionSyntax, VariableOnBothSides, VariableListedTwice, InvalidName, LossSyntax, ConflictingFactors, RecursiveFactorization, JointDiffersFromFactors, AmbiguousMember, UnusedMember, UnknownDistribution, SignatureMismatch, UnboundVariable, KlOverDifferentVariables, MonteCarloKl, UnusedLossParameter, NoDensity, DiscriminatorNotDeterministic, DiscriminatorReadsOtherVariables, TermJointMismatch, NotPartial, NotAFamily, ForwardMismatch, BadLossSignature, UnsupportedTarget, ForwardTypes);
+        DistributionSyntax, VariableOnBothSides, VariableListedTwice, InvalidName, LossSyntax, ConflictingFactors, RecursiveFactorization, JointDiffersFromFactors, AmbiguousMember, UnusedMember, UnknownDistribution, SignatureMismatch, UnboundVariable, KlOverDifferentVariables, MonteCarloKl, UnusedLossParameter, NoDensity, DiscriminatorNotDeterministic, DiscriminatorReadsOtherVariables, TermJointMismatch, CannotDraw, NotPartial, NotAFamily, ForwardMismatch, BadLossSignature, UnsupportedTarget, ForwardTypes, LogDensityMismatch);
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

@@ -6,10 +6,11 @@ using PixyzGen.Dsl.Text;
 namespace PixyzGen.Dsl.Checking;
 
 /// <summary>
-/// PXY0303 and PXY0306, written once for both hosts: a family distribution's <c>Forward</c> takes its conditioning
-/// variables, by name and in order, as Tensors, and returns the family's parameter record; without <c>Forward</c> it has
-/// constants, which needs no conditioning variables and a family other than Deterministic (whose value only Forward
-/// gives). Products of experts and flows have no Forward to check.
+/// PXY0303, PXY0306 and PXY0307, written once for both hosts: a family distribution's <c>Forward</c> takes its
+/// conditioning variables, by name and in order, as Tensors, and returns the family's parameter record; without
+/// <c>Forward</c> it has constants, which needs no conditioning variables and a family other than Deterministic (whose
+/// value only Forward gives). A custom density's <c>LogDensity</c> takes the value, then the conditioning variables, and
+/// returns a Tensor. Products of experts and flows have no method to check.
 /// </summary>
 public static class ForwardRule
 {
@@ -19,6 +20,7 @@ public static class ForwardRule
     /// </summary>
     public static DslError? Check(string typeName, ForwardShape? forward, DistributionRefText signature, string? family)
     {
+        if (family == GeneratedFamilies.CustomDensity) return CheckLogDensity(typeName, forward, signature);
         var names = forward?.Parameters.Select(p => p.Name).ToList() ?? new List<string>();
         var matches = forward is not null
             ? names.SequenceEqual(signature.CondVars)
@@ -33,28 +35,43 @@ public static class ForwardRule
         return problem is null ? null : DslError.Create(DiagnosticIds.ForwardTypes, signature.Range, typeName, problem);
     }
 
+    /// <summary>PXY0307: the custom density's LogDensity exists, takes the value then the conditioning variables by name, as Tensors, and returns a Tensor.</summary>
+    private static DslError? CheckLogDensity(string typeName, ForwardShape? method, DistributionRefText signature)
+    {
+        var expected = signature.Vars.Concat(signature.CondVars).ToList();
+        var wanted = string.Join(", ", expected.Select(v => "Tensor " + v));
+        string? problem;
+        if (method is null)
+            problem = $"is missing: a custom density declares Tensor {GeneratedFamilies.LogDensityMethod}({wanted}) for {signature.Text}";
+        else if (!method.Parameters.Select(p => p.Name).SequenceEqual(expected))
+            problem = $"takes ({string.Join(", ", method.Parameters.Select(p => p.Name))}) but {signature.Text} is scored at ({string.Join(", ", expected)}): the value first, then the conditioning variables";
+        else
+            problem = TypeProblem(method, GeneratedFamilies.CustomDensity);
+        return problem is null ? null : DslError.Create(DiagnosticIds.LogDensityMismatch, signature.Range, typeName, problem);
+    }
+
     private static string? TypeProblem(ForwardShape forward, string? family)
     {
-        if (forward.IsGeneric) return "is generic; the generated Params calls it without type arguments";
+        if (forward.IsGeneric) return $"is generic; the generated {(family == GeneratedFamilies.CustomDensity ? "LogProb" : "Params")} calls it without type arguments";
         if (forward.Parameters.FirstOrDefault(p => !p.TakesTensor) is { } parameter)
             return $"takes {parameter.Name} as {(parameter.Modifier.Length > 0 ? parameter.Modifier + " " : "")}{Readable(parameter.Type)}; each parameter takes a Tensor, passed by value";
         if (!forward.ReturnFits)
-            return $"returns {Readable(forward.ReturnType)}; a {family} distribution's Forward returns {ExpectedReturn(family)}";
+            return $"returns {Readable(forward.ReturnType)}; a {family} distribution's {GeneratedFamilies.Find(family)?.UserMethod ?? GeneratedFamilies.ForwardMethod} returns {ExpectedReturn(family)}";
         return null;
     }
 
-    /// <summary>What a family's Forward returns: its parameter record, or the value for Deterministic.</summary>
+    /// <summary>What a family's Forward returns: its parameter record, or the value for Deterministic (a log-density for a custom density).</summary>
     public static string ExpectedReturn(string? family) =>
-        family == GeneratedFamilies.Deterministic ? "Tensor" : GeneratedFamilies.Find(family)?.ParamsRecord ?? "its parameter record";
+        family is GeneratedFamilies.Deterministic or GeneratedFamilies.CustomDensity ? "Tensor" : GeneratedFamilies.Find(family)?.ParamsRecord ?? "its parameter record";
 
     private static string Readable(string type) => type.Replace("global::", "");
 
-    /// <summary>Whether the family's parameters come from Forward at all (not for NormalPoE or a flow).</summary>
-    public static bool Applies(string? family, bool isProductOfExperts) => !isProductOfExperts && GeneratedFamilies.Find(family) is not { IsDynamic: true };
+    /// <summary>Whether the family has a user method to check (not NormalPoE, whose experts give the parameters, nor a flow).</summary>
+    public static bool Applies(string? family, bool isProductOfExperts) => !isProductOfExperts && GeneratedFamilies.Find(family) is not { UserMethod: null };
 }
 
 /// <summary>The parts of a signature the Forward rule reads.</summary>
-public sealed record DistributionRefText(string Text, IReadOnlyList<string> CondVars, TextRange Range)
+public sealed record DistributionRefText(string Text, IReadOnlyList<string> Vars, IReadOnlyList<string> CondVars, TextRange Range)
 {
-    public static DistributionRefText Of(Syntax.DistributionRef signature) => new(signature.Text, signature.CondVarNames.ToList(), signature.Range);
+    public static DistributionRefText Of(Syntax.DistributionRef signature) => new(signature.Text, signature.VarNames.ToList(), signature.CondVarNames.ToList(), signature.Range);
 }

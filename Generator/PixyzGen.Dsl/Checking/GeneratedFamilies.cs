@@ -5,20 +5,36 @@ namespace PixyzGen.Dsl.Checking;
 
 /// <summary>
 /// What the hosts know of a Runtime family: its name, its parameter record (null for Deterministic, whose parameters
-/// are the value, and flows, whose "parameters" are their inputs), and which operations it has.
+/// are the value, and for flows and custom densities, whose "parameters" are their inputs), and which operations it has.
 /// </summary>
 public sealed record FamilyFacts(string Name, string? ParamsRecord, bool HasReparam, bool HasEntropy)
 {
     /// <summary>A variable computed by a network: drawn (its value), never scored (no density).</summary>
     public bool IsDeterministic => Name == GeneratedFamilies.Deterministic;
 
-    /// <summary>A flow (either direction): typed members and loss terms go through the dynamic API with the inputs as Variables.</summary>
-    public bool IsDynamic => Name is GeneratedFamilies.Transformed or GeneratedFamilies.InverseTransformed;
+    /// <summary>A density known only through the user's LogDensity: scored, never drawn.</summary>
+    public bool IsCustomDensity => Name == GeneratedFamilies.CustomDensity;
+
+    /// <summary>
+    /// A flow (either direction) or a custom density: typed members and loss terms go through the dynamic API with the
+    /// inputs as Variables.
+    /// </summary>
+    public bool IsDynamic => Name is GeneratedFamilies.Transformed or GeneratedFamilies.InverseTransformed or GeneratedFamilies.CustomDensity;
+
+    /// <summary>Whether the family can draw its variable (every family but a custom density).</summary>
+    public bool CanDraw => !IsCustomDensity;
+
+    /// <summary>
+    /// The user's method the generated code calls: <c>Forward</c> (conditioning variables to parameters) for the
+    /// parametric families and Deterministic, <c>LogDensity</c> (value and conditioning variables to a log-density) for a
+    /// custom density, none for flows (their layers are the network).
+    /// </summary>
+    public string? UserMethod => IsCustomDensity ? GeneratedFamilies.LogDensityMethod : Name is GeneratedFamilies.Transformed or GeneratedFamilies.InverseTransformed ? null : GeneratedFamilies.ForwardMethod;
 }
 
 /// <summary>
 /// The Runtime families a <c>[Distribution]</c> class can derive from (every <c>FamilyDistribution&lt;TParams&gt;</c>
-/// of the <c>PixyzGen</c> namespace, Deterministic and flows): the one table the generator and the analyzers read. A
+/// of the <c>PixyzGen</c> namespace, Deterministic, flows and CustomDensity): the one table the generator and the analyzers read. A
 /// test checks it against the Runtime.
 /// </summary>
 public static class GeneratedFamilies
@@ -31,6 +47,15 @@ public static class GeneratedFamilies
 
     /// <summary>A variable computed by a network: drawn (its value), never scored (no density).</summary>
     public const string Deterministic = "Deterministic";
+
+    /// <summary>An (unnormalized) log-density written by the user: scored, never drawn.</summary>
+    public const string CustomDensity = "CustomDensity";
+
+    /// <summary>The method giving a family's parameters from its conditioning variables.</summary>
+    public const string ForwardMethod = "Forward";
+
+    /// <summary>The method giving a custom density's log from the value and the conditioning variables.</summary>
+    public const string LogDensityMethod = "LogDensity";
 
     public static IReadOnlyList<FamilyFacts> All { get; } = new[]
     {
@@ -48,6 +73,7 @@ public static class GeneratedFamilies
         new FamilyFacts(Deterministic, null, HasReparam: true, HasEntropy: false),
         new FamilyFacts(Transformed, null, HasReparam: true, HasEntropy: false),
         new FamilyFacts(InverseTransformed, null, HasReparam: true, HasEntropy: false),
+        new FamilyFacts(CustomDensity, null, HasReparam: false, HasEntropy: false),
     };
 
     private static readonly Dictionary<string, FamilyFacts> ByName = All.ToDictionary(f => f.Name);

@@ -8,7 +8,8 @@ namespace PixyzGen.Dsl.Checking;
 /// <summary>
 /// Rules of a loss formula against the model's members and the loss method's parameters: known distributions
 /// (PXY0201/0202), bound variables (PXY0203), KL over the same variables (PXY0204) and whether it has a closed form
-/// (PXY0205, informational), every parameter used (PXY0206).
+/// (PXY0205, informational), every parameter used (PXY0206), densities where terms score (PXY0207) and draws only
+/// from distributions that can draw (PXY0211).
 /// </summary>
 public static class LossChecker
 {
@@ -61,13 +62,18 @@ public static class LossChecker
                 RequireDensity(CheckTerm(context, log.Distribution, bound, includeVars: true, "log"), log.Distribution, "log", errors);
                 break;
             case EntropyNode entropy:
-                RequireDensity(CheckTerm(context, entropy.Distribution, bound, includeVars: false, "H"), entropy.Distribution, "H", errors);
+            {
+                var entropyOf = CheckTerm(context, entropy.Distribution, bound, includeVars: false, "H");
+                RequireDensity(entropyOf, entropy.Distribution, "H", errors);
+                RequireDraw(entropyOf, entropy.Distribution, "H", errors);   // a custom density has no closed-form entropy: estimated from draws
                 break;
+            }
             case KlNode kl:
                 var left = CheckTerm(context, kl.Left, bound, includeVars: false, "KL");
                 var right = CheckTerm(context, kl.Right, bound, includeVars: false, "KL");
                 RequireDensity(left, kl.Left, "KL", errors);
                 RequireDensity(right, kl.Right, "KL", errors);
+                RequireDraw(left, kl.Left, "KL", errors);   // a custom density has no closed form: the estimate draws from the left
                 if (!new HashSet<string>(kl.Left.VarNames).SetEquals(kl.Right.VarNames))
                     errors.Add(DslError.Create(DiagnosticIds.KlOverDifferentVariables, kl.Range, ReservedWords.Kl, kl.Left.Text, kl.Right.Text,
                         string.Join(",", kl.Left.VarNames), string.Join(",", kl.Right.VarNames)));
@@ -80,9 +86,10 @@ public static class LossChecker
                 if (discriminator is not null && discriminator.Family != GeneratedFamilies.Deterministic)
                     errors.Add(DslError.Create(DiagnosticIds.DiscriminatorNotDeterministic, adversarial.Discriminator.Range, adversarial.Discriminator.Text, adversarial.Wasserstein ? "ADV_W" : "ADV_JS"));
                 errors.AddRange(SignatureChecker.Check(adversarial.Generator));
-                MemberResolver.Resolve(adversarial.Generator, members, out var generatorError);
+                var generator = MemberResolver.Resolve(adversarial.Generator, members, out var generatorError);
                 if (generatorError is not null) errors.Add(generatorError);
-                CheckReference(context, adversarial.Prior, bound, includeVars: false);
+                if (generator >= 0) RequireDraw(new[] { members[generator] }, adversarial.Generator, AdversarialName(adversarial), errors);
+                RequireDraw(Single(CheckReference(context, adversarial.Prior, bound, includeVars: false)), adversarial.Prior, AdversarialName(adversarial), errors);
                 if (!new HashSet<string>(adversarial.Generator.CondVarNames).SetEquals(adversarial.Prior.VarNames))
                     errors.Add(DslError.Create(DiagnosticIds.TermJointMismatch, adversarial.Generator.Range, adversarial.Generator.Text, AdversarialName(adversarial), $"the generator must be conditioned on exactly what {adversarial.Prior.Text} draws"));
                 if (!new HashSet<string>(adversarial.Discriminator.CondVarNames).SetEquals(adversarial.Generator.VarNames))
@@ -100,17 +107,20 @@ public static class LossChecker
                     errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, carry.From.Range, carry.From.Name, "the carried state: no E_ of the step (outside nested iterate) draws it"));
                 break;
             case MmdNode mmd:
-                CheckReference(context, mmd.Left, bound, includeVars: false);
-                CheckReference(context, mmd.Right, bound, includeVars: false);
+                var mmdName = mmd.InverseMultiquadric ? ReservedWords.MmdInverseMultiquadric : ReservedWords.Mmd;
+                RequireDraw(Single(CheckReference(context, mmd.Left, bound, includeVars: false)), mmd.Left, mmdName, errors);
+                RequireDraw(Single(CheckReference(context, mmd.Right, bound, includeVars: false)), mmd.Right, mmdName, errors);
                 if (mmd.KernelWidth is HyperParameterNode width)
                     RequireSetting(context, width, bound, context.Scalars, $"the kernel width of {mmd.Left.Text} || {mmd.Right.Text}",
                         $"{ReservedWords.KernelWidth} = {width.Name} takes a number, but '{width.Name}' is not a double, float, int or long parameter");
                 if (!new HashSet<string>(mmd.Left.VarNames).SetEquals(mmd.Right.VarNames))
-                    errors.Add(DslError.Create(DiagnosticIds.KlOverDifferentVariables, mmd.Range, mmd.InverseMultiquadric ? ReservedWords.MmdInverseMultiquadric : ReservedWords.Mmd, mmd.Left.Text, mmd.Right.Text,
+                    errors.Add(DslError.Create(DiagnosticIds.KlOverDifferentVariables, mmd.Range, mmdName, mmd.Left.Text, mmd.Right.Text,
                         string.Join(",", mmd.Left.VarNames), string.Join(",", mmd.Right.VarNames)));
                 break;
             case IwaeNode iwae:
-                RequireDensity(CheckTerm(context, iwae.Proposal, bound, includeVars: false, $"IWAE_{iwae.K}"), iwae.Proposal, "IWAE", errors);
+                var proposal = CheckTerm(context, iwae.Proposal, bound, includeVars: false, $"IWAE_{iwae.K}");
+                RequireDensity(proposal, iwae.Proposal, "IWAE", errors);
+                RequireDraw(proposal, iwae.Proposal, $"IWAE_{iwae.K}", errors);
                 errors.AddRange(SignatureChecker.Check(iwae.Joint));
                 var factors = JointFactors.Resolve(iwae.Joint, members, out var jointError, $"IWAE_{iwae.K}");
                 if (jointError is not null) errors.Add(jointError);
@@ -122,7 +132,7 @@ public static class LossChecker
                 foreach (var variable in iwae.Joint.Vars.Concat(iwae.Joint.CondVars).Where(v => sampled.Contains(v.Name))) used.Add(variable.Name);
                 break;
             case ExpectationNode expectation:
-                CheckTerm(context, expectation.Distribution, bound, includeVars: false, "E_");
+                RequireDraw(CheckTerm(context, expectation.Distribution, bound, includeVars: false, "E_"), expectation.Distribution, "E_" + expectation.Distribution.Text, errors);
                 if (expectation.SampleCount is { } count)
                     RequireSetting(context, count, bound, context.Counts, $"the number of draws of E_{expectation.Distribution.Text}",
                         $"E_{expectation.Distribution.Text}^{count.Name} draws '{count.Name}' times, so it must be an int or long parameter");
@@ -169,6 +179,15 @@ public static class LossChecker
         if (factors?.FirstOrDefault(f => f.Family == GeneratedFamilies.Deterministic) is { } deterministic)
             RequireDensity(deterministic, reference, term, errors);
     }
+
+    /// <summary>A term that draws from a distribution needs every factor to draw: a custom density cannot (PXY0211, naming the first).</summary>
+    private static void RequireDraw(IReadOnlyList<MemberSignature>? factors, DistributionRef reference, string term, List<DslError> errors)
+    {
+        if (factors?.FirstOrDefault(f => GeneratedFamilies.Find(f.Family) is { CanDraw: false }) is { } custom)
+            errors.Add(DslError.Create(DiagnosticIds.CannotDraw, reference.Range, custom.Signature.Text, term));
+    }
+
+    private static IReadOnlyList<MemberSignature>? Single(MemberSignature? member) => member is null ? null : new[] { member };
 
     /// <summary>A KL in closed form needs one member on each side whose families have one (a joint is estimated by Monte Carlo).</summary>
     private static bool HasClosedFormKl(IReadOnlyList<MemberSignature> left, IReadOnlyList<MemberSignature> right) =>

@@ -28,12 +28,14 @@ public static class DiagnosticCatalog
         new DiagnosticInfo(DiagnosticIds.DiscriminatorReadsOtherVariables, DslSeverity.Error, "Discriminator reads other variables than the generator makes", "The discriminator {0} of {1} reads ({2}), but the generator {3} makes ({4})"),
         new DiagnosticInfo(DiagnosticIds.TermJointMismatch, DslSeverity.Error, "A loss term's joint does not fit", "{0} in {1} does not fit: {2}"),
         new DiagnosticInfo(DiagnosticIds.DiscriminatorNotDeterministic, DslSeverity.Error, "An adversarial term needs a deterministic discriminator", "The discriminator {0} of {1} must derive from Deterministic: its value is the score of the data"),
+        new DiagnosticInfo(DiagnosticIds.CannotDraw, DslSeverity.Error, "A custom density cannot be sampled", "{0} is a custom density, known only through its log-density: {1} would draw from it; draw from another distribution and score {0} with log"),
         new DiagnosticInfo(DiagnosticIds.NotPartial, DslSeverity.Error, "Type is not partial", "'{0}' must be declared partial so PixyzGen can generate its members"),
         new DiagnosticInfo(DiagnosticIds.NotAFamily, DslSeverity.Error, "Not a distribution family", "[Distribution] class '{0}' must derive from a family such as Normal or Bernoulli"),
         new DiagnosticInfo(DiagnosticIds.ForwardMismatch, DslSeverity.Error, "Forward parameters differ from the conditioning variables", "Forward of '{0}' takes ({1}) but {2} conditions on ({3})"),
         new DiagnosticInfo(DiagnosticIds.BadLossSignature, DslSeverity.Error, "Invalid [Loss] member", "[Loss] member '{0}' must be 'partial Tensor {0}(Tensor ...)': {1}"),
         new DiagnosticInfo(DiagnosticIds.UnsupportedTarget, DslSeverity.Error, "Unsupported target", "'{0}' cannot carry PixyzGen attributes: {1}"),
         new DiagnosticInfo(DiagnosticIds.ForwardTypes, DslSeverity.Error, "Forward's types do not fit its family", "Forward of '{0}' {1}"),
+        new DiagnosticInfo(DiagnosticIds.LogDensityMismatch, DslSeverity.Error, "LogDensity does not fit the custom density's signature", "LogDensity of '{0}' {1}"),
     };
 
     private static readonly Dictionary<string, DiagnosticInfo> ById = All.ToDictionary(d => d.Id);

@@ -25,6 +25,7 @@ public static class DiagnosticIds
     public const string DiscriminatorNotDeterministic = "PXY0208";
     public const string DiscriminatorReadsOtherVariables = "PXY0209";
     public const string TermJointMismatch = "PXY0210";
+    public const string CannotDraw = "PXY0211";
 
     public const string NotPartial = "PXY0301";
     public const string NotAFamily = "PXY0302";
@@ -32,4 +33,5 @@ public static class DiagnosticIds
     public const string BadLossSignature = "PXY0304";
     public const string UnsupportedTarget = "PXY0305";
     public const string ForwardTypes = "PXY0306";
+    public const string LogDensityMismatch = "PXY0307";
 }

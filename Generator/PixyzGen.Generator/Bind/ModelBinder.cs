@@ -61,6 +61,7 @@ internal static class ModelBinder
 
         var written = new List<SamplingStep>();
         var hasDensity = true;
+        var canDraw = true;
         foreach (var factor in factorization.Factors)
         {
             var resolved = MemberResolver.Resolve(factor, signatures, out var error);
@@ -68,11 +69,12 @@ internal static class ModelBinder
             if (factor.Vars.Count != 1) return (null, null);
             var member = members[resolved];
             hasDensity &= !member.Family.IsDeterministic;
+            canDraw &= member.Family.CanDraw;
             written.Add(new SamplingStep(member.Variable, member.Name, member.SignatureText, member.CondVars));
         }
         var steps = analysis.SamplingOrder.Select(index => written[index]);
         var joint = factorization.Joint;
-        return (new SamplingPlan(steps.ToEquatableArray(), joint.CondVarNames.ToEquatableArray(), joint.VarNames.ToEquatableArray(), analysis.Marginalized.Count > 0, hasDensity, joint.Name, written.ToEquatableArray()), null);
+        return (new SamplingPlan(steps.ToEquatableArray(), joint.CondVarNames.ToEquatableArray(), joint.VarNames.ToEquatableArray(), analysis.Marginalized.Count > 0, hasDensity, joint.Name, written.ToEquatableArray(), canDraw), null);
     }
 
     private static LossSpec PlanLoss(LossMethod method, List<MemberSpec> members, List<MemberSignature> signatures)

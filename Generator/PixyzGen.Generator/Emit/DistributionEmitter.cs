@@ -57,6 +57,12 @@ internal static class DistributionEmitter
             w.Line();
         }
 
+        if (family.IsCustomDensity)
+        {
+            WriteCustomDensity(w, spec, signature, conditions, parameters, given);
+            return;
+        }
+
         if (family.IsDynamic)
         {
             WriteFlow(w, spec, signature, conditions, parameters, arguments, given, shapeName);
@@ -178,6 +184,38 @@ internal static class DistributionEmitter
         WriteMembers(w, forms.Select(f => (spec.Members.ForMethod(f.Item2, f.Item6),
             $"{f.Item5} <c>{signature}</c>, the product of the prior and the experts whose inputs are not null.",
             $"{f.Item1} {f.Item2}({f.Item3}{optional}) => {f.Item4};")));
+    }
+
+    /// <summary>
+    /// A custom density: the dynamic API's LogDensityFor calls the user's LogDensity (value, then conditioning variables),
+    /// and the typed LogProb goes through the dynamic LogProb, so both sum past the batch dimensions by one rule. There is
+    /// no Sample: a custom density cannot draw (loss terms that would are PXY0211).
+    /// </summary>
+    private static void WriteCustomDensity(SourceWriter w, DistributionSpec spec, string signature, List<string> conditions, string parameters, string given)
+    {
+        var variable = CSharpText.Escape(spec.Variable);
+        var quoted = CSharpText.Quote(spec.Variable);
+        var tensors = conditions.Select(_ => Tensor).ToArray();
+        var arguments = string.Join(", ", conditions);
+        var inputs = conditions.Count == 0 ? $"{RuntimeNames.Variables}.Empty" : $"{RuntimeNames.Variables}.Of({string.Join(", ", spec.CondVars.Zip(conditions, (name, code) => $"({CSharpText.Quote(name)}, {code})"))})";
+        if (spec.Members.CanOverride("LogDensityFor"))
+        {
+            w.Line($"/// <summary>The log-density of <c>{signature}</c> for the dynamic API: LogDensity on the named values.</summary>");
+            w.Line(TypeScaffold.GeneratedCodeAttribute);
+            var named = string.Join(", ", new[] { spec.Variable }.Concat(spec.CondVars).Select(v => $"this.Require(values, {CSharpText.Quote(v)})"));
+            w.Line(spec.ForwardError is { } error
+                ? $"protected override {Tensor} LogDensityFor({RuntimeNames.Variables} values) => throw new {RuntimeNames.InvalidOperationException}({CSharpText.Quote($"{error.Id}: {error.Message}")});"
+                : $"protected override {Tensor} LogDensityFor({RuntimeNames.Variables} values) => this.{GeneratedFamilies.LogDensityMethod}({named});");
+            w.Line();
+        }
+        var logProbParameters = string.Join(", ", new[] { $"{Tensor} {variable}" }.Concat(conditions.Select(c => $"{Tensor} {c}")));
+        WriteMembers(w, new List<(string?, string, string)>
+        {
+            (spec.Members.ForMethod("Params", tensors), $"The conditioning values of <c>{signature}</c>{given} as the dynamic API takes them.",
+                $"{RuntimeNames.Variables} Params({parameters}) => {inputs};"),
+            (spec.Members.ForMethod("LogProb", new[] { Tensor }.Concat(tensors).ToArray()), $"log <c>{signature}</c> as LogDensity gives it (unnormalized if it is), one value per batch element.",
+                $"{Tensor} LogProb({logProbParameters}) => this.LogProb(this.Params({arguments}).With({quoted}, {variable}));"),
+        });
     }
 
     /// <summary>A flow: typed wrappers over the dynamic API, its "parameters" being the inputs as Variables.</summary>

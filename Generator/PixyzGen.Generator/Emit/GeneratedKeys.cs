@@ -24,7 +24,9 @@ internal static class GeneratedKeys
         var sampleTypes = DrawParameters.Types(n);
         var family = spec.Family;
         var methods = new List<(string Name, string[] Types)>();
-        if (family.IsDynamic)
+        if (family.IsCustomDensity)
+            methods.AddRange(new[] { ("Params", tensors), ("LogProb", withValue) });
+        else if (family.IsDynamic)
             methods.AddRange(new[] { ("Params", tensors), ("Sample", sampleTypes), ("RSample", sampleTypes), ("LogProb", withValue) });
         else if (spec.IsProductOfExperts)
             methods.AddRange(new[] { ("Params", tensors), ("Sample", tensors), ("RSample", tensors), ("LogProb", withValue), ("Mean", tensors), ("Entropy", tensors) });
@@ -59,7 +61,7 @@ internal static class GeneratedKeys
                 var types = sampling.Inputs.Count == 0 ? new[] { "long" } : sampling.Inputs.Select(_ => Tensor).ToArray();
                 var record = spec.Type.PlainName + "Sample";
                 var single = sampling.Outputs.Count == 1;
-                if (existing.ForMethod("Sample", types) is not null && (single || existing.ForOther(record) is not null))
+                if (sampling.CanDraw && existing.ForMethod("Sample", types) is not null && (single || existing.ForOther(record) is not null))
                 {
                     yield return MemberKeys.Method("Sample", types);
                     if (!single) yield return record;

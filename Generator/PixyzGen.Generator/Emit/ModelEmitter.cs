@@ -67,7 +67,7 @@ internal static class ModelEmitter
         if (spec.Sampling is { } sampling)
         {
             WriteJoint(w, spec, sampling, factorization, existing);
-            WriteSample(w, spec, sampling, factorization, existing);
+            if (sampling.CanDraw) WriteSample(w, spec, sampling, factorization, existing);
             if (!sampling.Marginalizes && sampling.HasDensity) WriteJointLogProb(w, spec, sampling, factorization, existing);
         }
         else if (spec.SamplingError is { } error && existing.ForMethod("Sample", "long") is { } modifier)

@@ -20,7 +20,6 @@ internal static class SymbolFacts
     public const string ModelAttribute = "PixyzGen.ModelAttribute";
     public const string LossAttribute = "PixyzGen.LossAttribute";
     public const string ProductOfExperts = "NormalPoE";
-    public const string ForwardMethod = "Forward";
 
     /// <summary>Fully qualified, keywords escaped, nullable reference annotations kept (<c>Tensor?</c>).</summary>
     public static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
@@ -53,13 +52,17 @@ internal static class SymbolFacts
     /// </summary>
     public static readonly string[] RequiredDistributionMembers = { "Params", "Sample", "LogProb" };
 
+    /// <summary>A custom density's: it has no Sample, and the dynamic API reaches LogDensity through the generated LogDensityFor.</summary>
+    public static readonly string[] RequiredCustomDensityMembers = { "Params", "LogProb", "LogDensityFor" };
+
     /// <summary>
     /// A required generated member the type cannot carry, or null: the type is named like it (C# forbids a member named
     /// like its type), or declares something other than a method under its name.
     /// </summary>
     public static string? RequiredMemberConflict(INamedTypeSymbol type)
     {
-        foreach (var name in RequiredDistributionMembers)
+        var required = Family(type) == GeneratedFamilies.CustomDensity ? RequiredCustomDensityMembers : RequiredDistributionMembers;
+        foreach (var name in required)
         {
             if (type.Name == name) return $"it is named {name}, and PixyzGen generates a member {name} in it";
             if (type.GetMembers(name).Any(m => m is not IMethodSymbol)) return $"it declares a non-method '{name}', and PixyzGen generates a method {name} in it";
@@ -84,14 +87,16 @@ internal static class SymbolFacts
     }
 
     /// <summary>
-    /// The instance <c>Forward</c> the generated <c>Params</c> calls: declared by the type, or inherited from a user base
-    /// type where it is not private; the Runtime's own <c>Forward(Variables)</c> does not count.
+    /// The instance method of the user's the generated code calls (<see cref="FamilyFacts.UserMethod"/>: <c>Forward</c>,
+    /// or a custom density's <c>LogDensity</c>): declared by the type, or inherited from a user base type where it is not
+    /// private; the Runtime's own <c>Forward(Variables)</c> does not count.
     /// </summary>
     public static IMethodSymbol? Forward(INamedTypeSymbol type)
     {
+        var name = GeneratedFamilies.Find(Family(type))?.UserMethod ?? GeneratedFamilies.ForwardMethod;
         for (var current = type; current is not null && !IsRuntime(current); current = current.BaseType)
         {
-            var forward = current.GetMembers(ForwardMethod).OfType<IMethodSymbol>()
+            var forward = current.GetMembers(name).OfType<IMethodSymbol>()
                 .FirstOrDefault(m => !m.IsStatic && !m.IsOverride && (ReferenceEquals(current, type) || m.DeclaredAccessibility != Accessibility.Private));
             if (forward is not null) return forward;
         }
@@ -109,7 +114,7 @@ internal static class SymbolFacts
         if (Forward(type) is not { } forward) return null;
         var tensor = compilation?.GetTypeByMetadataName("TorchSharp.torch+Tensor");
         var family = GeneratedFamilies.Find(Family(type));
-        var record = family is null ? null : family.IsDeterministic ? tensor : family.ParamsRecord is { } name ? compilation?.GetTypeByMetadataName(RuntimeNamespace + "." + name) : null;
+        var record = family is null ? null : family.IsDeterministic || family.IsCustomDensity ? tensor : family.ParamsRecord is { } name ? compilation?.GetTypeByMetadataName(RuntimeNamespace + "." + name) : null;
         bool Converts(ITypeSymbol from, ITypeSymbol to) => compilation!.ClassifyCommonConversion(from, to).IsImplicit;
         bool TakesTensor(IParameterSymbol p) => tensor is null || p.RefKind is RefKind.None or RefKind.In &&
             (Converts(tensor, p.Type) || p.IsParams && p.Type is IArrayTypeSymbol array && Converts(tensor, array.ElementType));

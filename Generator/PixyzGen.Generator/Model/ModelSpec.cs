@@ -13,13 +13,14 @@ internal sealed record SamplingStep(string Variable, string Member, string Signa
 
 /// <summary>
 /// Ancestral sampling and joint log-density of a valid factorization. Inputs are the joint's conditioning variables;
-/// without <see cref="HasDensity"/> (a deterministic factor) there is no joint log-density. <see cref="Steps"/> are in
+/// without <see cref="HasDensity"/> (a deterministic factor) there is no joint log-density, without <see cref="CanDraw"/>
+/// (a custom density's factor) no ancestral Sample. <see cref="Steps"/> are in
 /// sampling order, <see cref="WrittenOrder"/> as the factorization lists them (the order the joint multiplies and sums
 /// them, as the user's own <c>*</c> would).
 /// </summary>
 internal sealed record SamplingPlan(
     EquatableArray<SamplingStep> Steps, EquatableArray<string> Inputs, EquatableArray<string> Outputs, bool Marginalizes, bool HasDensity = true,
-    string JointName = "p", EquatableArray<SamplingStep> WrittenOrder = default);
+    string JointName = "p", EquatableArray<SamplingStep> WrittenOrder = default, bool CanDraw = true);
 
 /// <summary>
 /// A loss method to write: its <see cref="Plan"/>, or, when the formula or the method is invalid, <see cref="Error"/>,

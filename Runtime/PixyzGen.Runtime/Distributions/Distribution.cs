@@ -101,6 +101,7 @@ public abstract partial class Distribution : nn.Module
     public Variables Sample(Variables? inputs = null, long? batchN = null, long[]? sampleShape = null, bool reparam = false, bool returnAll = true)
     {
         inputs ??= Variables.Empty;
+        if (CannotSampleReason is { } reason) throw new NotSupportedException(reason);
         if (reparam && !HasReparam)
             throw new NotSupportedException($"{Describe()} cannot draw reparameterized samples ({DistributionName} has no reparameterization); use reparam: false.");
         if (batchN is <= 0) throw new ArgumentOutOfRangeException(nameof(batchN), $"{Describe()}: batchN must be positive, got {batchN}.");
@@ -108,6 +109,9 @@ public abstract partial class Distribution : nn.Module
         var drawn = Draw(inputs, new SampleRequest(batchN, sampleShape ?? Array.Empty<long>(), reparam));
         return returnAll ? inputs.Merge(drawn) : drawn;
     }
+
+    /// <summary>Why this distribution has no sampler (a custom density's), or null when it draws.</summary>
+    protected internal virtual string? CannotSampleReason => null;
 
     /// <summary>Draws the variables of <see cref="Var"/> only (inputs already checked).</summary>
     protected internal abstract Variables Draw(Variables inputs, SampleRequest request);

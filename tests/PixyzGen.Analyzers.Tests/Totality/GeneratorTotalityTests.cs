@@ -220,6 +220,27 @@ public class GeneratorTotalityTests
             [Distribution("q(w|x)")] public sealed partial class Loose : Normal { private NormalParams Forward(object x) => new((Tensor)x, ((Tensor)x).exp()); }
             [Distribution("f(w|x)")] public sealed partial class Weights : Deterministic { private TorchSharp.Modules.Parameter Forward(Tensor x) => new(x); }
             """);
+
+        // 11. Custom densities: LogDensity is called with the value and the conditions; they cannot draw.
+        yield return C("a custom density without LogDensity", "[Distribution(\"p(w)\")] public sealed partial class NoDensity : CustomDensity { }\n", "PXY0307");
+        yield return C("a custom density whose LogDensity names other variables",
+            "[Distribution(\"p(w|c)\")] public sealed partial class Other : CustomDensity { private Tensor LogDensity(Tensor c, Tensor w) => w; }\n", "PXY0307");
+        yield return C("a custom density whose LogDensity returns a double",
+            "[Distribution(\"p(w)\")] public sealed partial class Scalar : CustomDensity { private NormalParams LogDensity(Tensor w) => new(w, w.exp()); }\n", "PXY0307");
+        yield return C("a custom density with variables named like generated code's names, scored and drawn from", """
+            [Distribution("p(values|inputs)")] public sealed partial class @params : CustomDensity { private Tensor LogDensity(Tensor values, Tensor inputs) => -(values - inputs).square().sum(-1); }
+            [Distribution("q(values|inputs)")] public sealed partial class Approx : Normal { private NormalParams Forward(Tensor inputs) => new(inputs, inputs.exp()); }
+            [Model("p(values|inputs) = p(values|inputs)")]
+            public sealed partial class Vi : GenerativeModel
+            {
+                public @params P { get; } = new(); public Approx Q { get; } = new();
+                [Loss("mean(E_q(values|inputs)[log q(values|inputs) - log p(values|inputs)])")] public partial Tensor Reverse(Tensor inputs);
+                [Loss("mean(KL(p(values|inputs) || q(values|inputs)))")] public partial Tensor Wrong(Tensor inputs);
+            }
+            """, "PXY0205", "PXY0211");
+        yield return C("a custom density named like its generated bridge", """
+            [Distribution("p(w)")] public sealed partial class LogDensityFor : CustomDensity { private Tensor LogDensity(Tensor w) => -w.square().sum(-1); }
+            """, "PXY0305");
     }
 
     [TestCaseSource(nameof(Cases))]

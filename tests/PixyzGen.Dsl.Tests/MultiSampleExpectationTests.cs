@@ -82,6 +82,25 @@ public class MultiSampleExpectationTests
     }
 
     [Test]
+    public void An_IWAE_count_can_be_a_whole_number_parameter_at_its_name()
+    {
+        var members = new[] { new Checking.MemberSignature("Q", DslParser.ParseDistribution("q(z|x)").Value!), new Checking.MemberSignature("P", DslParser.ParseDistribution("p(x|z)").Value!), new Checking.MemberSignature("Pz", DslParser.ParseDistribution("p(z)").Value!) };
+        const string text = "mean(IWAE_count(p(x,z) || q(z|x)))";
+        var loss = DslParser.ParseLoss(text).Value!;
+        var iwae = (Syntax.IwaeNode)((Syntax.ReduceNode)loss).Operand;
+        Assert.That((iwae.CountParameter!.Name, iwae.CountText), Is.EqualTo(("count", "count")));
+        Assert.That(text.Substring(iwae.CountParameter.Range.Start, iwae.CountParameter.Range.Length), Is.EqualTo("count"));
+        Checking.LossParameterShape Tensor(string name) => new(name, Checking.LossShapeRules.Tensor);
+        Assert.That(Checking.LossChecker.Check(loss, members, new[] { Tensor("x"), new Checking.LossParameterShape("count", "long") }, "Loss"), Is.Empty);
+        var asDouble = Checking.LossChecker.Check(loss, members, new[] { Tensor("x"), new Checking.LossParameterShape("count", "double") }, "Loss").Single();
+        Assert.That((asDouble.Id, asDouble.Range.Start, asDouble.Range.Length), Is.EqualTo((Diagnostics.DiagnosticIds.BadLossSignature, 10, 5)));
+        var unknown = Checking.LossChecker.Check(loss, members, new[] { Tensor("x") }, "Loss").Single();
+        Assert.That((unknown.Id, unknown.Range.Start), Is.EqualTo((Diagnostics.DiagnosticIds.UnboundVariable, 10)));
+        Assert.That(Printing.LatexPrinter.Loss(loss), Does.Contain("\\frac{1}{count}"));
+        Assert.That(DslParser.ParseLoss("IWAE_count + 1").Succeeded, Is.True, "a name of that shape without '(' is a scalar parameter, as before");
+    }
+
+    [Test]
     public void A_draw_count_can_be_a_whole_number_parameter_and_nothing_else()
     {
         var members = new[] { new Checking.MemberSignature("Q", DslParser.ParseDistribution("q(z|x)").Value!), new Checking.MemberSignature("P", DslParser.ParseDistribution("p(x|z)").Value!) };

@@ -40,9 +40,11 @@ public class PaperModelsTests
             [Distribution("p(v)")] public sealed partial class ConstantNormal() : Normal(loc: 0, scale: 1, features: [3]);
             [Distribution("f(v)")] public sealed partial class GFlow() : TransformedDistribution(new Normal(0.0, 1.0, var: new[] { "u" }, features: new long[] { 2 }), new FlowLayer[] { new PlanarLayer(2) });
             [Distribution("e(v|c)")] public sealed partial class GCustom : CustomDensity { private Tensor LogDensity(Tensor v, Tensor c) => -(v - c).square(); }
+            [Distribution("m(v|c)")] public sealed partial class GMixture() : MixtureModel(new Distribution[] { new GNormal(), new GNormal() }, new Categorical(full(2, 0.5), var: new[] { "k" }));
+            [Distribution("m(k|v,c)")] public sealed partial class GAssignment(GMixture mixture) : MixturePosterior(mixture);
             """;
         var generated = GeneratorHarness.Run(source);
-        Assert.That(generated, Has.Count.EqualTo(18));
+        Assert.That(generated, Has.Count.EqualTo(20));
         foreach (var (hint, text) in generated.OrderBy(g => g.Key, System.StringComparer.Ordinal))
             Snapshot.Verify(text, nameof(PaperModelsTests), nameof(Every_family), hint);
     }

@@ -33,6 +33,12 @@ public class SharedTablesTests
             .Where(t => t.IsPublic && !t.IsAbstract && t.Namespace == "PixyzGen" && BaseFamily(t) is not null && t.BaseType is { IsGenericType: true })
             .Select(t => t.Name);
         Assert.That(GeneratedFamilies.All.Select(f => f.Name), Is.SupersetOf(runtime), "every direct FamilyDistribution<TParams> of the Runtime is known to the generator");
+        foreach (var family in GeneratedFamilies.All)
+        {
+            var type = typeof(PixyzGen.Normal).Assembly.GetType("PixyzGen." + family.Name);
+            Assert.That(type, Is.Not.Null, family.Name);
+            Assert.That(type!.IsPublic && !type.IsSealed && typeof(PixyzGen.Distribution).IsAssignableFrom(type), Is.True, $"{family.Name} is a public, derivable distribution");
+        }
         foreach (var family in GeneratedFamilies.All.Where(f => !f.IsDeterministic && !f.IsDynamic))
         {
             var type = typeof(PixyzGen.Normal).Assembly.GetType("PixyzGen." + family.Name)!;

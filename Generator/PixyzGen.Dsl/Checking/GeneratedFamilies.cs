@@ -16,10 +16,16 @@ public sealed record FamilyFacts(string Name, string? ParamsRecord, bool HasRepa
     public bool IsCustomDensity => Name == GeneratedFamilies.CustomDensity;
 
     /// <summary>
-    /// A flow (either direction) or a custom density: typed members and loss terms go through the dynamic API with the
-    /// inputs as Variables.
+    /// A flow (either direction), a mixture, a mixture's posterior or a custom density: typed members and loss terms go
+    /// through the dynamic API with the inputs as Variables.
     /// </summary>
-    public bool IsDynamic => Name is GeneratedFamilies.Transformed or GeneratedFamilies.InverseTransformed or GeneratedFamilies.CustomDensity;
+    public bool IsDynamic => IsComposite || IsCustomDensity;
+
+    /// <summary>Built from other distributions given to its constructor (a flow's prior and layers, a mixture's components): no user method.</summary>
+    public bool IsComposite => Name is GeneratedFamilies.Transformed or GeneratedFamilies.InverseTransformed or GeneratedFamilies.Mixture or GeneratedFamilies.MixturePosterior;
+
+    /// <summary>A mixture: its typed members also give the responsibilities p(component | value).</summary>
+    public bool IsMixture => Name == GeneratedFamilies.Mixture;
 
     /// <summary>Whether the family can draw its variable (every family but a custom density).</summary>
     public bool CanDraw => !IsCustomDensity;
@@ -29,12 +35,12 @@ public sealed record FamilyFacts(string Name, string? ParamsRecord, bool HasRepa
     /// parametric families and Deterministic, <c>LogDensity</c> (value and conditioning variables to a log-density) for a
     /// custom density, none for flows (their layers are the network).
     /// </summary>
-    public string? UserMethod => IsCustomDensity ? GeneratedFamilies.LogDensityMethod : Name is GeneratedFamilies.Transformed or GeneratedFamilies.InverseTransformed ? null : GeneratedFamilies.ForwardMethod;
+    public string? UserMethod => IsCustomDensity ? GeneratedFamilies.LogDensityMethod : IsComposite ? null : GeneratedFamilies.ForwardMethod;
 }
 
 /// <summary>
 /// The Runtime families a <c>[Distribution]</c> class can derive from (every <c>FamilyDistribution&lt;TParams&gt;</c>
-/// of the <c>PixyzGen</c> namespace, Deterministic, flows and CustomDensity): the one table the generator and the analyzers read. A
+/// of the <c>PixyzGen</c> namespace, Deterministic, flows, mixtures and CustomDensity): the one table the generator and the analyzers read. A
 /// test checks it against the Runtime.
 /// </summary>
 public static class GeneratedFamilies
@@ -47,6 +53,12 @@ public static class GeneratedFamilies
 
     /// <summary>A variable computed by a network: drawn (its value), never scored (no density).</summary>
     public const string Deterministic = "Deterministic";
+
+    /// <summary>A finite mixture of components under a categorical prior: scored by log-sum-exp, drawn through the dynamic API.</summary>
+    public const string Mixture = "MixtureModel";
+
+    /// <summary>The posterior over a mixture's component given its value.</summary>
+    public const string MixturePosterior = "MixturePosterior";
 
     /// <summary>An (unnormalized) log-density written by the user: scored, never drawn.</summary>
     public const string CustomDensity = "CustomDensity";
@@ -74,6 +86,8 @@ public static class GeneratedFamilies
         new FamilyFacts(Transformed, null, HasReparam: true, HasEntropy: false),
         new FamilyFacts(InverseTransformed, null, HasReparam: true, HasEntropy: false),
         new FamilyFacts(CustomDensity, null, HasReparam: false, HasEntropy: false),
+        new FamilyFacts(Mixture, null, HasReparam: false, HasEntropy: false),
+        new FamilyFacts(MixturePosterior, null, HasReparam: false, HasEntropy: false),
     };
 
     private static readonly Dictionary<string, FamilyFacts> ByName = All.ToDictionary(f => f.Name);

@@ -118,16 +118,20 @@ public static class LossChecker
                         string.Join(",", mmd.Left.VarNames), string.Join(",", mmd.Right.VarNames)));
                 break;
             case IwaeNode iwae:
-                var proposal = CheckTerm(context, iwae.Proposal, bound, includeVars: false, $"IWAE_{iwae.K}");
+                var iwaeName = "IWAE_" + iwae.CountText;
+                var proposal = CheckTerm(context, iwae.Proposal, bound, includeVars: false, iwaeName);
                 RequireDensity(proposal, iwae.Proposal, "IWAE", errors);
-                RequireDraw(proposal, iwae.Proposal, $"IWAE_{iwae.K}", errors);
+                RequireDraw(proposal, iwae.Proposal, iwaeName, errors);
+                if (iwae.CountParameter is { } iwaeCount)
+                    RequireSetting(context, iwaeCount, bound, context.Counts, $"the number of importance samples of {iwaeName}",
+                        $"{iwaeName} draws '{iwaeCount.Name}' times, so it must be an int or long parameter");
                 errors.AddRange(SignatureChecker.Check(iwae.Joint));
-                var factors = JointFactors.Resolve(iwae.Joint, members, out var jointError, $"IWAE_{iwae.K}");
+                var factors = JointFactors.Resolve(iwae.Joint, members, out var jointError, iwaeName);
                 if (jointError is not null) errors.Add(jointError);
                 foreach (var factor in factors ?? new int[0]) RequireDensity(members[factor], iwae.Joint, "IWAE", errors);
                 var sampled = new HashSet<string>(iwae.Proposal.VarNames);
                 foreach (var latent in iwae.Proposal.Vars.Where(v => !iwae.Joint.VarNames.Contains(v.Name)))
-                    errors.Add(DslError.Create(DiagnosticIds.TermJointMismatch, latent.Range, iwae.Joint.Text, $"IWAE_{iwae.K}", $"the proposal {iwae.Proposal.Text} draws {latent.Name}, which the joint does not generate"));
+                    errors.Add(DslError.Create(DiagnosticIds.TermJointMismatch, latent.Range, iwae.Joint.Text, iwaeName, $"the proposal {iwae.Proposal.Text} draws {latent.Name}, which the joint does not generate"));
                 foreach (var variable in iwae.Joint.Vars.Concat(iwae.Joint.CondVars).Where(v => !sampled.Contains(v.Name))) RequireBound(context, variable, bound, iwae.Joint.Text);
                 foreach (var variable in iwae.Joint.Vars.Concat(iwae.Joint.CondVars).Where(v => sampled.Contains(v.Name))) used.Add(variable.Name);
                 break;

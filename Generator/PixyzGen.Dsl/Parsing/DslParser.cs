@@ -301,6 +301,12 @@ public sealed class DslParser
                 return new ReduceNode(kind, operand, word.Range.Cover(reduceClose.Range));
         }
         if (ReservedWords.IwaeCount(word.Text) is { } count && next == TokenKind.OpenParen) return ParseIwae(word, count);
+        if (ReservedWords.IwaeCountParameter(word.Text) is { } countName && next == TokenKind.OpenParen)
+        {
+            // IWAE_k(...) with k a parameter of the method: the number of importance samples is given at each call.
+            var suffix = new TextRange(word.Range.Start + word.Text.Length - countName.Length, countName.Length);
+            return ParseIwae(word, 1, new HyperParameterNode(countName, suffix));
+        }
         if (ReservedWords.IsDslWord(word.Text) || ReservedWords.IwaeCount(word.Text) is not null)
             throw Error(word, $"'{word.Text}' is a reserved word and must be followed by {Usage(word.Text)}");
         if (next == TokenKind.OpenParen && DslFormOfLossClass(word.Text) is { } form)
@@ -419,8 +425,8 @@ public sealed class DslParser
             discriminator, generator, prior, word.Range.Cover(close.Range));
     }
 
-    // IWAE_k "(" Dist "||" Dist ")"
-    private LossNode ParseIwae(Token word, int count)
+    // IWAE_k "(" Dist "||" Dist ")", k digits or a parameter's name
+    private LossNode ParseIwae(Token word, int count, HyperParameterNode? countParameter = null)
     {
         if (count < 1 || count > MaxSamples) throw Error(word, $"the number of importance samples must be between 1 and {MaxSamples}, as in IWAE_5(...)");
         Advance();
@@ -429,7 +435,7 @@ public sealed class DslParser
         Expect(TokenKind.DoublePipe, $"'||' between the joint and the proposal of {word.Text}");
         var proposal = ParseDistributionRef();
         var close = Expect(TokenKind.CloseParen, $"')' to close {word.Text}(");
-        return new IwaeNode(joint, proposal, count, word.Range.Cover(close.Range));
+        return new IwaeNode(joint, proposal, count, word.Range.Cover(close.Range), countParameter);
     }
 
     // Dist := Name "(" VarList ("|" VarList)? ")"

@@ -100,7 +100,8 @@ public static class LatexPrinter
                 return ($"D_{{MMD^2}} \\left[{Signature(mmd.Left)}||{Signature(mmd.Right)} \\right]", 3);
             case IwaeNode iwae:
                 var latents = string.Join(",", iwae.Proposal.VarNames.Select(Name));
-                return ($"\\mathbb{{E}}_{{{latents}_{{1:{iwae.K}}} \\sim {Signature(iwae.Proposal)}}} \\left[\\log \\frac{{1}}{{{iwae.K}}} \\sum_{{k=1}}^{{{iwae.K}}} \\frac{{{Signature(iwae.Joint)}}}{{{Signature(iwae.Proposal)}}} \\right]", 3);
+                var k = iwae.CountParameter is { } parameter ? Name(parameter.Name) : iwae.CountText;
+                return ($"\\mathbb{{E}}_{{{latents}_{{1:{k}}} \\sim {Signature(iwae.Proposal)}}} \\left[\\log \\frac{{1}}{{{k}}} \\sum_{{k=1}}^{{{k}}} \\frac{{{Signature(iwae.Joint)}}}{{{Signature(iwae.Proposal)}}} \\right]", 3);
             case EntropyNode entropy:
                 return ($"H \\left[ {Signature(entropy.Distribution)} \\right]", 3);
             default:

@@ -70,9 +70,16 @@ public sealed record KlNode(DistributionRef Left, DistributionRef Right, TextRan
 
 /// <summary>
 /// <c>IWAE_k(p(x,z) || q(z|x))</c>: the importance-weighted bound log (1/k) sum_k p(x, z_k) / q(z_k|x), z_k ~ q(z|x).
-/// The joint is the product of the members that generate its variables.
+/// The joint is the product of the members that generate its variables. <c>IWAE_k(...)</c> with <c>k</c> an <c>int</c> or
+/// <c>long</c> parameter of the loss method (<see cref="CountParameter"/>) takes the count at each call.
 /// </summary>
-public sealed record IwaeNode(DistributionRef Joint, DistributionRef Proposal, int K, TextRange Range) : LossNode(Range);
+public sealed record IwaeNode(DistributionRef Joint, DistributionRef Proposal, int K, TextRange Range, HyperParameterNode? CountParameter = null) : LossNode(Range)
+{
+    /// <summary>The count as written: the number, or the parameter's name.</summary>
+    public string CountText => CountParameter?.Name ?? K.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public override IEnumerable<LossNode> Children => CountParameter is null ? System.Array.Empty<LossNode>() : new LossNode[] { CountParameter };
+}
 
 /// <summary>
 /// <c>MMD(q(z|x) || p(z))</c>: the squared maximum mean discrepancy between a batch of draws of each side, a scalar

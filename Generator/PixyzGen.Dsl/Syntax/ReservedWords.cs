@@ -45,6 +45,18 @@ public static class ReservedWords
         return digits.Length > 6 ? int.MaxValue : int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// The parameter named by <c>IWAE_k</c> when k is a name rather than digits (<c>IWAE_k(...)</c>, the count given at each
+    /// call), or null.
+    /// </summary>
+    public static string? IwaeCountParameter(string name)
+    {
+        const string prefix = "IWAE_";
+        if (!name.StartsWith(prefix, System.StringComparison.Ordinal) || name.Length == prefix.Length || IwaeCount(name) is not null) return null;
+        var suffix = name.Substring(prefix.Length);
+        return char.IsDigit(suffix[0]) ? null : suffix;
+    }
+
     /// <summary>log, E, KL, H, mean, sum, MMD or iterate.</summary>
     public static bool IsDslWord(string name) => DslWords.Contains(name) || System.Array.IndexOf(Adversarial, name) >= 0;
 

@@ -239,7 +239,7 @@ internal sealed class LossPlanner
     /// </summary>
     private (PlanExpression Value, bool IsTensor, HashSet<PlanLocal> Draws) Iwae(IwaeNode iwae, IReadOnlyDictionary<string, PlanExpression> variables)
     {
-        var (inner, stacked) = Draw(SamplingOrder(iwae.Proposal), variables, iwae.K);
+        var (inner, stacked) = Draw(SamplingOrder(iwae.Proposal), variables, iwae.K, iwae.CountParameter?.Name);
         var joint = JointFactors.Resolve(iwae.Joint, signatures, out _)!.Select(i => members[i]).ToList();
         var logJoint = LogDensity(joint, inner, out var jointDraws);
         var proposal = ResolveTerm(iwae.Proposal);
@@ -247,9 +247,9 @@ internal sealed class LossPlanner
         var terms = logJoint is PlanChain { } sum && joint.Count > 1 ? sum : new PlanChain(logJoint, EquatableArray<PlanChainLink>.Empty);
         var logWeights = new PlanChain(terms.First, terms.Links.Concat(logProposal.Select(t => new PlanChainLink(BinaryOperator.Subtract, t))).ToEquatableArray());
         var dependencies = Union(jointDraws, new HashSet<PlanLocal>(proposal.SelectMany(q => DependenciesOf(Parameters(q, inner)).Concat(DependenciesOf(inner[q.Variable])))));
-        if (iwae.K == 1) return (logWeights, true, dependencies);
+        if (iwae.K == 1 && iwae.CountParameter is null) return (logWeights, true, dependencies);
         foreach (var local in stacked) dependencies.Remove(local);
-        return (new PlanLogMeanExp(logWeights, iwae.K), true, dependencies);
+        return (new PlanLogMeanExp(logWeights, iwae.K, iwae.CountParameter?.Name), true, dependencies);
     }
 
     private (PlanExpression Value, HashSet<PlanLocal> Draws) Kl(KlNode kl, IReadOnlyDictionary<string, PlanExpression> variables)

@@ -63,9 +63,9 @@ internal static class DistributionEmitter
             return;
         }
 
-        if (family.IsDynamic)
+        if (family.IsComposite)
         {
-            WriteFlow(w, spec, signature, conditions, parameters, arguments, given, shapeName);
+            WriteComposite(w, spec, signature, conditions, parameters, arguments, given, shapeName);
             return;
         }
 
@@ -197,7 +197,6 @@ internal static class DistributionEmitter
         var quoted = CSharpText.Quote(spec.Variable);
         var tensors = conditions.Select(_ => Tensor).ToArray();
         var arguments = string.Join(", ", conditions);
-        var inputs = conditions.Count == 0 ? $"{RuntimeNames.Variables}.Empty" : $"{RuntimeNames.Variables}.Of({string.Join(", ", spec.CondVars.Zip(conditions, (name, code) => $"({CSharpText.Quote(name)}, {code})"))})";
         if (spec.Members.CanOverride("LogDensityFor"))
         {
             w.Line($"/// <summary>The log-density of <c>{signature}</c> for the dynamic API: LogDensity on the named values.</summary>");
@@ -212,34 +211,52 @@ internal static class DistributionEmitter
         WriteMembers(w, new List<(string?, string, string)>
         {
             (spec.Members.ForMethod("Params", tensors), $"The conditioning values of <c>{signature}</c>{given} as the dynamic API takes them.",
-                $"{RuntimeNames.Variables} Params({parameters}) => {inputs};"),
+                $"{RuntimeNames.Variables} Params({parameters}) => {DynamicInputs(spec, conditions)};"),
             (spec.Members.ForMethod("LogProb", new[] { Tensor }.Concat(tensors).ToArray()), $"log <c>{signature}</c> as LogDensity gives it (unnormalized if it is), one value per batch element.",
                 $"{Tensor} LogProb({logProbParameters}) => this.LogProb(this.Params({arguments}).With({quoted}, {variable}));"),
         });
     }
 
-    /// <summary>A flow: typed wrappers over the dynamic API, its "parameters" being the inputs as Variables.</summary>
-    private static void WriteFlow(SourceWriter w, DistributionSpec spec, string signature, List<string> conditions, string parameters, string arguments, string given, string shapeName)
+    /// <summary>
+    /// A distribution built from others (a flow, a mixture, a mixture's posterior): typed wrappers over the dynamic API,
+    /// its "parameters" being the inputs as Variables. RSample where the family reparameterizes; a mixture also gives
+    /// its responsibilities.
+    /// </summary>
+    private static void WriteComposite(SourceWriter w, DistributionSpec spec, string signature, List<string> conditions, string parameters, string arguments, string given, string shapeName)
     {
+        var family = spec.Family;
         var unconditioned = conditions.Count == 0;
-        var inputs = unconditioned ? $"{RuntimeNames.Variables}.Empty" : $"{RuntimeNames.Variables}.Of({string.Join(", ", spec.CondVars.Zip(conditions, (name, code) => $"({CSharpText.Quote(name)}, {code})"))})";
         var sampleParameters = DrawParameters.List(conditions, shapeName);
         var tensors = conditions.Select(_ => Tensor).ToArray();
+        var withValue = new[] { Tensor }.Concat(tensors).ToArray();
         var sampleTypes = DrawParameters.Types(conditions.Count);
         var batch = (unconditioned ? "batchN: batchSize, " : "") + $"sampleShape: {shapeName}, ";
         var quoted = CSharpText.Quote(spec.Variable);
         var variable = CSharpText.Escape(spec.Variable);
         var logProbParameters = string.Join(", ", new[] { $"{Tensor} {variable}" }.Concat(conditions.Select(c => $"{Tensor} {c}")));
+        var valueInputs = $"this.Params({arguments}).With({quoted}, {variable})";
         var members = new List<(string?, string, string)>
         {
             (spec.Members.ForMethod("Params", tensors), $"The inputs of <c>{signature}</c>{given} as the dynamic API takes them.",
-                $"{RuntimeNames.Variables} Params({parameters}) => {inputs};"),
+                $"{RuntimeNames.Variables} Params({parameters}) => {DynamicInputs(spec, conditions)};"),
         };
-        foreach (var (name, reparam, what) in new[] { ("Sample", "false", "without gradient"), ("RSample", "true", "with gradients through the flow") })
+        var draws = new List<(string Name, string Reparam, string What)> { ("Sample", "false", "without gradient") };
+        if (family.HasReparam) draws.Add(("RSample", "true", "with gradients through the flow"));
+        foreach (var (name, reparam, what) in draws)
             members.Add((spec.Members.ForMethod(name, sampleTypes), $"Draws {spec.Variable} ~ <c>{signature}</c>{given} {what}; <paramref name=\"{shapeName}\"/> adds leading dimensions.",
                 $"{Tensor} {name}({sampleParameters}) => this.Sample(this.Params({arguments}), {batch}reparam: {reparam}, returnAll: false)[{quoted}];"));
-        members.Add((spec.Members.ForMethod("LogProb", new[] { Tensor }.Concat(tensors).ToArray()), $"log <c>{signature}</c>: the base density and the flow's log-determinant, one value per batch element.",
-            $"{Tensor} LogProb({logProbParameters}) => this.LogProb(this.Params({arguments}).With({quoted}, {variable}));"));
+        var density = family.IsMixture ? "the log-sum-exp over the components"
+            : family.Name == GeneratedFamilies.MixturePosterior ? "the log-responsibility of the component"
+            : "the base density and the flow's log-determinant";
+        members.Add((spec.Members.ForMethod("LogProb", withValue), $"log <c>{signature}</c>: {density}, one value per batch element.",
+            $"{Tensor} LogProb({logProbParameters}) => this.LogProb({valueInputs});"));
+        if (family.IsMixture)
+            members.Add((spec.Members.ForMethod("Responsibilities", withValue), $"The posterior over the component given {spec.Variable}: p(component = k | {spec.Variable}) for every k, component dimension last.",
+                $"{Tensor} Responsibilities({logProbParameters}) => this.Responsibilities({valueInputs});"));
         WriteMembers(w, members);
     }
+
+    /// <summary>The conditioning values as the dynamic API takes them: <c>Variables.Of(("x", x), ...)</c>.</summary>
+    private static string DynamicInputs(DistributionSpec spec, IReadOnlyList<string> conditions) =>
+        conditions.Count == 0 ? $"{RuntimeNames.Variables}.Empty" : $"{RuntimeNames.Variables}.Of({string.Join(", ", spec.CondVars.Zip(conditions, (name, code) => $"({CSharpText.Quote(name)}, {code})"))})";
 }

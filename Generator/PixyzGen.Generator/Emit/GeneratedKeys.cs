@@ -26,8 +26,13 @@ internal static class GeneratedKeys
         var methods = new List<(string Name, string[] Types)>();
         if (family.IsCustomDensity)
             methods.AddRange(new[] { ("Params", tensors), ("LogProb", withValue) });
-        else if (family.IsDynamic)
-            methods.AddRange(new[] { ("Params", tensors), ("Sample", sampleTypes), ("RSample", sampleTypes), ("LogProb", withValue) });
+        else if (family.IsComposite)
+        {
+            methods.AddRange(new[] { ("Params", tensors), ("Sample", sampleTypes) });
+            if (family.HasReparam) methods.Add(("RSample", sampleTypes));
+            methods.Add(("LogProb", withValue));
+            if (family.IsMixture) methods.Add(("Responsibilities", withValue));
+        }
         else if (spec.IsProductOfExperts)
             methods.AddRange(new[] { ("Params", tensors), ("Sample", tensors), ("RSample", tensors), ("LogProb", withValue), ("Mean", tensors), ("Entropy", tensors) });
         else if (family.IsDeterministic)

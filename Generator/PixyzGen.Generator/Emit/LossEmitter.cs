@@ -146,7 +146,7 @@ internal static class LossEmitter
             PlanLogProb log => LogProb(log),
             PlanEntropy entropy => $"{Code(entropy.Member)}.EntropyOf({Name(entropy.Parameters)})",
             PlanMeanOverDraws mean => $"{Render(mean.Value)}.mean(new long[] {{ 0 }})",
-            PlanLogMeanExp iwae => $"({Render(iwae.LogWeights)}.logsumexp(0) - {CSharpText.Literal(System.Math.Log(iwae.Count))})",
+            PlanLogMeanExp iwae => $"({Render(iwae.LogWeights)}.logsumexp(0) - {(iwae.CountParameter is { } k ? $"global::System.Math.Log({CSharpText.Escape(k)})" : CSharpText.Literal(System.Math.Log(iwae.Count)))})",
             PlanClosedFormKl kl => $"{RuntimeNames.Kl}.{kl.Method}({Name(kl.LeftParameters)}, {Name(kl.RightParameters)}, {Code(kl.Left)}.ReducedFeatureRank)",
             PlanMmd mmd => $"{RuntimeNames.Mmd}.Squared({Render(mmd.Left)}, {Render(mmd.Right)}{(mmd.InverseMultiquadric ? $", {RuntimeNames.MmdKernel}.InverseMultiquadratic" : "")}{(mmd.KernelWidth is { } width ? $", sigmaSquared: {Render(width)}" : "")})",
             PlanAdversarial adversarial => $"{RuntimeNames.Adversarial}.{adversarial.Objective}({Name(adversarial.OnReal)}, {Name(adversarial.OnFake)})",

@@ -4,7 +4,7 @@ namespace PixyzGen.Generator.Model;
 internal static class GeneratedNames
 {
     public static readonly string[] Distribution =
-        { "Signature", "Latex", "DeclaredSignature", "Params", "ParamsFor", "Sample", "RSample", "LogProb", "Mean", "Entropy", "Forward", "LogDensityFor" };
+        { "Signature", "Latex", "DeclaredSignature", "Params", "ParamsFor", "Sample", "RSample", "LogProb", "Mean", "Entropy", "Forward", "LogDensityFor", "Responsibilities" };
 
     /// <summary>Also <c>{Type}Sample</c> (the joint draw) and <c>{Loss}Latex</c> per loss.</summary>
     public static readonly string[] Model =

@@ -41,7 +41,7 @@ internal sealed record PlanEntropy(MemberSpec Member, PlanLocal Parameters) : Pl
 internal sealed record PlanMeanOverDraws(PlanExpression Value) : PlanExpression;
 
 /// <summary><c>log (1/k) sum_k exp(w_k)</c> over the first dimension, where <paramref name="Count"/> draws are stacked.</summary>
-internal sealed record PlanLogMeanExp(PlanExpression LogWeights, int Count) : PlanExpression;
+internal sealed record PlanLogMeanExp(PlanExpression LogWeights, int Count, string? CountParameter = null) : PlanExpression;
 
 /// <summary>A KL divergence in closed form: the Runtime's <paramref name="Method"/> on both members' parameters.</summary>
 internal sealed record PlanClosedFormKl(string Method, MemberSpec Left, PlanLocal LeftParameters, PlanLocal RightParameters) : PlanExpression;

@@ -8,9 +8,11 @@ namespace PixyzGen;
 /// <summary>
 /// A finite mixture p(x) = sum_k pi_k p_k(x), with the mixing weights from a <see cref="Categorical"/> prior over the
 /// hidden component variable (Pixyz's <c>MixtureModel</c>). The log-density marginalizes the component with a
-/// log-sum-exp; sampling picks a component per batch element and can return it (<c>returnHidden</c>).
+/// log-sum-exp; sampling picks a component per batch element and can return it (<c>returnHidden</c>). Under
+/// <see cref="DistributionAttribute"/> a class deriving from it passes its components and prior to this constructor and
+/// gets typed <c>Sample</c>, <c>LogProb</c> and <c>Responsibilities</c>.
 /// </summary>
-public sealed class MixtureModel : Distribution
+public class MixtureModel : Distribution
 {
     private readonly Distribution[] components;
     private readonly Categorical prior;
@@ -21,6 +23,11 @@ public sealed class MixtureModel : Distribution
     {
         this.components = components.ToArray();
         this.prior = prior;
+        // A declared signature ([Distribution]) must be the components' own: the mixture reads their variable.
+        if (!Var.SequenceEqual(components[0].Var) || !CondVar.SequenceEqual(components[0].CondVar))
+            throw new ArgumentException($"{Describe()}: a mixture has its components' signature; they are {components[0].ProbText}.", nameof(components));
+        if (Var.Contains(HiddenVar) || CondVar.Contains(HiddenVar))
+            throw new ArgumentException($"{Describe()}: the prior's variable '{HiddenVar}' must differ from the mixture's variables.", nameof(prior));
         register_module("prior", prior);
         for (var i = 0; i < this.components.Length; i++) register_module($"component{i}", this.components[i]);
     }

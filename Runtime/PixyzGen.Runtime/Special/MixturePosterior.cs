@@ -7,18 +7,25 @@ namespace PixyzGen;
 /// <summary>
 /// The posterior over a <see cref="MixtureModel"/>'s component, p(z|x) = p(x,z) / p(x) (Pixyz's
 /// <c>PosteriorMixtureModel</c>). Unlike Pixyz's, it generates z (so <c>log p(z|x)</c> scores the component given as a
-/// one-hot vector or an index, as the prior's values are) and it can be sampled.
+/// one-hot vector or an index, as the prior's values are) and it can be sampled. Under <see cref="DistributionAttribute"/>
+/// a class deriving from it (<c>[Distribution("p(z|x)")]</c>) passes the mixture to this constructor.
 /// </summary>
-public sealed class MixturePosterior : Distribution
+public class MixturePosterior : Distribution
 {
     // Registered once, as "p" (Pixyz's name), so the mixture's parameters are not listed twice.
     [TorchSharp.Utils.ComponentName(Name = "p")]
     private readonly MixtureModel mixture;
 
-    internal MixturePosterior(MixtureModel mixture, string name)
-        : base(new[] { mixture.HiddenVar }, mixture.Var.Concat(mixture.CondVar).ToArray(), name, null)
+    /// <summary>p(z|x) of <paramref name="mixture"/>, named <paramref name="name"/> (the mixture's name by default).</summary>
+    public MixturePosterior(MixtureModel mixture, string? name = null)
+        : base(new[] { (mixture ?? throw new System.ArgumentNullException(nameof(mixture))).HiddenVar }, mixture.Var.Concat(mixture.CondVar).ToArray(), name ?? mixture.Name, null)
     {
         this.mixture = mixture;
+        // A declared signature ([Distribution]) must be the posterior's: the component given the mixture's variables.
+        var expected = mixture.Var.Concat(mixture.CondVar).ToArray();
+        if (Var.Count != 1 || Var[0] != mixture.HiddenVar || !CondVar.SequenceEqual(expected))
+            throw new System.ArgumentException(
+                $"{Describe()}: the posterior of {mixture.ProbText} generates its component '{mixture.HiddenVar}' given ({string.Join(",", expected)}).", nameof(mixture));
         register_module("p", mixture);
     }
 

@@ -27,5 +27,11 @@ public class PXY0303Tests
         """);
 
     [Test]
+    public Task A_mixture_and_its_posterior_need_no_Forward() => Verify.Analyzer(Sources.Usings + """
+        [Distribution("m(v)")] public sealed partial class Mixture() : MixtureModel(new Distribution[] { new Normal(0.0, 1.0, var: new[] { "v" }) }, new Categorical(full(1, 1.0), var: new[] { "k" }));
+        [Distribution("m(k|v)")] public sealed partial class Assignment(Mixture mixture) : MixturePosterior(mixture);
+        """);
+
+    [Test]
     public Task A_matching_Forward_has_none() => Verify.Analyzer(Sources.Usings + Sources.Encoder);
 }

@@ -238,6 +238,18 @@ public class GeneratorTotalityTests
                 [Loss("mean(KL(p(values|inputs) || q(values|inputs)))")] public partial Tensor Wrong(Tensor inputs);
             }
             """, "PXY0205", "PXY0211");
+        yield return C("a mixture and its posterior over variables named like generated code's names, in losses and a model", """
+            [Distribution("p(batchSize)")] public sealed partial class Responsibilities() : MixtureModel(new Distribution[] { new Normal(0.0, 1.0, var: new[] { "batchSize" }), new Normal(1.0, 1.0, var: new[] { "batchSize" }) }, new Categorical(full(2, 0.5), var: new[] { "sampleShape" }));
+            [Distribution("p(sampleShape|batchSize)")] public sealed partial class Assignment(Responsibilities mixture) : MixturePosterior(mixture);
+            [Model("p(batchSize) = p(batchSize)")]
+            public sealed partial class Gmm : GenerativeModel
+            {
+                public Responsibilities P { get; } = new();
+                public Assignment Q { get; }
+                public Gmm() { Q = new(P); RegisterComponents(); }
+                [Loss("mean(log p(batchSize)) + mean(E_p(sampleShape|batchSize)[log p(sampleShape|batchSize)]) + mean(H[p(batchSize)]) + MMD(p(batchSize) || p(batchSize))")] public partial Tensor Loss(Tensor batchSize);
+            }
+            """);
         yield return C("a custom density named like its generated bridge", """
             [Distribution("p(w)")] public sealed partial class LogDensityFor : CustomDensity { private Tensor LogDensity(Tensor w) => -w.square().sum(-1); }
             """, "PXY0305");

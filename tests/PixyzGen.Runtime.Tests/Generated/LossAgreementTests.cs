@@ -52,6 +52,9 @@ public class LossAgreementTests
     {
         var (m, x, v) = Setup();
         Agree(() => m.ImportanceWeighted(x), () => new IWAE(m.P * m.Pz, m.Q, 5).Mean().Eval(v));
+        Agree(() => m.CountedImportanceWeighted(x, 5), () => m.ImportanceWeighted(x));
+        Agree(() => m.CountedImportanceWeighted(x, 3), () => new IWAE(m.P * m.Pz, m.Q, 3).Mean().Eval(v));
+        Agree(() => m.CountedImportanceWeighted(x, 1), () => new IWAE(m.P * m.Pz, m.Q, 1).Mean().Eval(v));
         // With one sample the bound is the ELBO.
         Agree(() => m.SingleSampleBound(x), () => new ELBO(m.P * m.Pz, m.Q).Mean().Eval(v));
     }

@@ -108,6 +108,10 @@ public sealed partial class LossKinds : GenerativeModel
     [Loss("mean(IWAE_5(p(x,z) || q(z|x)))")]
     public partial Tensor ImportanceWeighted(Tensor x);
 
+    // The number of importance samples given at each call.
+    [Loss("mean(IWAE_k(p(x,z) || q(z|x)))")]
+    public partial Tensor CountedImportanceWeighted(Tensor x, long k);
+
     [Loss("mean(IWAE_1(p(x,z) || q(z|x)))")]
     public partial Tensor SingleSampleBound(Tensor x);
 

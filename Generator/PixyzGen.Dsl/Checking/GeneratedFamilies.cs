@@ -27,6 +27,9 @@ public sealed record FamilyFacts(string Name, string? ParamsRecord, bool HasRepa
     /// <summary>A mixture: its typed members also give the responsibilities p(component | value).</summary>
     public bool IsMixture => Name == GeneratedFamilies.Mixture;
 
+    /// <summary>A Concrete relaxation, whose temperature a loss can set (<c>E_q(y|x, temperature = tau)[...]</c>).</summary>
+    public bool IsRelaxed => Name is "RelaxedBernoulli" or "RelaxedCategorical";
+
     /// <summary>Whether the family can draw its variable (every family but a custom density).</summary>
     public bool CanDraw => !IsCustomDensity;
 

@@ -35,7 +35,11 @@ public static class LossChecker
         return errors.ToEquatableArray();
     }
 
-    private sealed record Context(IReadOnlyList<MemberSignature> Members, List<DslError> Errors, HashSet<string> Used, HashSet<string> Scalars, HashSet<string> Counts, string LossName);
+    private sealed record Context(IReadOnlyList<MemberSignature> Members, List<DslError> Errors, HashSet<string> Used, HashSet<string> Scalars, HashSet<string> Counts, string LossName)
+    {
+        /// <summary>The temperature each relaxed member is set to in this loss, as written (one per member and call).</summary>
+        public Dictionary<string, string> Temperatures { get; } = new();
+    }
 
     private static void Visit(LossNode node, IReadOnlyCollection<string> bound, Context context)
     {
@@ -136,12 +140,38 @@ public static class LossChecker
                 foreach (var variable in iwae.Joint.Vars.Concat(iwae.Joint.CondVars).Where(v => sampled.Contains(v.Name))) used.Add(variable.Name);
                 break;
             case ExpectationNode expectation:
-                RequireDraw(CheckTerm(context, expectation.Distribution, bound, includeVars: false, "E_"), expectation.Distribution, "E_" + expectation.Distribution.Text, errors);
+                var drawnFrom = CheckTerm(context, expectation.Distribution, bound, includeVars: false, "E_");
+                RequireDraw(drawnFrom, expectation.Distribution, "E_" + expectation.Distribution.Text, errors);
+                if (expectation.Temperature is { } temperature) CheckTemperature(context, expectation, temperature, drawnFrom, bound);
                 if (expectation.SampleCount is { } count)
                     RequireSetting(context, count, bound, context.Counts, $"the number of draws of E_{expectation.Distribution.Text}",
                         $"E_{expectation.Distribution.Text}^{count.Name} draws '{count.Name}' times, so it must be an int or long parameter");
                 Visit(expectation.Body, new HashSet<string>(bound.Concat(expectation.Distribution.VarNames)), context);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// <c>E_q(y|x, temperature = tau)</c>: a positive number or a scalar parameter (PXY0203/PXY0304), every factor drawn a
+    /// relaxed family, and one temperature per member in a loss (PXY0210 otherwise: it is set for the whole call).
+    /// </summary>
+    private static void CheckTemperature(Context context, ExpectationNode expectation, LossNode temperature, IReadOnlyList<MemberSignature>? factors, IReadOnlyCollection<string> bound)
+    {
+        var term = $"E_{expectation.Distribution.Text}";
+        if (temperature is HyperParameterNode parameter)
+            RequireSetting(context, parameter, bound, context.Scalars, $"the temperature of {expectation.Distribution.Text}",
+                $"{ReservedWords.Temperature} = {parameter.Name} takes a number, but '{parameter.Name}' is not a double, float, int or long parameter");
+        var written = temperature is HyperParameterNode named ? named.Name : ((NumberNode)temperature).Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var factor in factors ?? new List<MemberSignature>())
+        {
+            if (GeneratedFamilies.Find(factor.Family) is not { IsRelaxed: true })
+                context.Errors.Add(DslError.Create(DiagnosticIds.TermJointMismatch, temperature.Range, expectation.Distribution.Text, term,
+                    $"{ReservedWords.Temperature} sets a relaxed family's (RelaxedBernoulli, RelaxedCategorical), and {factor.Signature.Text} is a {factor.Family}"));
+            else if (context.Temperatures.TryGetValue(factor.MemberName, out var earlier) && earlier != written)
+                context.Errors.Add(DslError.Create(DiagnosticIds.TermJointMismatch, temperature.Range, expectation.Distribution.Text, term,
+                    $"the temperature of {factor.Signature.Text} is set for the whole call, and this loss already sets it to {earlier}"));
+            else
+                context.Temperatures[factor.MemberName] = written;
         }
     }
 

@@ -340,16 +340,7 @@ public sealed class DslParser
         var name = Expect(TokenKind.Identifier, $"the kernel width after ',' in {term}(...), as in sigma2 = 32");
         if (name.Text != ReservedWords.KernelWidth) throw Error(name, $"{term} takes one setting, {ReservedWords.KernelWidth} (the kernel width), as in {term}(q(z|x) || p(z), {ReservedWords.KernelWidth} = 32)");
         Expect(TokenKind.Equals, $"'=' after {ReservedWords.KernelWidth}");
-        var value = Current;
-        if (value.Kind == TokenKind.Identifier && !ReservedWords.IsDslWord(value.Text))
-        {
-            Advance();
-            return new HyperParameterNode(value.Text, value.Range);
-        }
-        var number = Expect(TokenKind.Number, $"a positive number or a scalar parameter for {ReservedWords.KernelWidth}");
-        if (!double.TryParse(number.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var width) || !(width > 0) || double.IsInfinity(width))
-            throw Error(number, $"{ReservedWords.KernelWidth} must be a positive, finite number");
-        return new NumberNode(width, number.Range);
+        return ParseSettingValue(ReservedWords.KernelWidth, "the kernel width");
     }
 
     /// <summary>More draws than this in one expectation or bound is a typo, not a model.</summary>
@@ -358,7 +349,7 @@ public sealed class DslParser
     private LossNode ParseExpectation()
     {
         var prefix = Advance();
-        var dist = ParseDistributionRef();
+        var dist = ParseDistributionRef(out var temperature);
         var samples = 1;
         HyperParameterNode? sampleCount = null;
         if (Current.Kind == TokenKind.Caret && Peek(1).Kind == TokenKind.Identifier && !ReservedWords.IsDslWord(Peek(1).Text))
@@ -379,7 +370,7 @@ public sealed class DslParser
         Expect(TokenKind.OpenBracket, $"'[' after E_{dist.Text}{(sampleCount is not null ? "^" + sampleCount.Name : samples > 1 ? "^" + samples : "")}");
         var body = ParseNestedSum();
         var close = Expect(TokenKind.CloseBracket, $"']' to close E_{dist.Text}[");
-        return new ExpectationNode(dist, body, prefix.Range.Cover(close.Range), samples, sampleCount);
+        return new ExpectationNode(dist, body, prefix.Range.Cover(close.Range), samples, sampleCount, temperature);
     }
 
     // "iterate" "(" VarList ("|" Ident "=" Ident ("," Ident "=" Ident)*)? ")" "[" Loss "]"
@@ -439,34 +430,66 @@ public sealed class DslParser
     }
 
     // Dist := Name "(" VarList ("|" VarList)? ")"
-    private DistributionRef ParseDistributionRef()
+    private DistributionRef ParseDistributionRef() => ParseDistributionRef(allowTemperature: false, out _);
+
+    // E_'s Dist may end with ", temperature = tau" (a relaxed family's temperature for the call).
+    private DistributionRef ParseDistributionRef(out LossNode? temperature) => ParseDistributionRef(allowTemperature: true, out temperature);
+
+    private DistributionRef ParseDistributionRef(bool allowTemperature, out LossNode? temperature)
     {
+        temperature = null;
         var name = Expect(TokenKind.Identifier, "a distribution name such as p or q");
         RejectLatexSubscript(name);
         Expect(TokenKind.OpenParen, $"'(' after '{name.Text}'");
-        var vars = ParseVariableList();
+        var vars = ParseVariableList(allowTemperature);
         var condVars = new List<VariableRef>();
         if (Current.Kind == TokenKind.Pipe)
         {
             Advance();
-            condVars = ParseVariableList();
+            condVars = ParseVariableList(allowTemperature);
+        }
+        if (allowTemperature && Current.Kind == TokenKind.Comma)
+        {
+            Advance();
+            Advance();   // "temperature", seen by ParseVariableList
+            Expect(TokenKind.Equals, $"'=' after {ReservedWords.Temperature}");
+            temperature = ParseSettingValue(ReservedWords.Temperature, "temperature");
         }
         var close = Expect(TokenKind.CloseParen, condVars.Count == 0 ? "',', '|' or ')'" : "',' or ')'");
         return new DistributionRef(name.Text, name.Range, vars.ToEquatableArray(), condVars.ToEquatableArray(), name.Range.Cover(close.Range));
     }
 
-    private List<VariableRef> ParseVariableList()
+    private List<VariableRef> ParseVariableList(bool allowTemperature = false)
     {
         var list = new List<VariableRef>();
         do
         {
+            if (list.Count > 0 && !allowTemperature && IsTemperatureSetting(1))
+                throw Error(Peek(1), $"a {ReservedWords.Temperature} is set where the distribution is drawn, in an expectation: E_q(y|x, {ReservedWords.Temperature} = tau)[...]");
             if (list.Count > 0) Advance();
             var variable = Expect(TokenKind.Identifier, "a variable name");
             RejectLatexSubscript(variable);
             list.Add(new VariableRef(variable.Text, variable.Range));
         }
-        while (Current.Kind == TokenKind.Comma);
+        while (Current.Kind == TokenKind.Comma && !(allowTemperature && IsTemperatureSetting(1)));
         return list;
+    }
+
+    private bool IsTemperatureSetting(int offset) => Peek(offset).Text == ReservedWords.Temperature && Peek(offset + 1).Kind == TokenKind.Equals;
+
+    /// <summary>A setting's value: a positive, finite number, or a scalar parameter of the loss method (so it can change between calls).</summary>
+    private LossNode ParseSettingValue(string setting, string what)
+    {
+        var value = Current;
+        if (value.Kind == TokenKind.Identifier && !ReservedWords.IsDslWord(value.Text))
+        {
+            Advance();
+            return new HyperParameterNode(value.Text, value.Range);
+        }
+        var number = Expect(TokenKind.Number, $"a positive number or a scalar parameter for {setting}");
+        if (!double.TryParse(number.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) || !(parsed > 0) || double.IsInfinity(parsed))
+            throw Error(number, $"{setting} ({what}) must be a positive, finite number");
+        return new NumberNode(parsed, number.Range);
     }
 
     /// <summary>

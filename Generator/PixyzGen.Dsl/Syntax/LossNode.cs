@@ -56,13 +56,17 @@ public sealed record LogProbNode(DistributionRef Distribution, TextRange Range) 
 /// <c>E_q(z|x)[body]</c>: the body evaluated at a (reparameterized) sample of the distribution's variables;
 /// <c>E_q(z|x)^5[body]</c> averages it over <see cref="Samples"/> draws.
 /// </summary>
-public sealed record ExpectationNode(DistributionRef Distribution, LossNode Body, TextRange Range, int Samples = 1, HyperParameterNode? SampleCount = null) : LossNode(Range)
+/// <remarks>
+/// <c>E_q(y|x, temperature = tau)[...]</c> sets a relaxed family's temperature for the whole call (<see cref="Temperature"/>:
+/// a number or a scalar parameter).
+/// </remarks>
+public sealed record ExpectationNode(DistributionRef Distribution, LossNode Body, TextRange Range, int Samples = 1, HyperParameterNode? SampleCount = null, LossNode? Temperature = null) : LossNode(Range)
 {
     /// <summary>
     /// <c>E_q(z|x)^k[...]</c> with <c>k</c> an <c>int</c> or <c>long</c> parameter of the loss method: the number of draws
     /// is given at each call (then <see cref="Samples"/> is unused).
     /// </summary>
-    public override IEnumerable<LossNode> Children => SampleCount is null ? new[] { Body } : new LossNode[] { Body, SampleCount };
+    public override IEnumerable<LossNode> Children => new LossNode?[] { Body, SampleCount, Temperature as HyperParameterNode }.Where(n => n is not null).Select(n => n!);
 }
 
 /// <summary><c>KL(q(z|x) || p(z))</c>.</summary>

@@ -16,6 +16,9 @@ public static class ReservedWords
 
     /// <summary>MMD's kernel width setting, <c>MMD(q || p, sigma2 = 32)</c>: meaningful only there, so not reserved.</summary>
     public const string KernelWidth = "sigma2";
+
+    /// <summary>The setting of a relaxed family's temperature in an expectation: <c>E_q(y|x, temperature = tau)[...]</c> (not reserved as a name).</summary>
+    public const string Temperature = "temperature";
     public const string Iterate = "iterate";
 
     /// <summary>The adversarial objectives: generator and discriminator sides of JS and Wasserstein.</summary>

@@ -53,8 +53,21 @@ internal sealed class LossPlanner
     public LossPlan Plan(LossNode loss, IEnumerable<string> observed)
     {
         var variables = observed.ToDictionary(name => name, name => (PlanExpression)new PlanParameter(name));
+        SetTemperatures(loss, variables);
         var (value, isTensor, _) = Expression(loss, variables);
         return new LossPlan(locals.ToEquatableArray(), statements.ToEquatableArray(), isTensor ? value : new PlanToTensor(value));
+    }
+
+    /// <summary>Temperatures set by <c>E_q(y|x, temperature = tau)</c> anywhere in the loss: first, for the whole call, once per member.</summary>
+    private void SetTemperatures(LossNode loss, IReadOnlyDictionary<string, PlanExpression> variables)
+    {
+        var set = new HashSet<string>();
+        foreach (var expectation in MemberChecker.Descendants(loss, _ => true).OfType<ExpectationNode>())
+        {
+            if (expectation.Temperature is not { } temperature) continue;
+            foreach (var member in ResolveTerm(expectation.Distribution).Where(m => set.Add(m.Name)))
+                statements.Add(new TemperatureStatement(NewLocal(member.Variable + "Temperature"), member, Expression(temperature, variables).Value));
+        }
     }
 
     private PlanLocal NewLocal(string stem)

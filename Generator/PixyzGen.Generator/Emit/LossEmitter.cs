@@ -72,6 +72,9 @@ internal static class LossEmitter
                     case DrawStatement draw:
                         w.Line($"var {Name(draw.Local)} = {Draw(draw)}; // {DrawComment(draw)}");
                         break;
+                    case TemperatureStatement temperature:
+                        w.Line($"using var {Name(temperature.Local)} = {Code(temperature.Member)}.UseTemperature({Render(temperature.Value)}); // {temperature.Member.SignatureText} at this temperature for the call");
+                        break;
                     case PartialResultStatement partial:
                         w.Line($"var {Name(partial.Local)} = {Render(partial.Value)}; // the formula so far, left to right");
                         break;

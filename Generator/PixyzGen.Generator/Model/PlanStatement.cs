@@ -14,6 +14,9 @@ internal sealed record ParametersStatement(PlanLocal Local, MemberSpec Member, E
 /// </summary>
 internal sealed record DrawStatement(PlanLocal Local, MemberSpec Member, PlanLocal Parameters, DrawCount Count, PlanLocal? Drawn = null) : PlanStatement(Local);
 
+/// <summary>A relaxed member's temperature set for the whole call and restored after it (<c>E_q(y|x, temperature = tau)</c>).</summary>
+internal sealed record TemperatureStatement(PlanLocal Local, MemberSpec Member, PlanExpression Value) : PlanStatement(Local);
+
 /// <summary>A long sum or product so far, kept in a local so the expression going on from it stays shallow.</summary>
 internal sealed record PartialResultStatement(PlanLocal Local, PlanExpression Value, bool IsSum) : PlanStatement(Local);
 

@@ -30,6 +30,29 @@ public abstract class RelaxedFamily<TParams> : ProbabilityFamily<TParams> where 
             : throw new ArgumentOutOfRangeException(nameof(Temperature), $"{Describe()}: temperature must be positive and finite, got {value}.");
     }
 
+    /// <summary>
+    /// Sets <see cref="Temperature"/> until the returned scope is disposed, then restores it: a generated loss with
+    /// <c>E_q(y|x, temperature = tau)[...]</c> draws and scores at <c>tau</c> for that call only.
+    /// </summary>
+    public IDisposable UseTemperature(double value)
+    {
+        var previous = Temperature;
+        Temperature = value;
+        return new TemperatureScope(this, previous);
+    }
+
+    private sealed class TemperatureScope(RelaxedFamily<TParams> family, double previous) : IDisposable
+    {
+        private bool disposed;
+
+        public void Dispose()
+        {
+            if (disposed) return;
+            disposed = true;
+            family.Temperature = previous;
+        }
+    }
+
     /// <summary>Score with the exact Concrete density instead of the unrelaxed family (false, Pixyz's behaviour, by default).</summary>
     public bool ExactDensity { get; set; }
 

@@ -66,8 +66,10 @@ public static class VaeRun
         WritePictures(model, testData, trainer, epochs, stepsPerEpoch, outputFolder);
         var checkpoint = Path.Combine(outputFolder, "vae.ckpt");
         AtomicFile.Write(checkpoint, writer => model.save(writer));
+        // The same parameters as PyTorch reads them: torch.load("vae.pt") gives the state dict (keys Q.*, P.*).
+        PyTorchCheckpoint.Save(model, Path.Combine(outputFolder, "vae.pt"));
         AnsiConsole.MarkupLine($"final test negative ELBO: [bold]{epochs[^1].TestNegativeElbo:F2}[/] nats per image");
-        AnsiConsole.MarkupLine($"wrote reconstructions.png, samples.png, loss.png and vae.ckpt to {Markup.Escape(Path.GetFullPath(outputFolder))}");
+        AnsiConsole.MarkupLine($"wrote reconstructions.png, samples.png, loss.png, vae.ckpt and vae.pt to {Markup.Escape(Path.GetFullPath(outputFolder))}");
         return 0;
     }
 

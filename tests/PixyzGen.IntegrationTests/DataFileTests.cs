@@ -95,6 +95,11 @@ public class DataFileTests
         var (code, error) = Run();
         Assert.That(code, Is.EqualTo(0), error);
         Assert.That(File.Exists(Path.Combine(folder, "out", "reconstructions.png")), Is.True);
+        // vae.pt is the state dict as torch.load reads it: the sample's model loads it back by its keys.
+        var state = TorchSharp.PyBridge.PyTorchUnpickler.UnpickleStateDict(Path.Combine(folder, "out", "vae.pt"));
+        Assert.That(state.Keys.Cast<string>(), Has.Some.StartsWith("Q.").And.Some.StartsWith("P."));
+        using var model = new PixyzGen.Samples.Vae.Model.VaeModel();
+        PyTorchCheckpoint.Load(model, Path.Combine(folder, "out", "vae.pt"));
     }
 
     [Test]

@@ -67,6 +67,7 @@ public class PackageTests
         var nuspec = ReadEntry($"PixyzGen.{version}.nupkg", "PixyzGen.nuspec");
         Assert.That(nuspec, Does.Contain("<dependency id=\"TorchSharp\" version=\"0.107.0\""), "users choose TorchSharp-cpu or a CUDA package");
         Assert.That(nuspec, Does.Not.Contain("TorchSharp-cpu"));
+        Assert.That(nuspec, Does.Contain("<dependency id=\"TorchSharp.PyBridge\" version=\"1.4.4\""), "PyTorchCheckpoint reads and writes PyTorch's formats through it");
         Assert.That(nuspec, Does.Contain("<license type=\"file\">LICENSE</license>").And.Contain("<repository type=\"git\""));
     }
 

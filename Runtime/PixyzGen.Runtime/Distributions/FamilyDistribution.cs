@@ -12,7 +12,7 @@ namespace PixyzGen;
 /// <see cref="DistributionAttribute"/> classes. The family math works on a parameter record
 /// <typeparamref name="TParams"/>, shared by the dynamic API and generated code.
 /// </summary>
-public abstract class FamilyDistribution<TParams> : Distribution where TParams : struct
+public abstract class FamilyDistribution<TParams> : Distribution, IConstantParameters where TParams : struct
 {
     private readonly string[] parameterNames;
     private readonly ParamSource[]? sources;

@@ -28,6 +28,7 @@ public static class VaeCommand
         var learningRate = new Option<double>("--learning-rate") { Description = "Adam's learning rate", DefaultValueFactory = _ => 1e-3 };
         var data = new Option<string>("--data") { Description = "Folder of MNIST-format IDX files (train-*/t10k-*, .gz or plain); default: the embedded 10,000 digits", DefaultValueFactory = _ => EmbeddedData.Folder };
         var output = new Option<string>("--output") { Description = "Folder for the PNGs and the checkpoint", DefaultValueFactory = _ => "out/vae" };
+        var tensorBoard = new Option<string?>("--tensorboard") { Description = "Folder for TensorBoard event files (losses, test ELBO, the model's text, the PNGs); none by default" };
         var device = new Option<string>("--device") { Description = "cpu, cuda (needs the TorchSharp CUDA package in place of TorchSharp-cpu) or auto (cuda when available)", DefaultValueFactory = _ => "auto" };
         device.AcceptOnlyFromAmong("cpu", "cuda", "auto");
 
@@ -38,7 +39,7 @@ public static class VaeCommand
 
         var root = new RootCommand("Trains a VAE written with PixyzGen's [Distribution], [Model] and [Loss] on MNIST.")
         {
-            epochs, batchSize, latent, hidden, seed, learningRate, data, output, device,
+            epochs, batchSize, latent, hidden, seed, learningRate, data, output, device, tensorBoard,
         };
         root.SetAction(parsed =>
         {
@@ -50,7 +51,7 @@ public static class VaeCommand
             var options = new TrainingOptions(parsed.GetValue(epochs), parsed.GetValue(batchSize), parsed.GetValue(hidden), parsed.GetValue(latent), parsed.GetValue(seed), parsed.GetValue(learningRate), chosen);
             try
             {
-                return VaeRun.Execute(options, parsed.GetValue(data)!, parsed.GetValue(output)!);
+                return VaeRun.Execute(options, parsed.GetValue(data)!, parsed.GetValue(output)!, parsed.GetValue(tensorBoard));
             }
             catch (DataFileException e)
             {

@@ -24,13 +24,14 @@ public static class VaeRun
         return moved;
     }
 
-    public static int Execute(TrainingOptions options, string dataFolder, string outputFolder)
+    public static int Execute(TrainingOptions options, string dataFolder, string outputFolder, string? tensorBoardFolder = null)
     {
         var native = NativeSettings.Configure();
         manual_seed(options.Seed);
         var device = new Device(options.Device);
         var (train, test) = MnistData.Load(dataFolder, VaeShape.Side);
         OutputFolder.Prepare(outputFolder);   // before training, so a bad --output loses no run
+        var log = TensorBoardLog.Open(tensorBoardFolder);
         using var trainData = OnDevice(train, device);
         using var testData = OnDevice(test, device);
         AnsiConsole.MarkupLine($"[grey]{train.Count} training and {test.Count} test images from {Markup.Escape(dataFolder)}; {options.Device}, {native.Threads} threads[/]");
@@ -38,6 +39,7 @@ public static class VaeRun
         using var model = new VaeModel(options.Hidden, options.Latent);
         model.to(device);   // before the trainer builds its optimizer over the parameters
         AnsiConsole.WriteLine(model.ToString());
+        log.Model(model.ToString(), VaeModel.LossLatex, 0);
         var trainer = new VaeTrainer(model, options);
         var epochs = new List<EpochResult>();
         var stepsPerEpoch = trainer.StepsPerEpoch(train.Count);
@@ -51,25 +53,31 @@ public static class VaeRun
                 for (var epoch = 1; epoch <= options.Epochs; epoch++)
                 {
                     var running = double.NaN;
-                    var trainLoss = trainer.TrainEpoch(trainData, (_, loss) =>
+                    var firstStep = (epoch - 1) * stepsPerEpoch;
+                    var trainLoss = trainer.TrainEpoch(trainData, (step, loss) =>
                     {
+                        log.Step(firstStep + step, loss);
                         running = double.IsNaN(running) ? loss : 0.95 * running + 0.05 * loss;
                         progress.Description = $"epoch {epoch}/{options.Epochs}  loss {running:F1}";
                         progress.Increment(1);
                     });
                     var testElbo = trainer.Evaluate(testData);
                     epochs.Add(new EpochResult(epoch, trainLoss, testElbo));
+                    log.Epoch(epoch, trainLoss, testElbo);
                     AnsiConsole.MarkupLine($"epoch {epoch,3}  train loss {trainLoss,8:F2}  test negative ELBO {testElbo,8:F2} nats");
                 }
             });
 
         WritePictures(model, testData, trainer, epochs, stepsPerEpoch, outputFolder);
+        foreach (var picture in new[] { "reconstructions", "samples", "loss" })
+            log.Image(picture, Path.Combine(outputFolder, picture + ".png"), options.Epochs);
         var checkpoint = Path.Combine(outputFolder, "vae.ckpt");
         AtomicFile.Write(checkpoint, writer => model.save(writer));
         // The same parameters as PyTorch reads them: torch.load("vae.pt") gives the state dict (keys Q.*, P.*).
         PyTorchCheckpoint.Save(model, Path.Combine(outputFolder, "vae.pt"));
         AnsiConsole.MarkupLine($"final test negative ELBO: [bold]{epochs[^1].TestNegativeElbo:F2}[/] nats per image");
         AnsiConsole.MarkupLine($"wrote reconstructions.png, samples.png, loss.png, vae.ckpt and vae.pt to {Markup.Escape(Path.GetFullPath(outputFolder))}");
+        if (log.Folder is { } events) AnsiConsole.MarkupLine($"TensorBoard: tensorboard --logdir {Markup.Escape(Path.GetFullPath(events))}");
         return 0;
     }
 

@@ -87,6 +87,49 @@ public class DataFileTests
     }
 
     [Test]
+    public void TensorBoard_gets_the_losses_the_model_and_the_pictures()
+    {
+        var events = Path.Combine(folder, "runs");
+        var (code, error) = Run("--tensorboard", events);
+        Assert.That(code, Is.EqualTo(0), error);
+        var file = Directory.GetFiles(events, "events.out.tfevents.*").Single();
+        var written = TensorBoardEvents(file).ToList();
+        var tags = written.SelectMany(e => e.Summary?.Value.Select(v => v.Tag) ?? Enumerable.Empty<string>()).ToList();
+        Assert.That(tags, Does.Contain("loss/train_step").And.Contain("loss/train_epoch").And.Contain("negative_elbo/test")
+            .And.Contain("model/text_summary").And.Contain("loss_latex/text_summary").And.Contain("reconstructions").And.Contain("samples").And.Contain("loss"));
+        var steps = written.Where(e => e.Summary?.Value.Any(v => v.Tag == "loss/train_step") == true).ToList();
+        Assert.That(steps.Select(e => e.Step), Is.EqualTo(Enumerable.Range(1, steps.Count).Select(i => (long)i)), "one loss per step, numbered from 1");
+        Assert.That(steps.All(e => float.IsFinite(e.Summary.Value[0].SimpleValue)), Is.True);
+        var image = written.SelectMany(e => e.Summary?.Value ?? Enumerable.Empty<Tensorboard.Summary.Types.Value>()).First(v => v.Tag == "samples").Image;
+        Assert.That(image.EncodedImageString.Take(4).ToArray(), Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }), "the sample PNG itself");
+    }
+
+    [Test]
+    public void A_tensorboard_path_that_is_a_file_is_named_before_training()
+    {
+        var file = Path.Combine(folder, "runs");
+        File.WriteAllText(file, "");
+        var (code, error) = Run("--tensorboard", file);
+        Assert.That(code, Is.EqualTo(3));
+        Assert.That(error, Does.Contain(file).And.Contain("choose another --tensorboard"));
+    }
+
+    /// <summary>The events of a TFRecord file: each record is a length, its CRC, the Event's bytes and their CRC.</summary>
+    private static System.Collections.Generic.IEnumerable<Tensorboard.Event> TensorBoardEvents(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var reader = new BinaryReader(stream);
+        while (stream.Position < stream.Length)
+        {
+            var length = reader.ReadUInt64();
+            reader.ReadUInt32();
+            var data = reader.ReadBytes((int)length);
+            reader.ReadUInt32();
+            yield return Tensorboard.Event.Parser.ParseFrom(data);
+        }
+    }
+
+    [Test]
     public void A_test_split_of_fewer_than_16_images_trains_and_draws_what_it_has()
     {
         foreach (var name in new[] { "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz" }) File.Delete(PathOf(name));

@@ -6,9 +6,9 @@ namespace PixyzGen.Samples.Vae.Output;
 /// <summary>Makes sure the output folder exists and takes files, before any training time is spent.</summary>
 public static class OutputFolder
 {
-    public static void Prepare(string folder)
+    public static void Prepare(string folder, string option = "--output")
     {
-        if (File.Exists(folder)) throw new OutputFolderException(folder, "is a file, not a folder (choose another --output)");
+        if (File.Exists(folder)) throw new OutputFolderException(folder, $"is a file, not a folder (choose another {option})");
         try
         {
             Directory.CreateDirectory(folder);

@@ -25,27 +25,9 @@ public class PackageTests
     [OneTimeSetUp]
     public void Pack()
     {
-        work = Directory.CreateTempSubdirectory("pixyzgen-package-").FullName;
-        feed = Path.Combine(work, "feed");
-        hive = Path.Combine(work, "hive");
-        // A version no earlier run used, so the NuGet cache can never serve a stale copy.
-        version = $"{Repository.Version}-ci.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
-        foreach (var project in new[] { "Runtime/PixyzGen.Runtime", "templates/PixyzGen.Templates" })
-            DotNet.Run(Repository.Root, $"pack {project} -c Release -o \"{feed}\" -p:PackageVersion={version} --nologo").Succeeded($"pack {project}");
-        File.WriteAllText(Path.Combine(work, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="pixyzgen-local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
-    }
-
-    [OneTimeTearDown]
-    public void Clean()
-    {
-        if (work.Length > 0) Directory.Delete(work, recursive: true);
+        var packed = LocalFeed.Shared;
+        (work, feed, version) = (packed.Work, packed.Feed, packed.Version);
+        hive = packed.NewFolder("hive");
     }
 
     [Test]

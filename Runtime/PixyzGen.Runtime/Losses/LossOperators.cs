@@ -37,6 +37,18 @@ public abstract class LossOperator : Loss
     /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
+        // A number takes the other operand's dtype and device, as Python's 0.1 * loss does: a float64 CPU scalar would
+        // turn a float32 mean (also 0-dimensional) into float64 and could sit on another device.
+        if (Left is ValueLoss leftNumber && Right is not ValueLoss)
+        {
+            var (value, samples) = Right.Estimate(inputs);
+            return (Apply(leftNumber.Like(value), value), samples);
+        }
+        if (Right is ValueLoss rightNumber && Left is not ValueLoss)
+        {
+            var (value, samples) = Left.Estimate(inputs);
+            return (Apply(value, rightNumber.Like(value)), samples);
+        }
         var (left, leftSamples) = Left.Estimate(inputs);
         var (right, rightSamples) = Right.Estimate(inputs);
         return (Apply(left, right), leftSamples.Merge(rightSamples));
@@ -198,7 +210,11 @@ public sealed class ValueLoss(double value) : Loss
     /// <inheritdoc/>
     public override IEnumerable<Distribution> Distributions => Array.Empty<Distribution>();
     /// <inheritdoc/>
-    protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs) => (tensor(Value), Variables.Empty);
+    protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs) => (tensor(Value, get_default_dtype()), Variables.Empty);
+
+    /// <summary>The constant as a scalar of <paramref name="other"/>'s (floating) dtype, on its device.</summary>
+    internal Tensor Like(Tensor other) => tensor(Value, other.is_floating_point() ? other.dtype : get_default_dtype(), other.device);
+
     /// <inheritdoc/>
     public override string ToString() => Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
     /// <inheritdoc/>

@@ -22,6 +22,21 @@ public class LossValueTests
     }
 
     [Test]
+    public void Numbers_in_a_loss_take_the_dtype_of_the_value_they_combine_with()
+    {
+        var model = new LinearGaussian();
+        var inputs = new Variables { ["x"] = tensor(new[] { 0.5f, 1f }).reshape(2, 1), ["z"] = tensor(new[] { -0.25f, 0f }).reshape(2, 1) };
+        var mean = model.Likelihood.LogProbLoss().Mean();
+        // Two 0-dimensional operands: a float64 constant would make the float32 mean float64 (Python's 0.1 * loss stays float32).
+        foreach (var loss in new[] { mean - 0.1 * mean, 0.1 * mean, mean / 2, 1 - mean })
+            Assert.That(loss.Eval(inputs).dtype, Is.EqualTo(ScalarType.Float32), loss.ToString());
+        var value = (mean - 0.1 * mean).Eval(inputs).item<float>();
+        Assert.That(value, Is.EqualTo(0.9 * (NormalLogPdf(0.5, -0.25, 1) + NormalLogPdf(1, 0, 1)) / 2).Within(1e-6));
+        var doubles = new Variables { ["x"] = inputs["x"].to(ScalarType.Float64), ["z"] = inputs["z"].to(ScalarType.Float64) };
+        Assert.That((0.1 * model.Likelihood.LogProbLoss().Mean()).Eval(doubles).dtype, Is.EqualTo(ScalarType.Float64), "float64 data stays float64");
+    }
+
+    [Test]
     public void With_the_exact_posterior_the_ELBO_and_every_IWAE_bound_equal_the_log_evidence_for_every_draw()
     {
         var model = new LinearGaussian();

@@ -1,0 +1,30 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+
+namespace PixyzGen.Benchmarks.NativePolicy;
+
+/// <summary>One measurement of <see cref="NativePolicyComparison"/>: configure, warm up, time the workload's steps, print the median.</summary>
+public static class NativePolicyChild
+{
+    public const string Mode = "native-policy-child";
+    public const string ResultPrefix = "median-ms ";
+
+    public static int Run(string workload, int steps, int threads)
+    {
+        NativeSettings.Configure(threads: threads);   // respects the policy's OMP_WAIT_POLICY / GOMP_SPINCOUNT
+        var step = Workloads.Create(workload);
+        for (var i = 0; i < 10; i++) step();
+        var times = new double[steps];
+        for (var i = 0; i < steps; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            step();
+            times[i] = watch.Elapsed.TotalMilliseconds;
+        }
+        Array.Sort(times);
+        Console.WriteLine(ResultPrefix + times[steps / 2].ToString("R", CultureInfo.InvariantCulture));
+        return 0;
+    }
+}

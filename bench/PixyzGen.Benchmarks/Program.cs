@@ -19,6 +19,8 @@ Console.WriteLine($"native settings: {native}");
 if (args.Length > 0 && args[0] == "memory") return MemoryDrift.Run();
 if (args.Length > 0 && args[0] == "interleaved") return InterleavedComparison.Run();
 if (args.Length > 0 && args[0] == "dynamic") return PixyzGen.Benchmarks.Dynamic.DynamicComparison.Run();
+if (args.Length > 0 && args[0] == "side-by-side") return PixyzGen.Benchmarks.SideBySide.SideBySideRunner.Run(args);
+if (args.Length > 0 && args[0] == "sequence") return PixyzGen.Benchmarks.Sequence.SequenceComparison.Run();
 
 // In-process: TorchSharp's native libraries stay loaded once instead of being copied into a generated project.
 var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(5).WithIterationCount(20));

@@ -3,8 +3,12 @@ using System.Runtime.InteropServices;
 
 namespace PixyzGen;
 
-/// <summary>What <see cref="NativeSettings.Configure"/> applied (null where it left the user's or the default value).</summary>
-public sealed record NativeConfiguration(string? GompSpinCount, int? MmapThreshold, int Threads);
+/// <summary>
+/// What <see cref="NativeSettings.Configure"/> applied (null where it left the user's or the default value);
+/// <see cref="Threads"/> is the count at configuration, which <see cref="AdaptiveThreads"/> lowers while other processes
+/// keep cores busy.
+/// </summary>
+public sealed record NativeConfiguration(string? GompSpinCount, int? MmapThreshold, int Threads, bool AdaptiveThreads = false);
 
 /// <summary>
 /// Native settings measured to matter for TorchSharp training on CPU (see docs/architecture.md): libgomp's spin
@@ -22,11 +26,13 @@ public static class NativeSettings
 
     /// <summary>
     /// Sets GOMP_SPINCOUNT (unless OMP_WAIT_POLICY or GOMP_SPINCOUNT is set) through libc so libgomp sees it when it
-    /// loads, sets glibc's mmap threshold (unless MALLOC_MMAP_THRESHOLD_ is set), then the intra-op thread count
-    /// (unless <paramref name="threads"/> is null and OMP_NUM_THREADS is set, leaving libtorch's choice).
+    /// loads, sets glibc's mmap threshold (unless MALLOC_MMAP_THRESHOLD_ is set), then the intra-op thread count: the
+    /// given <paramref name="threads"/>, fixed; or, without them and without OMP_NUM_THREADS, libtorch's count (the
+    /// cores) lowered while other processes keep cores busy (<paramref name="adaptThreads"/>, on by default: spinning
+    /// threads on a loaded machine made steps 4-6x slower, one thread on an idle one 1.2-1.4x; docs/performance.md).
     /// Does nothing native outside glibc-based Linux.
     /// </summary>
-    public static NativeConfiguration Configure(int? threads = null)
+    public static NativeConfiguration Configure(int? threads = null, bool adaptThreads = true)
     {
         string? spin = null;
         int? threshold = null;
@@ -38,12 +44,18 @@ public static class NativeSettings
             if (Environment.GetEnvironmentVariable("MALLOC_MMAP_THRESHOLD_") is null && TrySetMmapThreshold(MmapThreshold))
                 threshold = MmapThreshold;
         }
+        var adaptive = false;
         if (threads is { } count)
         {
             if (count < 1) throw new ArgumentOutOfRangeException(nameof(threads), count, "At least one thread is needed.");
+            AdaptiveThreads.Stop();
             TorchSharp.torch.set_num_threads(count);
         }
-        return new NativeConfiguration(spin, threshold, TorchSharp.torch.get_num_threads());
+        else if (adaptThreads && Environment.GetEnvironmentVariable("OMP_NUM_THREADS") is null)
+        {
+            adaptive = AdaptiveThreads.Start(TorchSharp.torch.get_num_threads());
+        }
+        return new NativeConfiguration(spin, threshold, TorchSharp.torch.get_num_threads(), adaptive);
     }
 
     private static bool TrySetEnvironment(string name, string value)

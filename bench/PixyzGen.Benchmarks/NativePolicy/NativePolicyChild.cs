@@ -11,9 +11,10 @@ public static class NativePolicyChild
     public const string Mode = "native-policy-child";
     public const string ResultPrefix = "median-ms ";
 
+    /// <summary>Runs the workload; <paramref name="threads"/> 0 is NativeSettings' default (an adaptive count), else a fixed count.</summary>
     public static int Run(string workload, int steps, int threads)
     {
-        NativeSettings.Configure(threads: threads);   // respects the policy's OMP_WAIT_POLICY / GOMP_SPINCOUNT
+        NativeSettings.Configure(threads: threads == 0 ? null : threads);   // respects the policy's OMP_WAIT_POLICY / GOMP_SPINCOUNT
         var step = Workloads.Create(workload);
         for (var i = 0; i < 10; i++) step();
         var times = new double[steps];

@@ -15,22 +15,20 @@ namespace PixyzGen.Benchmarks.NativePolicy;
 /// </summary>
 public static class NativePolicyComparison
 {
-    /// <summary>A policy: its name, the environment it sets (none: NativeSettings.Configure's default) and the threads.</summary>
+    /// <summary>A policy: its name, the environment it sets (none: NativeSettings.Configure's default) and the threads (0: Configure's adaptive count).</summary>
     public sealed record Policy(string Name, IReadOnlyDictionary<string, string> Environment, int Threads);
 
     public static IReadOnlyList<Policy> Policies { get; } = new[]
     {
-        new Policy("default", new Dictionary<string, string>(), 2),
+        new Policy("default", new Dictionary<string, string>(), 0),   // NativeSettings.Configure(): spin 20000, adaptive threads
         new Policy("spin 20000", new Dictionary<string, string> { ["GOMP_SPINCOUNT"] = "20000" }, 2),
-        new Policy("spin 2000", new Dictionary<string, string> { ["GOMP_SPINCOUNT"] = "2000" }, 2),
-        new Policy("spin 200", new Dictionary<string, string> { ["GOMP_SPINCOUNT"] = "200" }, 2),
         new Policy("passive", new Dictionary<string, string> { ["OMP_WAIT_POLICY"] = "PASSIVE" }, 2),
         new Policy("1 thread", new Dictionary<string, string>(), 1),
     };
 
     public static int Run(string[] args)
     {
-        var rounds = Option(args, "--rounds", 2);
+        var rounds = Option(args, "--rounds", 8);
         var steps = Option(args, "--steps", 40);
         var busy = Option(args, "--busy", 1);
         var workloads = args.SkipWhile(a => a != "--workloads").Skip(1).FirstOrDefault()?.Split(',') ?? Workloads.Names.ToArray();

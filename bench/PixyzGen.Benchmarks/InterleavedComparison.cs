@@ -44,16 +44,7 @@ public static class InterleavedComparison
         return 0;
     }
 
-    private static double Time(Func<float> step)
-    {
-        var watch = Stopwatch.StartNew();
-        step();
-        return watch.Elapsed.TotalMilliseconds;
-    }
+    private static double Time(Func<float> step) => Timing.Milliseconds(() => step());
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToList();
-        return sorted[sorted.Count / 2];
-    }
+    private static double Median(List<double> values) => Timing.Median(values);
 }

@@ -33,15 +33,7 @@ public class TrainingStepBenchmark
     [Benchmark]
     public float GeneratedStep() => Step(generatedOptimizer, () => generated.Loss(batch));
 
-    private static float Step(optim.Optimizer optimizer, Func<Tensor> loss)
-    {
-        using var scope = NewDisposeScope();
-        optimizer.zero_grad();
-        var value = loss();
-        value.backward();
-        optimizer.step();
-        return value.item<float>();
-    }
+    private static float Step(optim.Optimizer optimizer, Func<Tensor> loss) => Timing.TrainStep(optimizer, loss);
 
     // For the step profile: the losses alone, the optimizers, and one step timed in its three parts.
     internal Tensor GeneratedLoss() => generated.Loss(batch);

@@ -22,15 +22,7 @@ public static class DynamicComparison
         foreach (var @case in Cases())
         {
             using var optimizer = optim.Adam(@case.Model.parameters(), 1e-3);
-            float Step(Func<Tensor> loss)
-            {
-                using var scope = NewDisposeScope();
-                optimizer.zero_grad();
-                var value = loss();
-                value.backward();
-                optimizer.step();
-                return value.item<float>();
-            }
+            float Step(Func<Tensor> loss) => Timing.TrainStep(optimizer, loss);
             for (var i = 0; i < warmupPairs; i++) { Step(@case.Generated); Step(@case.Dynamic); }
             var generated = new List<double>(pairs);
             var dynamic = new List<double>(pairs);
@@ -73,16 +65,7 @@ public static class DynamicComparison
         yield return new Case("JMVAE", () => jmvae.Loss(x, y, 0.1), () => jmvaeLoss.Eval(labelled), jmvae);
     }
 
-    private static double Time(Action step)
-    {
-        var watch = Stopwatch.StartNew();
-        step();
-        return watch.Elapsed.TotalMilliseconds;
-    }
+    private static double Time(Action step) => Timing.Milliseconds(step);
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToList();
-        return sorted[sorted.Count / 2];
-    }
+    private static double Median(List<double> values) => Timing.Median(values);
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 
@@ -18,14 +17,8 @@ public static class NativePolicyChild
         var step = Workloads.Create(workload);
         for (var i = 0; i < 10; i++) step();
         var times = new double[steps];
-        for (var i = 0; i < steps; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            step();
-            times[i] = watch.Elapsed.TotalMilliseconds;
-        }
-        Array.Sort(times);
-        Console.WriteLine(ResultPrefix + times[steps / 2].ToString("R", CultureInfo.InvariantCulture));
+        for (var i = 0; i < steps; i++) times[i] = Timing.Milliseconds(() => step());
+        Console.WriteLine(ResultPrefix + Timing.Median(times).ToString("R", CultureInfo.InvariantCulture));
         return 0;
     }
 }

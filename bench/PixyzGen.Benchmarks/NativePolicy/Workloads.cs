@@ -58,13 +58,5 @@ public static class Workloads
         return () => Step(optimizer, () => model.NegativeLogLikelihood(x, y));
     }
 
-    private static float Step(optim.Optimizer optimizer, Func<Tensor> loss)
-    {
-        using var scope = NewDisposeScope();
-        optimizer.zero_grad();
-        var value = loss();
-        value.backward();
-        optimizer.step();
-        return value.item<float>();
-    }
+    private static float Step(optim.Optimizer optimizer, Func<Tensor> loss) => Timing.TrainStep(optimizer, loss);
 }

@@ -75,9 +75,5 @@ public static class StepProfile
         return Median(times);
     }
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToList();
-        return sorted[sorted.Count / 2];
-    }
+    private static double Median(List<double> values) => Timing.Median(values);
 }

@@ -72,24 +72,9 @@ public static class SequenceComparison
         return total.mean();
     }
 
-    private static void Step(optim.Optimizer optimizer, Func<Tensor> loss)
-    {
-        using var scope = NewDisposeScope();
-        optimizer.zero_grad();
-        loss().backward();
-        optimizer.step();
-    }
+    private static void Step(optim.Optimizer optimizer, Func<Tensor> loss) => Timing.TrainStep(optimizer, loss);
 
-    private static double Time(Action step)
-    {
-        var watch = Stopwatch.StartNew();
-        step();
-        return watch.Elapsed.TotalMilliseconds;
-    }
+    private static double Time(Action step) => Timing.Milliseconds(step);
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToList();
-        return sorted[sorted.Count / 2];
-    }
+    private static double Median(List<double> values) => Timing.Median(values);
 }

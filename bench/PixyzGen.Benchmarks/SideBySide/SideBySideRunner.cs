@@ -55,12 +55,7 @@ public static class SideBySideRunner
     private static IEnumerable<double> Time(Func<float> step, int count)
     {
         var times = new List<double>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            step();
-            times.Add(watch.Elapsed.TotalMilliseconds);
-        }
+        for (var i = 0; i < count; i++) times.Add(Timing.Milliseconds(() => step()));
         return times;
     }
 
@@ -70,9 +65,5 @@ public static class SideBySideRunner
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToList();
-        return sorted[sorted.Count / 2];
-    }
+    private static double Median(List<double> values) => Timing.Median(values);
 }

@@ -63,7 +63,10 @@ internal static class AdaptiveThreads
         applied = choice;
     }
 
-    /// <summary>The thread count for the cores other processes use: the free cores, rounded to the nearest, at least one.</summary>
+    /// <summary>
+    /// The thread count for the cores other processes use: the machine's free cores, rounded to the nearest, at least one
+    /// and at most <paramref name="max"/> (libtorch's count, which follows what this process may use).
+    /// </summary>
     internal static int Choose(double otherCores, int cores, int max) => Math.Clamp((int)Math.Floor(cores - otherCores + 0.5), 1, max);
 
     private static void Sample()
@@ -73,7 +76,7 @@ internal static class AdaptiveThreads
             if (load?.OtherCores() is not { } other || desired == 0) return;
             // Half-life of one period: a short burst of other work moves the choice only when it lasts.
             smoothedOtherCores = 0.5 * smoothedOtherCores + 0.5 * other;
-            desired = Choose(smoothedOtherCores, Environment.ProcessorCount, maxThreads);
+            desired = Choose(smoothedOtherCores, load.MachineCores, maxThreads);
         }
     }
 }

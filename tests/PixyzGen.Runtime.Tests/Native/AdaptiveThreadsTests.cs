@@ -30,6 +30,7 @@ public class AdaptiveThreadsTests
             monitor!.OtherCores();   // from here on the busy process runs the whole interval
             Thread.Sleep(800);
             Assert.That(monitor.OtherCores(), Is.GreaterThan(0.5), "one busy loop keeps about one core busy");
+            Assert.That(monitor.MachineCores, Is.GreaterThanOrEqualTo(Environment.ProcessorCount), "/proc/stat counts the machine's cores");
         }
         finally
         {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using PixyzGen;
 using PixyzGen.Datasets;
+using PixyzGen.Plots;
 using PixyzGen.Samples.Vae.Model;
 using PixyzGen.Samples.Vae.Output;
 using PixyzGen.Samples.Vae.Training;
@@ -90,9 +91,9 @@ public static class VaeRun
         var shown = Math.Min(16, test.Count);   // a small test split shows what it has
         var originals = test.Images.narrow(0, 0, shown);
         var reconstructions = model.P.Mean(model.Q.Mean(originals));
-        DigitGrid.Save(cat(new[] { originals, reconstructions }, 0), (int)shown, VaeShape.Side, Path.Combine(folder, "reconstructions.png"));
+        ImageGrid.Save(cat(new[] { originals, reconstructions }, 0), Path.Combine(folder, "reconstructions.png"), columns: (int)shown, scale: 3);
         var samples = model.P.Mean(model.Pz.Sample(64));
-        DigitGrid.Save(samples, 8, VaeShape.Side, Path.Combine(folder, "samples.png"));
+        ImageGrid.Save(samples, Path.Combine(folder, "samples.png"), columns: 8, scale: 3);
         LossCurve.Save(trainer.StepLosses, epochs, stepsPerEpoch, Path.Combine(folder, "loss.png"));
     }
 }

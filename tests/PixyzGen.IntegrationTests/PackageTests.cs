@@ -54,6 +54,15 @@ public class PackageTests
     }
 
     [Test]
+    public void The_plots_package_is_a_companion_depending_on_this_PixyzGen_and_ScottPlot()
+    {
+        Assert.That(Entries($"PixyzGen.Plots.{version}.nupkg"), Does.Contain("lib/net10.0/PixyzGen.Plots.dll").And.Contain("lib/net10.0/PixyzGen.Plots.xml"));
+        var nuspec = ReadEntry($"PixyzGen.Plots.{version}.nupkg", "PixyzGen.Plots.nuspec");
+        Assert.That(nuspec, Does.Contain($"<dependency id=\"PixyzGen\" version=\"{version}\"").And.Contain("<dependency id=\"ScottPlot\""));
+        Assert.That(ReadEntry($"PixyzGen.{version}.nupkg", "PixyzGen.nuspec"), Does.Not.Contain("ScottPlot"), "the Runtime carries no plotting dependency");
+    }
+
+    [Test]
     public void The_template_package_holds_the_template_and_defaults_to_this_version()
     {
         var entries = Entries($"PixyzGen.Templates.{version}.nupkg");

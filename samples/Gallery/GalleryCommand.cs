@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using PixyzGen.Samples.Gallery.Examples;
+using PixyzGen.Samples.Gallery.Examples.Gmm;
+using PixyzGen.Samples.Gallery.Examples.NormalizingFlowToy;
+using Spectre.Console;
+
+namespace PixyzGen.Samples.Gallery;
+
+/// <summary>The gallery's command line: one command per example; <c>--help</c> lists them with their notebooks.</summary>
+public static class GalleryCommand
+{
+    public static IReadOnlyList<IExample> Examples { get; } = new IExample[] { new GmmExample(), new NormalizingFlowToyExample() };
+
+    public static int Run(string[] args)
+    {
+        var root = new RootCommand("Pixyz's example notebooks written with PixyzGen's [Distribution], [Model] and [Loss]; each command writes its pictures and prints its final metric.");
+        foreach (var example in Examples)
+        {
+            var steps = new Option<int>("--steps") { Description = $"Steps to run (default {example.DefaultSteps})", DefaultValueFactory = _ => example.DefaultSteps };
+            var seed = new Option<long>("--seed") { Description = $"Random seed (default {example.DefaultSeed}, the notebook's)", DefaultValueFactory = _ => example.DefaultSeed };
+            var output = new Option<string>("--output") { Description = "Folder for the pictures", DefaultValueFactory = _ => Path.Combine("out", "gallery", example.Name) };
+            steps.Validators.Add(result => { if (result.GetValueOrDefault<int>() < 1) result.AddError("--steps must be at least 1."); });
+            var command = new Command(example.Name, $"{example.Description} ({example.Notebook})") { steps, seed, output };
+            command.SetAction(parsed => Execute(example, new ExampleOptions(parsed.GetValue(steps), parsed.GetValue(seed), parsed.GetValue(output)!)));
+            root.Subcommands.Add(command);
+        }
+        var table = new Command("table", "Runs every example with its defaults and prints samples/README.md's table (samples/make-table.sh writes it)");
+        table.SetAction(_ => Table());
+        root.Subcommands.Add(table);
+        return root.Parse(args).Invoke();
+    }
+
+    /// <summary>Every example at its defaults, then one Markdown row each: example, notebook, API, metric, Pixyz's figure, ours, seconds.</summary>
+    private static int Table()
+    {
+        var rows = new List<string>();
+        foreach (var example in Examples)
+        {
+            var output = Path.Combine("out", "gallery", example.Name);
+            Directory.CreateDirectory(output);
+            NativeSettings.Configure();
+            var watch = Stopwatch.StartNew();
+            var result = example.Run(new ExampleOptions(example.DefaultSteps, example.DefaultSeed, output));
+            var pictures = string.Join(", ", result.Pictures.Select(p => $"`{Path.GetFileName(p)}`"));
+            rows.Add($"| `{example.Name}` | [{example.Notebook}](https://github.com/masa-su/pixyz/blob/master/{example.Notebook}) | {example.Api} | {result.Metric}: {result.Value:F3} | {example.PixyzFigure} | {pictures} | {watch.Elapsed.TotalSeconds:F0} |");
+        }
+        Console.WriteLine("| example | notebook | API | metric after the default run | Pixyz's figure | our PNGs | seconds on 2 cores |");
+        Console.WriteLine("|---|---|---|---|---|---|---:|");
+        foreach (var row in rows) Console.WriteLine(row);
+        return 0;
+    }
+
+    /// <summary>Runs one example and prints its metric line; returns the exit code.</summary>
+    public static int Execute(IExample example, ExampleOptions options)
+    {
+        NativeSettings.Configure();
+        Directory.CreateDirectory(options.Output);
+        AnsiConsole.MarkupLine($"[bold]{example.Name}[/]: {Markup.Escape(example.Description)} ([grey]{example.Notebook}[/])");
+        var watch = Stopwatch.StartNew();
+        var result = example.Run(options);
+        AnsiConsole.MarkupLine($"{Markup.Escape(result.Metric)}: [bold]{result.Value:F4}[/] ({watch.Elapsed.TotalSeconds:F1} s)");
+        AnsiConsole.MarkupLine($"wrote {string.Join(", ", result.Pictures.Select(Path.GetFileName))} to {Markup.Escape(Path.GetFullPath(options.Output))}");
+        return double.IsFinite(result.Value) ? 0 : 4;
+    }
+}

@@ -1,0 +1,3 @@
+using PixyzGen.Samples.Gallery;
+
+return GalleryCommand.Run(args);

@@ -93,7 +93,7 @@ public static class LossChecker
                 var generator = MemberResolver.Resolve(adversarial.Generator, members, out var generatorError);
                 if (generatorError is not null) errors.Add(generatorError);
                 if (generator >= 0) RequireDraw(new[] { members[generator] }, adversarial.Generator, AdversarialName(adversarial), errors);
-                RequireDraw(Single(CheckReference(context, adversarial.Prior, bound, includeVars: false)), adversarial.Prior, AdversarialName(adversarial), errors);
+                RequireDraw(AsFactors(CheckReference(context, adversarial.Prior, bound, includeVars: false)), adversarial.Prior, AdversarialName(adversarial), errors);
                 if (!new HashSet<string>(adversarial.Generator.CondVarNames).SetEquals(adversarial.Prior.VarNames))
                     errors.Add(DslError.Create(DiagnosticIds.TermJointMismatch, adversarial.Generator.Range, adversarial.Generator.Text, AdversarialName(adversarial), $"the generator must be conditioned on exactly what {adversarial.Prior.Text} draws"));
                 if (!new HashSet<string>(adversarial.Discriminator.CondVarNames).SetEquals(adversarial.Generator.VarNames))
@@ -112,8 +112,8 @@ public static class LossChecker
                 break;
             case MmdNode mmd:
                 var mmdName = mmd.InverseMultiquadric ? ReservedWords.MmdInverseMultiquadric : ReservedWords.Mmd;
-                RequireDraw(Single(CheckReference(context, mmd.Left, bound, includeVars: false)), mmd.Left, mmdName, errors);
-                RequireDraw(Single(CheckReference(context, mmd.Right, bound, includeVars: false)), mmd.Right, mmdName, errors);
+                RequireDraw(AsFactors(CheckReference(context, mmd.Left, bound, includeVars: false)), mmd.Left, mmdName, errors);
+                RequireDraw(AsFactors(CheckReference(context, mmd.Right, bound, includeVars: false)), mmd.Right, mmdName, errors);
                 if (mmd.KernelWidth is HyperParameterNode width)
                     RequireSetting(context, width, bound, context.Scalars, $"the kernel width of {mmd.Left.Text} || {mmd.Right.Text}",
                         $"{ReservedWords.KernelWidth} = {width.Name} takes a number, but '{width.Name}' is not a double, float, int or long parameter");
@@ -221,7 +221,7 @@ public static class LossChecker
             errors.Add(DslError.Create(DiagnosticIds.CannotDraw, reference.Range, custom.Signature.Text, term));
     }
 
-    private static IReadOnlyList<MemberSignature>? Single(MemberSignature? member) => member is null ? null : new[] { member };
+    private static IReadOnlyList<MemberSignature>? AsFactors(MemberSignature? member) => member is null ? null : new[] { member };
 
     /// <summary>A KL in closed form needs one member on each side whose families have one (a joint is estimated by Monte Carlo).</summary>
     private static bool HasClosedFormKl(IReadOnlyList<MemberSignature> left, IReadOnlyList<MemberSignature> right) =>

@@ -98,10 +98,11 @@ public static class PyTorchCheckpoint
 
     private static void Write(string path, Dictionary<string, Entry> state, string? nested)
     {
+        // The finiteness checks and the CPU copies are temporaries of this call.
+        using var scope = NewDisposeScope();
         foreach (var (key, entry) in state)
             if (entry.Tensor.is_floating_point() && !entry.Tensor.isfinite().all().item<bool>())
                 throw new InvalidOperationException($"Refusing to save {path}: '{key}' holds NaN or infinite values (training diverged); the previous file is unchanged.");
-        using var scope = NewDisposeScope();
         var values = state.ToDictionary(kv => kv.Key, kv => (kv.Value.LeadingOne ? kv.Value.Tensor.unsqueeze(0) : kv.Value.Tensor).detach().cpu().contiguous());
         var safetensors = path.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase);
         AtomicFile.Write(path, writer =>

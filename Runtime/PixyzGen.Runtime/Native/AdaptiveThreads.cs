@@ -16,6 +16,7 @@ internal static class AdaptiveThreads
     /// <summary>How often the load is sampled.</summary>
     public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(250);
 
+    private static readonly object Gate = new();
     private static int maxThreads;
     private static volatile int desired;   // 0: not adapting
     private static double smoothedOtherCores;
@@ -31,7 +32,7 @@ internal static class AdaptiveThreads
     public static bool Start(int threads)
     {
         if (CpuLoad.TryStart() is not { } monitor) return false;
-        lock (typeof(AdaptiveThreads))
+        lock (Gate)
         {
             timer?.Dispose();
             load = monitor;
@@ -46,7 +47,7 @@ internal static class AdaptiveThreads
     /// <summary>Stops following the load (the current thread keeps its count).</summary>
     public static void Stop()
     {
-        lock (typeof(AdaptiveThreads))
+        lock (Gate)
         {
             timer?.Dispose();
             timer = null;
@@ -71,7 +72,7 @@ internal static class AdaptiveThreads
 
     private static void Sample()
     {
-        lock (typeof(AdaptiveThreads))
+        lock (Gate)
         {
             if (load?.OtherCores() is not { } other || desired == 0) return;
             // Half-life of one period: a short burst of other work moves the choice only when it lasts.

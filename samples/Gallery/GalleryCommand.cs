@@ -7,6 +7,10 @@ using System.Linq;
 using PixyzGen.Samples.Gallery.Examples;
 using PixyzGen.Samples.Gallery.Examples.Gmm;
 using PixyzGen.Samples.Gallery.Examples.NormalizingFlowToy;
+using PixyzGen.Samples.Gallery.Examples.Vae;
+using PixyzGen.Samples.Vae;
+using PixyzGen.Samples.Vae.Output;
+using PixyzGen.Samples.Vae.Training;
 using Spectre.Console;
 
 namespace PixyzGen.Samples.Gallery;
@@ -14,19 +18,26 @@ namespace PixyzGen.Samples.Gallery;
 /// <summary>The gallery's command line: one command per example; <c>--help</c> lists them with their notebooks.</summary>
 public static class GalleryCommand
 {
-    public static IReadOnlyList<IExample> Examples { get; } = new IExample[] { new GmmExample(), new NormalizingFlowToyExample() };
+    public static IReadOnlyList<IExample> Examples { get; } = new IExample[] { new VaeExample(), new GmmExample(), new NormalizingFlowToyExample() };
 
     public static int Run(string[] args)
     {
         var root = new RootCommand("Pixyz's example notebooks written with PixyzGen's [Distribution], [Model] and [Loss]; each command writes its pictures and prints its final metric.");
         foreach (var example in Examples)
         {
-            var steps = new Option<int>("--steps") { Description = $"Steps to run (default {example.DefaultSteps})", DefaultValueFactory = _ => example.DefaultSteps };
+            var steps = new Option<int>($"--{example.StepUnit}") { Description = $"{Capitalized(example.StepUnit)} to run (default {example.DefaultSteps}, the notebook's)", DefaultValueFactory = _ => example.DefaultSteps };
             var seed = new Option<long>("--seed") { Description = $"Random seed (default {example.DefaultSeed}, the notebook's)", DefaultValueFactory = _ => example.DefaultSeed };
-            var output = new Option<string>("--output") { Description = "Folder for the pictures", DefaultValueFactory = _ => Path.Combine("out", "gallery", example.Name) };
-            steps.Validators.Add(result => { if (result.GetValueOrDefault<int>() < 1) result.AddError("--steps must be at least 1."); });
+            var output = new Option<string>("--output") { Description = "Folder for the pictures and the checkpoint", DefaultValueFactory = _ => Path.Combine("out", "gallery", example.Name) };
+            steps.Validators.Add(result => { if (result.GetValueOrDefault<int>() < 1) result.AddError($"--{example.StepUnit} must be at least 1."); });
             var command = new Command(example.Name, $"{example.Description} ({example.Notebook})") { steps, seed, output };
-            command.SetAction(parsed => Execute(example, new ExampleOptions(parsed.GetValue(steps), parsed.GetValue(seed), parsed.GetValue(output)!)));
+            Option<int?>? batches = null;
+            if (example.StepUnit == "epochs")
+            {
+                batches = new Option<int?>("--batches") { Description = "Minibatches per epoch, for a quick look (default: the whole training split)" };
+                batches.Validators.Add(result => { if (result.GetValueOrDefault<int?>() is < 1) result.AddError("--batches must be at least 1."); });
+                command.Options.Add(batches);
+            }
+            command.SetAction(parsed => Execute(example, new ExampleOptions(parsed.GetValue(steps), parsed.GetValue(seed), parsed.GetValue(output)!, batches is null ? null : parsed.GetValue(batches))));
             root.Subcommands.Add(command);
         }
         var table = new Command("table", "Runs every example with its defaults and prints samples/README.md's table (samples/make-table.sh writes it)");
@@ -55,16 +66,36 @@ public static class GalleryCommand
         return 0;
     }
 
-    /// <summary>Runs one example and prints its metric line; returns the exit code.</summary>
+    /// <summary>Runs one example and prints its metric line; returns the exit code (3: output folder not writable, 4: training diverged).</summary>
     public static int Execute(IExample example, ExampleOptions options)
     {
         NativeSettings.Configure();
-        Directory.CreateDirectory(options.Output);
+        try
+        {
+            OutputFolder.Prepare(options.Output);   // before training, so a bad --output loses no run
+        }
+        catch (OutputFolderException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return VaeCommand.OutputError;
+        }
         AnsiConsole.MarkupLine($"[bold]{example.Name}[/]: {Markup.Escape(example.Description)} ([grey]{example.Notebook}[/])");
         var watch = Stopwatch.StartNew();
-        var result = example.Run(options);
+        ExampleResult result;
+        try
+        {
+            result = example.Run(options);
+        }
+        catch (TrainingDivergedException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return VaeCommand.Diverged;
+        }
         AnsiConsole.MarkupLine($"{Markup.Escape(result.Metric)}: [bold]{result.Value:F4}[/] ({watch.Elapsed.TotalSeconds:F1} s)");
-        AnsiConsole.MarkupLine($"wrote {string.Join(", ", result.Pictures.Select(Path.GetFileName))} to {Markup.Escape(Path.GetFullPath(options.Output))}");
-        return double.IsFinite(result.Value) ? 0 : 4;
+        var files = result.Pictures.Select(Path.GetFileName).Concat(result.Checkpoint is { } checkpoint ? new[] { Path.GetFileName(checkpoint) } : Array.Empty<string>());
+        AnsiConsole.MarkupLine($"wrote {Markup.Escape(string.Join(", ", files))} to {Markup.Escape(Path.GetFullPath(options.Output))}");
+        return double.IsFinite(result.Value) ? 0 : VaeCommand.Diverged;
     }
+
+    private static string Capitalized(string word) => char.ToUpperInvariant(word[0]) + word[1..];
 }

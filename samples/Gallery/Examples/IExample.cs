@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace PixyzGen.Samples.Gallery.Examples;
 
 /// <summary>One of Pixyz's notebooks written with PixyzGen: its command, where it comes from, and how it runs.</summary>
@@ -18,7 +20,10 @@ public interface IExample
     /// <summary>The figure Pixyz's notebook shows, for the table.</summary>
     string PixyzFigure { get; }
 
-    /// <summary>The default number of steps (EM iterations, training steps).</summary>
+    /// <summary>What one step of <see cref="DefaultSteps"/> is: "epochs", "steps" or "iterations"; the command's option is named after it.</summary>
+    string StepUnit { get; }
+
+    /// <summary>The default number of steps (epochs, training steps, EM iterations): the notebook's.</summary>
     int DefaultSteps { get; }
 
     /// <summary>The notebook's own seed.</summary>
@@ -27,8 +32,15 @@ public interface IExample
     ExampleResult Run(ExampleOptions options);
 }
 
-/// <summary>What a run is given: steps, seed and the folder for its pictures.</summary>
-public sealed record ExampleOptions(int Steps, long Seed, string Output);
+/// <summary>
+/// What a run is given: steps (in the example's unit), seed, the folder for its files and, for examples that train
+/// in epochs, at most <paramref name="Batches"/> minibatches per epoch (null: the whole training split).
+/// </summary>
+public sealed record ExampleOptions(int Steps, long Seed, string Output, int? Batches = null);
 
-/// <summary>What a run reports: its final metric, the loss (or metric) per step, and the pictures it wrote.</summary>
-public sealed record ExampleResult(string Metric, double Value, System.Collections.Generic.IReadOnlyList<double> PerStep, System.Collections.Generic.IReadOnlyList<string> Pictures);
+/// <summary>
+/// What a run reports: its final metric, the loss (or metric) per step, the pictures and the checkpoint it wrote and,
+/// for examples that train in epochs, the test metric after each epoch.
+/// </summary>
+public sealed record ExampleResult(
+    string Metric, double Value, IReadOnlyList<double> PerStep, IReadOnlyList<string> Pictures, string? Checkpoint = null, IReadOnlyList<double>? PerEpoch = null);

@@ -25,6 +25,8 @@ public sealed class GmmExample : IExample
 
     public string PixyzFigure => "data with the mixture's density contours and means, per EM step";
 
+    public string StepUnit => "iterations";
+
     public int DefaultSteps => 20;
 
     public long DefaultSeed => 0;

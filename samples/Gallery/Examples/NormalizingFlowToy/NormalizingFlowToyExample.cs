@@ -24,6 +24,8 @@ public sealed class NormalizingFlowToyExample : IExample
 
     public string PixyzFigure => "the banana density; the flow's draws every 100 epochs";
 
+    public string StepUnit => "steps";
+
     public int DefaultSteps => 2000;
 
     public long DefaultSeed => 1;

@@ -6,6 +6,8 @@ using System.IO;
 using System.Linq;
 using PixyzGen.Samples.Gallery.Examples;
 using PixyzGen.Samples.Gallery.Examples.Gmm;
+using PixyzGen.Samples.Gallery.Examples.M2;
+using PixyzGen.Samples.Gallery.Examples.MaximumLikelihood;
 using PixyzGen.Samples.Gallery.Examples.NormalizingFlowToy;
 using PixyzGen.Samples.Gallery.Examples.Vae;
 using PixyzGen.Samples.Vae;
@@ -18,7 +20,7 @@ namespace PixyzGen.Samples.Gallery;
 /// <summary>The gallery's command line: one command per example; <c>--help</c> lists them with their notebooks.</summary>
 public static class GalleryCommand
 {
-    public static IReadOnlyList<IExample> Examples { get; } = new IExample[] { new VaeExample(), new GmmExample(), new NormalizingFlowToyExample() };
+    public static IReadOnlyList<IExample> Examples { get; } = new IExample[] { new VaeExample(), new M2Example(), new MaximumLikelihoodExample(), new GmmExample(), new NormalizingFlowToyExample() };
 
     public static int Run(string[] args)
     {

@@ -5,11 +5,14 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using PixyzGen.Samples.Gallery.Examples;
+using PixyzGen.Samples.Gallery.Examples.Cvae;
 using PixyzGen.Samples.Gallery.Examples.Gmm;
 using PixyzGen.Samples.Gallery.Examples.M2;
 using PixyzGen.Samples.Gallery.Examples.MaximumLikelihood;
+using PixyzGen.Samples.Gallery.Examples.MmdVae;
 using PixyzGen.Samples.Gallery.Examples.NormalizingFlowToy;
 using PixyzGen.Samples.Gallery.Examples.Vae;
+using PixyzGen.Samples.Gallery.Examples.VaeWithVaeClass;
 using PixyzGen.Samples.Vae;
 using PixyzGen.Samples.Vae.Output;
 using PixyzGen.Samples.Vae.Training;
@@ -20,7 +23,11 @@ namespace PixyzGen.Samples.Gallery;
 /// <summary>The gallery's command line: one command per example; <c>--help</c> lists them with their notebooks.</summary>
 public static class GalleryCommand
 {
-    public static IReadOnlyList<IExample> Examples { get; } = new IExample[] { new VaeExample(), new M2Example(), new MaximumLikelihoodExample(), new GmmExample(), new NormalizingFlowToyExample() };
+    public static IReadOnlyList<IExample> Examples { get; } = new IExample[]
+    {
+        new VaeExample(), new VaeWithVaeClassExample(), new CvaeExample(), new M2Example(), new MmdVaeExample(), new MaximumLikelihoodExample(),
+        new GmmExample(), new NormalizingFlowToyExample(),
+    };
 
     public static int Run(string[] args)
     {

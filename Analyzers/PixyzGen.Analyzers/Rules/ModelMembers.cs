@@ -16,6 +16,8 @@ internal static class ModelMembers
         foreach (var (member, memberType) in SymbolFacts.MemberCandidates(type))
         {
             if (SymbolFacts.Attribute(memberType, SymbolFacts.DistributionAttribute) is not { } attribute) continue;
+            // A referenced assembly's [Distribution] built without PixyzGen has no typed members to call: the generator skips it too.
+            if (memberType is INamedTypeSymbol named && SymbolFacts.InMetadata(named) && !SymbolFacts.HasGeneratedMembers(named)) continue;
             if (DslParser.ParseDistribution(SymbolFacts.ArgumentText(attribute)).Value is { } parsed)
                 members.Add((member, new MemberSignature(member.Name, parsed, SymbolFacts.Family(memberType))));
         }

@@ -55,7 +55,10 @@ internal static class ModelExtractor
     {
         if (type is not INamedTypeSymbol named || SymbolFacts.Attribute(named, SymbolFacts.DistributionAttribute) is not { } attribute) return null;
         var identity = TypeIdentityReader.Read(named);
-        return new ModelMember(name, SymbolFacts.ArgumentText(attribute), SymbolFacts.Family(named),
-            identity.CanExtend && !identity.IsGeneric && SymbolFacts.RequiredMemberConflict(named) is null);
+        // A type of this compilation gets its members from this run; one of a referenced assembly got them from its own build.
+        var generated = SymbolFacts.InMetadata(named)
+            ? SymbolFacts.HasGeneratedMembers(named)
+            : identity.CanExtend && !identity.IsGeneric && SymbolFacts.RequiredMemberConflict(named) is null;
+        return new ModelMember(name, SymbolFacts.ArgumentText(attribute), SymbolFacts.Family(named), generated);
     }
 }

@@ -70,6 +70,25 @@ internal static class SymbolFacts
         return null;
     }
 
+    /// <summary>The type comes from a referenced assembly, not from this compilation's source.</summary>
+    public static bool InMetadata(ITypeSymbol type) => type.Locations.Length > 0 && type.Locations.All(l => l.IsInMetadata);
+
+    /// <summary>
+    /// A [Distribution] type of a referenced assembly that its own build generated (its <c>Params</c> carries
+    /// PixyzGen's GeneratedCode attribute) and that has every member a model's generated code calls: a model in this
+    /// compilation can use it as it uses one declared here. Without them (a library built without PixyzGen) it is no
+    /// distribution member.
+    /// </summary>
+    public static bool HasGeneratedMembers(INamedTypeSymbol type)
+    {
+        var required = Family(type) == GeneratedFamilies.CustomDensity ? RequiredCustomDensityMembers : RequiredDistributionMembers;
+        return type.GetMembers("Params").Any(IsGeneratedByPixyzGen) && required.All(name => type.GetMembers(name).Any(m => m is IMethodSymbol));
+    }
+
+    private static bool IsGeneratedByPixyzGen(ISymbol member) => member.GetAttributes().Any(a =>
+        a.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute" &&
+        a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value as string == "PixyzGen");
+
     /// <summary>The Runtime family the type derives from (Normal, Bernoulli, ...), or null.</summary>
     public static string? Family(ITypeSymbol type)
     {

@@ -46,7 +46,7 @@ public static class Minibatches
         {
             using var scope = NewDisposeScope();
             var length = Math.Min(batchSize, data.Count - start);
-            total += value(data.Images.narrow(0, start, length), data.OneHot.narrow(0, start, length)).item<float>() * length;
+            total += value(data.Images.narrow(0, start, length), data.OneHot.narrow(0, start, length)).to(ScalarType.Float64).item<double>() * length;
         }
         return total / data.Count;
     }

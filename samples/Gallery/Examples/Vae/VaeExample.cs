@@ -1,4 +1,3 @@
-using PixyzGen.Plots;
 using PixyzGen.Samples.Gallery.Support;
 using PixyzGen.Samples.Vae.Model;
 using static TorchSharp.torch;
@@ -45,8 +44,8 @@ public sealed class VaeExample : IExample
         using (NewDisposeScope())
         {
             var (x, _) = test.First(8);
-            ImageGrid.Save(cat(new[] { x, model.P.Mean(model.Q.Sample(x)) }), files.Picture("reconstructions.png"), columns: 8, scale: 3);
-            ImageGrid.Save(model.P.Mean(model.Pz.Sample(64)), files.Picture("samples.png"), columns: 8, scale: 3);
+            DigitPictures.Reconstructions(files.Picture("reconstructions.png"), x, model.P.Mean(model.Q.Sample(x)));
+            DigitPictures.Grid(files.Picture("samples.png"), model.P.Mean(0.5 * randn(64, VaeShape.Latent)));   // the notebook's z_sample
         }
         training.SaveCurve(files.Picture("loss.png"), "VAE on MNIST", testLabel: "test negative ELBO (per epoch)");
         files.Save(model, "vae.pt");

@@ -10,6 +10,7 @@ using PixyzGen.Samples.Gallery.Examples.Gmm;
 using PixyzGen.Samples.Gallery.Examples.M2;
 using PixyzGen.Samples.Gallery.Examples.MaximumLikelihood;
 using PixyzGen.Samples.Gallery.Examples.MmdVae;
+using PixyzGen.Samples.Gallery.Examples.Multimodal;
 using PixyzGen.Samples.Gallery.Examples.NormalizingFlowToy;
 using PixyzGen.Samples.Gallery.Examples.Vae;
 using PixyzGen.Samples.Gallery.Examples.VaeWithVaeClass;
@@ -25,7 +26,8 @@ public static class GalleryCommand
 {
     public static IReadOnlyList<IExample> Examples { get; } = new IExample[]
     {
-        new VaeExample(), new VaeWithVaeClassExample(), new CvaeExample(), new M2Example(), new MmdVaeExample(), new MaximumLikelihoodExample(),
+        new VaeExample(), new VaeWithVaeClassExample(), new CvaeExample(), new M2Example(), new MmdVaeExample(),
+        MultimodalExample.Jmvae(), MultimodalExample.JmvaePoe(), MultimodalExample.Mvae(), new MaximumLikelihoodExample(),
         new GmmExample(), new NormalizingFlowToyExample(),
     };
 

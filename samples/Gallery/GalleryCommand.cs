@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using PixyzGen.Samples.Gallery.Examples;
 using PixyzGen.Samples.Gallery.Examples.Cvae;
+using PixyzGen.Samples.Gallery.Examples.Gan;
 using PixyzGen.Samples.Gallery.Examples.Gmm;
 using PixyzGen.Samples.Gallery.Examples.M2;
 using PixyzGen.Samples.Gallery.Examples.MaximumLikelihood;
@@ -27,7 +28,7 @@ public static class GalleryCommand
     public static IReadOnlyList<IExample> Examples { get; } = new IExample[]
     {
         new VaeExample(), new VaeWithVaeClassExample(), new CvaeExample(), new M2Example(), new MmdVaeExample(),
-        MultimodalExample.Jmvae(), MultimodalExample.JmvaePoe(), MultimodalExample.Mvae(), new MaximumLikelihoodExample(),
+        MultimodalExample.Jmvae(), MultimodalExample.JmvaePoe(), MultimodalExample.Mvae(), new GanExample(), new MaximumLikelihoodExample(),
         new GmmExample(), new NormalizingFlowToyExample(),
     };
 

@@ -15,6 +15,7 @@ using PixyzGen.Samples.Gallery.Examples.Multimodal;
 using PixyzGen.Samples.Gallery.Examples.NormalizingFlowToy;
 using PixyzGen.Samples.Gallery.Examples.Vae;
 using PixyzGen.Samples.Gallery.Examples.VaeWithVaeClass;
+using PixyzGen.Samples.Gallery.Examples.Vi;
 using PixyzGen.Samples.Vae;
 using PixyzGen.Samples.Vae.Output;
 using PixyzGen.Samples.Vae.Training;
@@ -27,7 +28,7 @@ public static class GalleryCommand
 {
     public static IReadOnlyList<IExample> Examples { get; } = new IExample[]
     {
-        new VaeExample(), new VaeWithVaeClassExample(), new CvaeExample(), new M2Example(), new MmdVaeExample(),
+        new VaeExample(), new VaeWithVaeClassExample(), new ViExample(), new CvaeExample(), new M2Example(), new MmdVaeExample(),
         MultimodalExample.Jmvae(), MultimodalExample.JmvaePoe(), MultimodalExample.Mvae(), new GanExample(), new MaximumLikelihoodExample(),
         new GmmExample(), new NormalizingFlowToyExample(),
     };

@@ -40,13 +40,7 @@ public sealed class VaeExample : IExample
         training.Run(EpochTraining.Minimizing(optimizer, (x, _) => model.Loss(x)), (x, _) => model.Loss(x), "test negative ELBO", module: model);
 
         var files = new ExampleFiles(options.Output);
-        using (no_grad())
-        using (NewDisposeScope())
-        {
-            var (x, _) = test.First(8);
-            DigitPictures.Reconstructions(files.Picture("reconstructions.png"), x, model.P.Mean(model.Q.Sample(x)));
-            DigitPictures.Grid(files.Picture("samples.png"), model.P.Mean(0.5 * randn(64, VaeShape.Latent)));   // the notebook's z_sample
-        }
+        DigitPictures.Vae(files, test, x => model.Q.Sample(x), z => model.P.Mean(z), VaeShape.Latent);
         training.SaveCurve(files.Picture("loss.png"), "VAE on MNIST", testLabel: "test negative ELBO (per epoch)");
         files.Save(model, "vae.pt");
         return new ExampleResult("test negative ELBO (nats per image)", training.TestLosses[^1], training.StepLosses, files.Pictures, files.Checkpoint, training.TestLosses);

@@ -8,6 +8,7 @@ using PixyzGen.Samples.Gallery.Examples;
 using PixyzGen.Samples.Gallery.Examples.Cvae;
 using PixyzGen.Samples.Gallery.Examples.Gan;
 using PixyzGen.Samples.Gallery.Examples.Gmm;
+using PixyzGen.Samples.Gallery.Examples.HierarchicalVi;
 using PixyzGen.Samples.Gallery.Examples.M2;
 using PixyzGen.Samples.Gallery.Examples.MaximumLikelihood;
 using PixyzGen.Samples.Gallery.Examples.MmdVae;
@@ -28,7 +29,7 @@ public static class GalleryCommand
 {
     public static IReadOnlyList<IExample> Examples { get; } = new IExample[]
     {
-        new VaeExample(), new VaeWithVaeClassExample(), new ViExample(), new CvaeExample(), new M2Example(), new MmdVaeExample(),
+        new VaeExample(), new VaeWithVaeClassExample(), new ViExample(), new CvaeExample(), new M2Example(), new MmdVaeExample(), new HierarchicalViExample(),
         MultimodalExample.Jmvae(), MultimodalExample.JmvaePoe(), MultimodalExample.Mvae(), new GanExample(), new MaximumLikelihoodExample(),
         new GmmExample(), new NormalizingFlowToyExample(),
     };

@@ -11,16 +11,15 @@ public static class DigitPictures
         ImageGrid.Save(cat(new[] { originals, reconstructions }), path, columns: (int)originals.shape[0], scale: 3);
 
     /// <summary>
-    /// The VAE notebooks' two pictures: the first 8 test digits over their reconstructions (z drawn by
-    /// <paramref name="encode"/>, decoded by the mean of <paramref name="decode"/>), and 64 digits decoded from the
-    /// notebooks' z_sample = 0.5 * N(0, I).
+    /// The VAE notebooks' two pictures: the first 8 test digits over their <paramref name="reconstruct"/>ions, and 64
+    /// digits that <paramref name="decode"/> makes of the notebooks' z_sample = 0.5 * N(0, I) of <paramref name="latent"/> dimensions.
     /// </summary>
-    public static void Vae(ExampleFiles files, Digits test, System.Func<Tensor, Tensor> encode, System.Func<Tensor, Tensor> decode, int latent)
+    public static void Vae(ExampleFiles files, Digits test, System.Func<Tensor, Tensor> reconstruct, System.Func<Tensor, Tensor> decode, int latent)
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var (x, _) = test.First(8);
-        Reconstructions(files.Picture("reconstructions.png"), x, decode(encode(x)));
+        Reconstructions(files.Picture("reconstructions.png"), x, reconstruct(x));
         Grid(files.Picture("samples.png"), decode(0.5 * randn(64, latent)));
     }
 

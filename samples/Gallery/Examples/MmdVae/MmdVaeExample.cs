@@ -48,7 +48,7 @@ public sealed class MmdVaeExample : IExample
             return dynamic.Eval(new Variables { ["x"] = first }).item<float>();
         });
         var files = new ExampleFiles(options.Output);
-        DigitPictures.Vae(files, test, x => model.Q.Sample(x), z => model.P.Mean(z), VaeShape.Latent);
+        DigitPictures.Vae(files, test, x => model.P.Mean(model.Q.Sample(x)), z => model.P.Mean(z), VaeShape.Latent);
         training.SaveCurve(files.Picture("loss.png"), "MMD-VAE on MNIST", testLabel: "test loss (per epoch)");
         files.Save(model, "mmd_vae.pt");
         return new ExampleResult("test loss (cross-entropy + MMD)", training.TestLosses[^1], training.StepLosses, files.Pictures, files.Checkpoint, training.TestLosses, gap);

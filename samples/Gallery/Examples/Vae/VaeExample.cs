@@ -40,7 +40,7 @@ public sealed class VaeExample : IExample
         training.Run(EpochTraining.Minimizing(optimizer, (x, _) => model.Loss(x)), (x, _) => model.Loss(x), "test negative ELBO", module: model);
 
         var files = new ExampleFiles(options.Output);
-        DigitPictures.Vae(files, test, x => model.Q.Sample(x), z => model.P.Mean(z), VaeShape.Latent);
+        DigitPictures.Vae(files, test, x => model.P.Mean(model.Q.Sample(x)), z => model.P.Mean(z), VaeShape.Latent);
         training.SaveCurve(files.Picture("loss.png"), "VAE on MNIST", testLabel: "test negative ELBO (per epoch)");
         files.Save(model, "vae.pt");
         return new ExampleResult("test negative ELBO (nats per image)", training.TestLosses[^1], training.StepLosses, files.Pictures, files.Checkpoint, training.TestLosses);

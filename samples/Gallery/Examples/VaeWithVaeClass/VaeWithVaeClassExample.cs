@@ -44,7 +44,7 @@ public sealed class VaeWithVaeClassExample : IExample
         var (first, ___) = test.First(500);
         var gap = DynamicAgreement.Compare("test loss on 500 digits", options.Seed, () => networks.Loss(first), () => model.Test(new Variables { ["x"] = first }));
         var files = new ExampleFiles(options.Output);
-        DigitPictures.Vae(files, test, x => networks.Q.Sample(x), z => networks.P.Mean(z), VaeShape.Latent);
+        DigitPictures.Vae(files, test, x => networks.P.Mean(networks.Q.Sample(x)), z => networks.P.Mean(z), VaeShape.Latent);
         training.SaveCurve(files.Picture("loss.png"), "VAE class on MNIST", testLabel: "test loss (per epoch)");
         files.Save(networks, "vae.pt");
         return new ExampleResult("test negative ELBO (nats per image)", training.TestLosses[^1], training.StepLosses, files.Pictures, files.Checkpoint, training.TestLosses, gap);

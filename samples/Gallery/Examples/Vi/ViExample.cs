@@ -42,7 +42,7 @@ public sealed class ViExample : IExample
         var (x500, ___) = test.First(500);
         var gap = DynamicAgreement.Compare("test loss on 500 digits", options.Seed, () => model.NegativeElbo(x500), () => dynamic.Test(new Variables { ["x"] = x500 }));
         var files = new ExampleFiles(options.Output);
-        DigitPictures.Vae(files, test, x => model.Q.Sample(x), z => model.P.Mean(z), VaeShape.Latent);
+        DigitPictures.Vae(files, test, x => model.P.Mean(model.Q.Sample(x)), z => model.P.Mean(z), VaeShape.Latent);
         training.SaveCurve(files.Picture("loss.png"), "VI on MNIST", testLabel: "test negative ELBO (per epoch)");
         files.Save(model, "vi.pt");
         return new ExampleResult("test negative ELBO (nats per image)", training.TestLosses[^1], training.StepLosses, files.Pictures, files.Checkpoint, training.TestLosses, gap);

@@ -12,9 +12,11 @@ public sealed class AffineCouplingLayer : FlowLayer
 {
     // Registered as "scale" and "shift"; the attributes keep TorchSharp's field registration from adding them twice.
     [TorchSharp.Utils.ComponentName(Name = "scale")]
-    private readonly nn.Module<Tensor, Tensor> scaleNet;
+    private readonly nn.Module<Tensor, Tensor>? scaleNet;
     [TorchSharp.Utils.ComponentName(Name = "shift")]
-    private readonly nn.Module<Tensor, Tensor> shiftNet;
+    private readonly nn.Module<Tensor, Tensor>? shiftNet;
+    [TorchSharp.Utils.ComponentName(Name = "scale_translate")]
+    private readonly nn.Module<Tensor, (Tensor LogScale, Tensor Shift)>? scaleShiftNet;
 
     /// <param name="mask">1 for the features that pass through, 0 for those transformed; the feature shape.</param>
     /// <param name="scaleNet">s: features to features.</param>
@@ -28,6 +30,30 @@ public sealed class AffineCouplingLayer : FlowLayer
         register_buffer(nameof(mask), mask.detach().clone());
         register_module("scale", scaleNet);
         register_module("shift", shiftNet);
+    }
+
+    /// <summary>
+    /// Pixyz's <c>scale_translate_net</c>: one network gives both the log-scale and the shift (a shared trunk with two
+    /// heads, as the real_nvp notebooks write it); bound the log-scale inside it (the notebooks use tanh).
+    /// </summary>
+    public AffineCouplingLayer(Tensor mask, nn.Module<Tensor, (Tensor LogScale, Tensor Shift)> scaleShiftNet, int featureRank = 1) : base(featureRank)
+    {
+        if (mask.Dimensions != featureRank) throw new ArgumentException($"The mask must have the feature shape (rank {featureRank}).", nameof(mask));
+        this.scaleShiftNet = scaleShiftNet;
+        register_buffer(nameof(mask), mask.detach().clone());
+        register_module("scale_translate", scaleShiftNet);
+    }
+
+    /// <summary>
+    /// Pixyz's channel-wise mask over <paramref name="features"/>: the first features / 2 pass through, or, when
+    /// <paramref name="inverse"/>, the rest from features / 2 on.
+    /// </summary>
+    public static Tensor ChannelWiseMask(long features, bool inverse = false)
+    {
+        var mask = zeros(features);
+        var half = features / 2;
+        (inverse ? mask.narrow(0, half, features - half) : mask.narrow(0, 0, half)).fill_(1);
+        return mask;
     }
 
     /// <summary>
@@ -70,6 +96,11 @@ public sealed class AffineCouplingLayer : FlowLayer
         var inverseMask = 1 - Mask(x);
         // A conditional flow's networks read the condition beside the kept features (vectors: along the last dimension).
         var input = condition is null ? kept : cat(new[] { kept, condition.to(kept.dtype).expand(Shapes.Concat(kept.Sizes()[..^1], condition.Sizes()[^1..])) }, -1);
-        return (kept, scaleNet.call(input) * inverseMask, shiftNet.call(input) * inverseMask);
+        if (scaleShiftNet is not null)
+        {
+            var (logScale, shift) = scaleShiftNet.call(input);
+            return (kept, logScale * inverseMask, shift * inverseMask);
+        }
+        return (kept, scaleNet!.call(input) * inverseMask, shiftNet!.call(input) * inverseMask);
     }
 }

@@ -14,6 +14,7 @@ using PixyzGen.Samples.Gallery.Examples.MaximumLikelihood;
 using PixyzGen.Samples.Gallery.Examples.MmdVae;
 using PixyzGen.Samples.Gallery.Examples.Multimodal;
 using PixyzGen.Samples.Gallery.Examples.NormalizingFlowToy;
+using PixyzGen.Samples.Gallery.Examples.RealNvp;
 using PixyzGen.Samples.Gallery.Examples.Vae;
 using PixyzGen.Samples.Gallery.Examples.VaeWithVaeClass;
 using PixyzGen.Samples.Gallery.Examples.Vi;
@@ -31,7 +32,7 @@ public static class GalleryCommand
     {
         new VaeExample(), new VaeWithVaeClassExample(), new ViExample(), new CvaeExample(), new M2Example(), new MmdVaeExample(), new HierarchicalViExample(),
         MultimodalExample.Jmvae(), MultimodalExample.JmvaePoe(), MultimodalExample.Mvae(), new GanExample(), new MaximumLikelihoodExample(),
-        new GmmExample(), new NormalizingFlowToyExample(),
+        new GmmExample(), new NormalizingFlowToyExample(), new RealNvpToyExample(), new RealNvpExample(conditional: false), new RealNvpExample(conditional: true),
     };
 
     public static int Run(string[] args)

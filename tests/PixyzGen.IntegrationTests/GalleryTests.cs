@@ -119,6 +119,22 @@ public class GalleryTests
         }
     }
 
+    [Test]
+    public void The_moons_flow_lowers_its_negative_log_likelihood_and_agrees_with_ML()
+    {
+        var (result, folder) = Run("real-nvp-toy", steps: 150);
+        try
+        {
+            Assert.That(result.PerStep.Skip(130).Average(), Is.LessThan(result.PerStep.Take(20).Average()));
+            Assert.That(result.DynamicGap, Is.Not.Null.And.LessThan(1e-4));
+            AssertPictures(result, folder, "samples.png", "noise.png", "loss.png");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static void AssertPictures(ExampleResult result, string folder, params string[] names)
     {
         Assert.That(result.Pictures.Select(Path.GetFileName), Is.EquivalentTo(names));

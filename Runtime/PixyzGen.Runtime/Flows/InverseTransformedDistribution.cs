@@ -26,6 +26,9 @@ public class InverseTransformedDistribution : FlowDistribution
     /// <summary>Pixyz's <c>inference</c>: the noise of given data, z = f(x), and log |det df/dx| per value.</summary>
     public (Tensor Latent, Tensor LogDet) Inference(Tensor x, Tensor? condition = null) => FlowChain.Forward(Layers, x, FeatureRank, condition);
 
+    /// <summary>Pixyz's <c>inverse</c>: the data of given noise, x = f^-1(z), the layers run backward.</summary>
+    public Tensor Inverse(Tensor z, Tensor? condition = null) => FlowChain.Inverse(Layers, z, FeatureRank, Describe(), condition).Output;
+
     /// <inheritdoc/>
     protected internal override Variables Draw(Variables inputs, SampleRequest request)
     {

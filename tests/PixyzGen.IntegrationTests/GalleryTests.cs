@@ -135,6 +135,21 @@ public class GalleryTests
         }
     }
 
+    [Test]
+    public void The_API_tour_s_generated_joint_gives_the_dynamic_product_s_log_likelihood_and_writes_its_graph()
+    {
+        var (result, folder) = Run("distributions", steps: 3);
+        try
+        {
+            Assert.That(result.DynamicGap, Is.Not.Null.And.LessThan(1e-5));
+            Assert.That(File.ReadAllText(Path.Combine(folder, "p_all.dot")), Does.StartWith("digraph TourModel {").And.Contain("x -> z;"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static void AssertPictures(ExampleResult result, string folder, params string[] names)
     {
         Assert.That(result.Pictures.Select(Path.GetFileName), Is.EquivalentTo(names));

@@ -7,6 +7,7 @@ using System.Linq;
 using PixyzGen.Samples.Gallery.Examples;
 using PixyzGen.Samples.Gallery.Examples.Cvae;
 using PixyzGen.Samples.Gallery.Examples.Distributions;
+using PixyzGen.Samples.Gallery.Examples.Dmm;
 using PixyzGen.Samples.Gallery.Examples.Gan;
 using PixyzGen.Samples.Gallery.Examples.Gmm;
 using PixyzGen.Samples.Gallery.Examples.HierarchicalVi;
@@ -34,7 +35,7 @@ public static class GalleryCommand
         new VaeExample(), new VaeWithVaeClassExample(), new ViExample(), new CvaeExample(), new M2Example(), new MmdVaeExample(), new HierarchicalViExample(),
         MultimodalExample.Jmvae(), MultimodalExample.JmvaePoe(), MultimodalExample.Mvae(), new GanExample(), new MaximumLikelihoodExample(),
         new GmmExample(), new NormalizingFlowToyExample(), new RealNvpToyExample(), new RealNvpExample(conditional: false), new RealNvpExample(conditional: true),
-        new DistributionsExample(),
+        new DistributionsExample(), new DmmExample(),
     };
 
     public static int Run(string[] args)

@@ -11,6 +11,7 @@ using PixyzGen.Samples.Gallery.Examples.Dmm;
 using PixyzGen.Samples.Gallery.Examples.Gan;
 using PixyzGen.Samples.Gallery.Examples.Gmm;
 using PixyzGen.Samples.Gallery.Examples.HierarchicalVi;
+using PixyzGen.Samples.Gallery.Examples.ImageFlows;
 using PixyzGen.Samples.Gallery.Examples.M2;
 using PixyzGen.Samples.Gallery.Examples.MaximumLikelihood;
 using PixyzGen.Samples.Gallery.Examples.MmdVae;
@@ -35,6 +36,7 @@ public static class GalleryCommand
         new VaeExample(), new VaeWithVaeClassExample(), new ViExample(), new CvaeExample(), new M2Example(), new MmdVaeExample(), new HierarchicalViExample(),
         MultimodalExample.Jmvae(), MultimodalExample.JmvaePoe(), MultimodalExample.Mvae(), new GanExample(), new MaximumLikelihoodExample(),
         new GmmExample(), new NormalizingFlowToyExample(), new RealNvpToyExample(), new RealNvpExample(conditional: false), new RealNvpExample(conditional: true),
+        new ImageFlowExample(glow: false), new ImageFlowExample(glow: true),
         new DistributionsExample(), new DmmExample(),
     };
 
@@ -75,8 +77,10 @@ public static class GalleryCommand
             NativeSettings.Configure();
             var watch = Stopwatch.StartNew();
             var result = example.Run(new ExampleOptions(example.DefaultSteps, example.DefaultSeed, output));
-            var pictures = string.Join(", ", result.Pictures.Select(p => $"`{Path.GetFileName(p)}`"));
-            rows.Add($"| `{example.Name}` | [{example.Notebook}](https://github.com/masa-su/pixyz/blob/master/{example.Notebook}) | {example.Api} | {result.Metric}: {result.Value:F3} | {example.PixyzFigure} | {pictures} | {watch.Elapsed.TotalSeconds:F0} |");
+            var pictures = string.Join(", ", result.Pictures.Select(p => $"`{Path.GetFileName(p)}`").DefaultIfEmpty("`p_all.dot` (DOT)"));
+            var agreement = result.DynamicGap is { } gap ? $"; dynamic agrees to {gap:0.0e+0}" : "";
+            rows.Add($"| `{example.Name}` | [{example.Notebook}](https://github.com/masa-su/pixyz/blob/master/{example.Notebook}) | {example.Api} | {result.Metric}: {result.Value:F3}{agreement} | {example.PixyzFigure} | {pictures} | {watch.Elapsed.TotalSeconds:F0} |");
+            Console.Error.WriteLine(rows[^1]);   // each row as it is done: a long run that stops keeps what it measured
         }
         Console.WriteLine("| example | notebook | API | metric after the default run | Pixyz's figure | our PNGs | seconds on 2 cores |");
         Console.WriteLine("|---|---|---|---|---|---|---:|");

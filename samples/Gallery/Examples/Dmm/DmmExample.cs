@@ -30,7 +30,7 @@ public sealed class DmmExample : IExample
 
     public string StepUnit => "epochs";
 
-    public int DefaultSteps => 100;
+    public int DefaultSteps => 200;
 
     public long DefaultSeed => 1;
 

@@ -49,8 +49,7 @@ public sealed class RealNvpExample(bool conditional) : IExample
         using var dynamic = new ML(flow);
         var (x500, y500) = test.First(500);
         var gap = DynamicAgreement.Compare("test loss on 500 digits", options.Seed, () => loss(x500, y500), () => dynamic.Test(new Variables { ["x"] = x500, ["y"] = y500 }));
-        var bitsPerDim = training.TestLosses[^1] / (784 * System.Math.Log(2));
-        AnsiConsole.MarkupLine($"test negative log-likelihood: {training.TestLosses[^1]:F1} nats per image, {bitsPerDim:F3} bits per dimension (of the dequantized image)");
+        AnsiConsole.MarkupLine($"test negative log-likelihood: {training.TestLosses[^1]:F1} nats per image, {FlowMetrics.BitsPerDimension(training.TestLosses[^1], 784):F3} bits per dimension");
 
         var files = new ExampleFiles(options.Output);
         using (no_grad())

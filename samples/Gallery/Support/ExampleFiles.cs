@@ -4,7 +4,7 @@ using TorchSharp;
 
 namespace PixyzGen.Samples.Gallery.Support;
 
-/// <summary>The files a run writes into its output folder: pictures (PNG) and one checkpoint.</summary>
+/// <summary>The files a run writes into its output folder: pictures (PNG, or Graphviz DOT for a graph) and one checkpoint.</summary>
 public sealed class ExampleFiles(string folder)
 {
     private readonly List<string> pictures = new();

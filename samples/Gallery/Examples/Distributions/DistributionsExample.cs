@@ -68,9 +68,9 @@ public sealed class DistributionsExample : IExample
         using (no_grad()) logLikelihood = model.LogProb(draws["x"], draws["y"], draws["z"], draws["a"]).mean().item<float>();
 
         AnsiConsole.WriteLine(TourModel.Dot);
-        var graph = Path.Combine(options.Output, "p_all.dot");
-        File.WriteAllText(graph, TourModel.Dot + "\n");
         var files = new ExampleFiles(options.Output);
+        var graph = files.Picture("p_all.dot");
+        File.WriteAllText(graph, TourModel.Dot + "\n");
         files.Save(model, "distributions.pt");
         AnsiConsole.MarkupLine($"[grey]render the graph with: dot -Tpng {Markup.Escape(graph)} -o p_all.png[/]");
         return new ExampleResult("mean log p_all of the draws", logLikelihood, new[] { logLikelihood }, files.Pictures, files.Checkpoint, DynamicGap: gap);

@@ -77,7 +77,7 @@ public static class GalleryCommand
             NativeSettings.Configure();
             var watch = Stopwatch.StartNew();
             var result = example.Run(new ExampleOptions(example.DefaultSteps, example.DefaultSeed, output));
-            var pictures = string.Join(", ", result.Pictures.Select(p => $"`{Path.GetFileName(p)}`")));
+            var pictures = string.Join(", ", result.Pictures.Select(p => $"`{Path.GetFileName(p)}`"));
             var agreement = result.DynamicGap is { } gap ? $"; dynamic agrees to {gap:0.0e+0}" : "";
             rows.Add($"| `{example.Name}` | [{example.Notebook}](https://github.com/masa-su/pixyz/blob/master/{example.Notebook}) | {example.Api} | {result.Metric}: {result.Value:F3}{agreement} | {example.PixyzFigure} | {pictures} | {watch.Elapsed.TotalSeconds:F0} |");
             Console.Error.WriteLine(rows[^1]);   // each row as it is done: a long run that stops keeps what it measured

@@ -60,17 +60,24 @@ public static class GalleryCommand
             command.SetAction(parsed => Execute(example, new ExampleOptions(parsed.GetValue(steps), parsed.GetValue(seed), parsed.GetValue(output)!, batches is null ? null : parsed.GetValue(batches))));
             root.Subcommands.Add(command);
         }
-        var table = new Command("table", "Runs every example with its defaults and prints samples/README.md's table (samples/make-table.sh writes it)");
-        table.SetAction(_ => Table());
+        var names = new Argument<string[]>("examples") { Description = "The examples to run (default: all)", Arity = ArgumentArity.ZeroOrMore };
+        var table = new Command("table", "Runs the examples with their defaults and prints samples/README.md's table rows (samples/make-table.sh writes them)") { names };
+        table.SetAction(parsed => Table(parsed.GetValue(names) ?? Array.Empty<string>()));
         root.Subcommands.Add(table);
         return root.Parse(args).Invoke();
     }
 
     /// <summary>Every example at its defaults, then one Markdown row each: example, notebook, API, metric, Pixyz's figure, ours, seconds.</summary>
-    private static int Table()
+    private static int Table(IReadOnlyCollection<string> names)
     {
+        var unknown = names.Where(n => Examples.All(e => e.Name != n)).ToList();
+        if (unknown.Count > 0)
+        {
+            Console.Error.WriteLine($"error: no example named {string.Join(", ", unknown)}");
+            return 1;
+        }
         var rows = new List<string>();
-        foreach (var example in Examples)
+        foreach (var example in Examples.Where(e => names.Count == 0 || names.Contains(e.Name)))
         {
             var output = Path.Combine("out", "gallery", example.Name);
             Directory.CreateDirectory(output);
@@ -82,7 +89,7 @@ public static class GalleryCommand
             rows.Add($"| `{example.Name}` | [{example.Notebook}](https://github.com/masa-su/pixyz/blob/master/{example.Notebook}) | {example.Api} | {result.Metric}: {result.Value:F3}{agreement} | {example.PixyzFigure} | {pictures} | {watch.Elapsed.TotalSeconds:F0} |");
             Console.Error.WriteLine(rows[^1]);   // each row as it is done: a long run that stops keeps what it measured
         }
-        Console.WriteLine("| example | notebook | API | metric after the default run | Pixyz's figure | our PNGs | seconds on 2 cores |");
+        Console.WriteLine("| example | notebook | API | metric after the default run | Pixyz's figure | our files | seconds on 2 cores |");
         Console.WriteLine("|---|---|---|---|---|---|---:|");
         foreach (var row in rows) Console.WriteLine(row);
         return 0;

@@ -49,9 +49,7 @@ public class GalleryTests
             if (example.Api.Contains("dynamic")) Assert.That(result.DynamicGap, Is.Not.Null.And.LessThan(1e-4), "the dynamic API gives the generated number");
             Assert.That(result.Pictures, Is.Not.Empty);
             AssertPictures(result, folder, result.Pictures.Select(Path.GetFileName).ToArray()!);
-            Assert.That(result.Checkpoint, Is.Not.Null);
-            // torch.save's format is a zip archive.
-            Assert.That(File.ReadAllBytes(result.Checkpoint!).Take(2).ToArray(), Is.EqualTo(new byte[] { (byte)'P', (byte)'K' }), "a PyTorch checkpoint");
+            AssertCheckpoint(result);
         }
         finally
         {
@@ -95,6 +93,7 @@ public class GalleryTests
             for (var i = 1; i < result.PerStep.Count; i++) Assert.That(result.PerStep[i], Is.GreaterThanOrEqualTo(result.PerStep[i - 1] - 1e-5), $"EM step {i + 1}");
             Assert.That(double.IsFinite(result.Value), Is.True);
             AssertPictures(result, folder, "density_before.png", "density_after.png", "log_likelihood.png", "samples.png");
+            AssertCheckpoint(result);
         }
         finally
         {
@@ -112,6 +111,7 @@ public class GalleryTests
             var last = result.PerStep.Skip(50).Average();
             Assert.That(last, Is.LessThan(first), $"{first:F2} -> {last:F2}");
             AssertPictures(result, folder, "target.png", "flow_samples.png", "loss.png");
+            AssertCheckpoint(result);
         }
         finally
         {
@@ -128,6 +128,7 @@ public class GalleryTests
             Assert.That(result.PerStep.Skip(130).Average(), Is.LessThan(result.PerStep.Take(20).Average()));
             Assert.That(result.DynamicGap, Is.Not.Null.And.LessThan(1e-4));
             AssertPictures(result, folder, "samples.png", "noise.png", "loss.png");
+            AssertCheckpoint(result);
         }
         finally
         {
@@ -148,6 +149,13 @@ public class GalleryTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    // torch.save's format is a zip archive.
+    private static void AssertCheckpoint(ExampleResult result)
+    {
+        Assert.That(result.Checkpoint, Is.Not.Null);
+        Assert.That(File.ReadAllBytes(result.Checkpoint!).Take(2).ToArray(), Is.EqualTo(new byte[] { (byte)'P', (byte)'K' }), "a PyTorch checkpoint");
     }
 
     private static void AssertPictures(ExampleResult result, string folder, params string[] names)

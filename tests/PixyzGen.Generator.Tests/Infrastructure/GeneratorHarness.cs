@@ -18,12 +18,15 @@ public static class GeneratorHarness
         .Concat(new[] { typeof(PixyzGen.Normal).Assembly.Location, typeof(TorchSharp.torch).Assembly.Location }.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)))
         .ToArray();
 
-    public static CSharpCompilation Compile(params string[] sources) => Compile("UserProject", Array.Empty<MetadataReference>(), sources);
+    public static CSharpCompilation Compile(params string[] sources) => Create("UserProject", "User", Array.Empty<MetadataReference>(), sources);
 
     /// <summary>A compilation named <paramref name="assemblyName"/> that also references <paramref name="extra"/> (another project's assembly).</summary>
-    public static CSharpCompilation Compile(string assemblyName, IEnumerable<MetadataReference> extra, params string[] sources) => CSharpCompilation.Create(
+    public static CSharpCompilation Compile(string assemblyName, IEnumerable<MetadataReference> extra, params string[] sources) =>
+        Create(assemblyName, assemblyName, extra, sources);
+
+    private static CSharpCompilation Create(string assemblyName, string filePrefix, IEnumerable<MetadataReference> extra, string[] sources) => CSharpCompilation.Create(
         assemblyName,
-        sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"{assemblyName}{i}.cs")),
+        sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"{filePrefix}{i}.cs")),
         References.Concat(extra),
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
             // As the .NET SDK does: TorchSharp targets net8.0, so its System.Runtime 8.0 unifies with 10.0.

@@ -79,7 +79,9 @@ public sealed class GmmExample : IExample
             DensityMap.Save(pseudo, x => model.P.LogProb(x).exp(), extent: 3, title: "200 draws of p(x)", points: new[] { ("draws", drawn) });
             pictures.Add(pseudo);
         }
-        return new ExampleResult("final log-likelihood per point", logLikelihoods[^1], logLikelihoods, pictures);
+        var checkpoint = Path.Combine(options.Output, "gmm.pt");
+        PyTorchCheckpoint.Save(model, checkpoint);   // the fitted means, scales and weights
+        return new ExampleResult("final log-likelihood per point", logLikelihoods[^1], logLikelihoods, pictures, checkpoint);
     }
 
     private static void Picture(GmmModel model, Normal[] components, Tensor samples, string path, string title)

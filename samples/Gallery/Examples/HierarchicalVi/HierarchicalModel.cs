@@ -1,58 +1,47 @@
+using PixyzGen.Samples.Gallery.Support;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
 namespace PixyzGen.Samples.Gallery.Examples.HierarchicalVi;
 
-/// <summary>The notebook's layers: 512-512 (ReLU), then the parameters.</summary>
-internal static class Layers
-{
-    public static Module<Tensor, Tensor> Mlp(int inputs, int outputs) => Sequential(Linear(inputs, 512), ReLU(), Linear(512, 512), ReLU(), Linear(512, outputs));
-
-    public static NormalParams Gaussian(Module<Tensor, Tensor> net, Tensor input)
-    {
-        var h = net.call(input).chunk(2, -1);
-        return new NormalParams(h[0], functional.softplus(h[1]));
-    }
-}
-
 /// <summary>q(a|x), 64 dimensions.</summary>
 [Distribution("q(a|x)")]
 public sealed partial class Q1 : Normal
 {
-    private readonly Module<Tensor, Tensor> net = Layers.Mlp(784, 128);
+    private readonly Module<Tensor, Tensor> net = Mlp.Of(784, 128);
 
     public Q1() => RegisterComponents();
 
-    private NormalParams Forward(Tensor x) => Layers.Gaussian(net, x);
+    private NormalParams Forward(Tensor x) => Mlp.Gaussian(net, x);
 }
 
 /// <summary>q(z|x), 32 dimensions.</summary>
 [Distribution("q(z|x)")]
 public sealed partial class Q2 : Normal
 {
-    private readonly Module<Tensor, Tensor> net = Layers.Mlp(784, 64);
+    private readonly Module<Tensor, Tensor> net = Mlp.Of(784, 64);
 
     public Q2() => RegisterComponents();
 
-    private NormalParams Forward(Tensor x) => Layers.Gaussian(net, x);
+    private NormalParams Forward(Tensor x) => Mlp.Gaussian(net, x);
 }
 
 /// <summary>p(a|z).</summary>
 [Distribution("p(a|z)")]
 public sealed partial class P2 : Normal
 {
-    private readonly Module<Tensor, Tensor> net = Layers.Mlp(32, 128);
+    private readonly Module<Tensor, Tensor> net = Mlp.Of(32, 128);
 
     public P2() => RegisterComponents();
 
-    private NormalParams Forward(Tensor z) => Layers.Gaussian(net, z);
+    private NormalParams Forward(Tensor z) => Mlp.Gaussian(net, z);
 }
 
 /// <summary>p(x|a).</summary>
 [Distribution("p(x|a)")]
 public sealed partial class P3 : Bernoulli
 {
-    private readonly Module<Tensor, Tensor> net = Layers.Mlp(64, 784);
+    private readonly Module<Tensor, Tensor> net = Mlp.Of(64, 784);
 
     public P3() => RegisterComponents();
 

@@ -1,19 +1,8 @@
+using PixyzGen.Samples.Gallery.Support;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
 namespace PixyzGen.Samples.Gallery.Examples.Multimodal;
-
-/// <summary>The multimodal notebooks' layers: two hidden layers of 512 (ReLU) over the input.</summary>
-internal static class Mlp
-{
-    public static Module<Tensor, Tensor> Of(int inputs, int outputs) => Sequential(Linear(inputs, 512), ReLU(), Linear(512, 512), ReLU(), Linear(512, outputs));
-
-    public static NormalParams Gaussian(Module<Tensor, Tensor> net, Tensor input)
-    {
-        var h = net.call(input).chunk(2, -1);
-        return new NormalParams(h[0], functional.softplus(h[1]));
-    }
-}
 
 /// <summary>q(z|x), the image expert.</summary>
 [Distribution("q(z|x)")]

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using PixyzGen.Plots;
+using PixyzGen.Samples.Gallery.Support;
 using Spectre.Console;
 using static TorchSharp.torch;
 
@@ -34,41 +35,27 @@ public sealed class NormalizingFlowToyExample : IExample
     {
         manual_seed(options.Seed);
         using var model = new BananaVi();
-        AnsiConsole.WriteLine(model.Q.ToString());
-        AnsiConsole.WriteLine(BananaVi.NegativeElboLatex);
+        ModelReport.Print(model.Q.ToString(), BananaVi.NegativeElboLatex);
         using var optimizer = optim.Adam(model.Q.parameters(), 1e-2);
         using var batch = SamplingBatch.Use(128);
-        var pictures = new List<string>();
-        var target = Path.Combine(options.Output, "target.png");
-        DensityMap.Save(target, z => model.P.LogProb(z).exp(), title: "p(z), the banana (unnormalized)");
-        pictures.Add(target);
-        var losses = new List<double>();
-        AnsiConsole.Progress().Start(context =>
+        var files = new ExampleFiles(options.Output);
+        DensityMap.Save(files.Picture("target.png"), z => model.P.LogProb(z).exp(), title: "p(z), the banana (unnormalized)");
+        var losses = TrainingProgress.Run(options.Steps, progress =>
         {
-            var task = context.AddTask("training", maxValue: options.Steps);
             for (var step = 0; step < options.Steps; step++)
             {
                 using var scope = NewDisposeScope();
-                optimizer.zero_grad();
-                var loss = model.NegativeElbo();
-                loss.backward();
-                optimizer.step();
-                losses.Add(loss.item<float>());
-                task.Description = $"loss {losses[^1]:F3}";
-                task.Increment(1);
+                Minibatches.Step(optimizer, progress, () => model.NegativeElbo());
             }
         });
         using (no_grad())
         {
             var draws = model.Q.Sample(1000);
-            var samples = Path.Combine(options.Output, "flow_samples.png");
-            DensityMap.Save(samples, z => model.P.LogProb(z).exp(), title: $"1000 draws of q(z) after {options.Steps} steps", points: new[] { ("q(z)", draws) });
-            pictures.Add(samples);
+            DensityMap.Save(files.Picture("flow_samples.png"), z => model.P.LogProb(z).exp(), title: $"1000 draws of q(z) after {options.Steps} steps", points: new[] { ("q(z)", draws) });
         }
-        var curve = Path.Combine(options.Output, "loss.png");
-        TrainingCurve.Save(curve, losses, title: "VI with a planar flow", yLabel: "negative ELBO");
-        pictures.Add(curve);
+        TrainingCurve.Save(files.Picture("loss.png"), losses, title: "VI with a planar flow", yLabel: "negative ELBO");
+        files.Save(model, "normalizing_flow_toy.pt");
         var tail = losses.Skip(System.Math.Max(0, losses.Count - 50)).Average();
-        return new ExampleResult("negative ELBO (mean of the last 50 steps)", tail, losses, pictures);
+        return new ExampleResult("negative ELBO (mean of the last 50 steps)", tail, losses, files.Pictures, files.Checkpoint);
     }
 }

@@ -35,7 +35,7 @@ public sealed class ScaleTranslateNet : Module<Tensor, (Tensor LogScale, Tensor 
         for (var i = 0; i < blocks; i++)
         {
             layers.Add(new AffineCouplingLayer(AffineCouplingLayer.ChannelWiseMask(features, inverse: i % 2 != 0), new ScaleTranslateNet(features, hiddenFeatures, conditionFeatures)));
-            layers.Add(new BatchNormLayer(features));
+            layers.Add(new BatchNormLayer(features, momentum: 1.0));   // Pixyz's BatchNorm1d default (momentum=0.0: the last batch's statistics), see docs/flows.md
         }
         return layers.ToArray();
     }

@@ -91,6 +91,8 @@ public class Model : IDisposable
         using var batch = BatchSize is { } size ? SamplingBatch.Use(size) : null;
         Steps++;
         modules.train();
+        // Adversarial terms train their discriminators first, as Pixyz's GAN.train does (loss_train, then the model's step).
+        AuxiliaryLoss = Loss.Train(inputs);
         optimizer.zero_grad();
         var loss = Scalar(Loss.Eval(inputs), Loss);
         var value = loss.ToDouble();
@@ -107,7 +109,6 @@ public class Model : IDisposable
         if (ClipGradNorm is { } norm) nn.utils.clip_grad_norm_(modules.parameters(), norm);
         if (ClipGradValue is { } bound) nn.utils.clip_grad_value_(modules.parameters(), bound);
         optimizer.step();
-        AuxiliaryLoss = Loss.Train(inputs);   // adversarial terms train their discriminators
         return value;
     }
 

@@ -37,8 +37,8 @@ public sealed class VI(
         new[] { p, approximateDist }.Concat(otherDistributions ?? Array.Empty<Distribution>()), optimizer, clipGradNorm, clipGradValue);
 
 /// <summary>
-/// A generative adversarial network: each <see cref="Model.Train"/> does one generator step on the adversarial loss, then
-/// one discriminator step with the discriminator's own optimizer; <see cref="Model.AuxiliaryLoss"/> is the discriminator's loss.
+/// A generative adversarial network: each <see cref="Model.Train"/> does one discriminator step with the discriminator's
+/// own optimizer, then one generator step on the adversarial loss (Pixyz's order); <see cref="Model.AuxiliaryLoss"/> is the discriminator's loss.
 /// </summary>
 public sealed class GAN : Model
 {

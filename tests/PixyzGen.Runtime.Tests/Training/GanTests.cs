@@ -68,6 +68,25 @@ public class GanTests
         }
     }
 
+    /// <summary>Pixyz's GAN.train: the discriminator's step first, then the generator's, whose loss (the value returned) sees the updated discriminator.</summary>
+    [Test]
+    public void A_training_step_updates_the_discriminator_before_the_generator()
+    {
+        manual_seed(21);
+        var (gan, _) = Build(wasserstein: false);
+        manual_seed(21);
+        var (twin, _) = Build(wasserstein: false);
+        var batch = RealBatch();
+        manual_seed(5);
+        var returned = gan.Train(batch);
+        manual_seed(5);
+        var discriminatorLoss = twin.Adversarial.Train(batch);
+        double expected;
+        using (no_grad()) expected = twin.Loss.Eval(batch).item<float>();
+        Assert.That(gan.AuxiliaryLoss, Is.EqualTo(discriminatorLoss).Within(1e-6), "the discriminator's loss of the same step");
+        Assert.That(returned, Is.EqualTo(expected).Within(1e-5), "the generator's loss after the discriminator stepped");
+    }
+
     [Test]
     public void The_critic_of_a_WGAN_keeps_its_weights_clipped()
     {

@@ -8,8 +8,8 @@ using static TorchSharp.torch;
 namespace PixyzGen.Samples.Gallery.Examples.Gan;
 
 /// <summary>
-/// Pixyz's gan notebook: a fully connected GAN on MNIST, Adam 2e-4 for both players, each step one generator step
-/// then one discriminator step (Pixyz's GAN.train). The notebook's dynamic GAN(p, d) over the same distributions
+/// Pixyz's gan notebook: a fully connected GAN on MNIST, Adam 2e-4 for both players, each step one discriminator step
+/// then one generator step (Pixyz's GAN.train). The notebook's dynamic GAN(p, d) over the same distributions
 /// gives the generated losses' numbers.
 /// </summary>
 public sealed class GanExample : IExample
@@ -47,12 +47,13 @@ public sealed class GanExample : IExample
         training.Run(
             (progress, x, ___) =>
             {
-                Minibatches.Step(generatorOptimizer, progress, () => model.GeneratorLoss(x));
+                // Pixyz's GAN.train: the discriminator's step, then the generator's.
                 discriminatorOptimizer.zero_grad();
                 var discriminatorLoss = model.DiscriminatorLoss(x);
                 discriminatorLosses.Add(discriminatorLoss.item<float>());
                 discriminatorLoss.backward();
                 discriminatorOptimizer.step();
+                Minibatches.Step(generatorOptimizer, progress, () => model.GeneratorLoss(x));
             },
             (x, ___) => model.DiscriminatorLoss(x), "test discriminator loss", module: model);
 

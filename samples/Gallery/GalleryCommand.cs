@@ -86,7 +86,7 @@ public static class GalleryCommand
             var result = example.Run(new ExampleOptions(example.DefaultSteps, example.DefaultSeed, output));
             var pictures = string.Join(", ", result.Pictures.Select(p => $"`{Path.GetFileName(p)}`"));
             var agreement = result.DynamicGap is { } gap ? $"; dynamic agrees to {gap:0.0e+0}" : "";
-            rows.Add($"| `{example.Name}` | [{example.Notebook}](https://github.com/masa-su/pixyz/blob/master/{example.Notebook}) | {example.Api} | {result.Metric}: {result.Value:F3}{agreement} | {example.PixyzFigure} | {pictures} | {watch.Elapsed.TotalSeconds:F0} |");
+            rows.Add($"| `{example.Name}` | [{example.Notebook}](https://github.com/masa-su/pixyz/blob/master/{example.Notebook}) | {Cell(example.Api)} | {Cell(result.Metric)}: {result.Value:F3}{agreement} | {Cell(example.PixyzFigure)} | {pictures} | {watch.Elapsed.TotalSeconds:F0} |");
             Console.Error.WriteLine(rows[^1]);   // each row as it is done: a long run that stops keeps what it measured
         }
         Console.WriteLine("| example | notebook | API | metric after the default run | Pixyz's figure | our files | seconds on 2 cores |");
@@ -125,6 +125,9 @@ public static class GalleryCommand
         AnsiConsole.MarkupLine($"wrote {Markup.Escape(string.Join(", ", files))} to {Markup.Escape(Path.GetFullPath(options.Output))}");
         return double.IsFinite(result.Value) ? 0 : VaeCommand.Diverged;
     }
+
+    // A Markdown table cell: the bar of p(x|z) would end the cell.
+    private static string Cell(string text) => text.Replace("|", "\\|");
 
     private static string Capitalized(string word) => char.ToUpperInvariant(word[0]) + word[1..];
 }

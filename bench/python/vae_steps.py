@@ -4,7 +4,7 @@ sample's model (784-512-512-64, Bernoulli decoder, batch 128, Adam 1e-3), for th
 
 Driven over stdin/stdout by `dotnet run -c Release --project bench/PixyzGen.Benchmarks -- side-by-side`: it answers
 "ready <kinds>" and then, for each line "<kind> <steps>" (kind: torch or pixyz), runs that many steps and prints the
-per-step times in milliseconds on one line. Run it with Debian's python3-torch (`/usr/bin/python3`); PYTHONPATH names
+per-step times in milliseconds on one line; "torch-split <steps>" answers each step's loss/backward/Adam times. Run it with Debian's python3-torch (`/usr/bin/python3`); PYTHONPATH names
 a Pixyz source tree for the pixyz kind.
 """
 import sys
@@ -39,22 +39,28 @@ class Decoder(nn.Module):
         return self.fc3(F.relu(self.fc2(F.relu(self.fc1(z)))))
 
 
-def torch_step_factory():
+def torch_step_factory(split=False):
+    """One step; split, it returns the milliseconds of its loss, backward and Adam parts instead of the loss."""
     q, p = Encoder(), Decoder()
     optimizer = optim.Adam(list(q.parameters()) + list(p.parameters()), lr=1e-3)
     x = torch.bernoulli(torch.full((BATCH, X), 0.2))
 
     def step():
         optimizer.zero_grad()
+        start = time.perf_counter()
         loc, scale = q(x)
         z = loc + scale * torch.randn_like(loc)
         logits = p(z)
         reconstruction = -F.binary_cross_entropy_with_logits(logits, x, reduction="none").sum(-1)
         kl = (-torch.log(scale) + (scale ** 2 + loc ** 2) / 2 - 0.5).sum(-1)
         loss = (kl - reconstruction).mean()
+        value = loss.item()
+        forward = time.perf_counter()
         loss.backward()
+        backward = time.perf_counter()
         optimizer.step()
-        return loss.item()
+        adam = time.perf_counter()
+        return (forward - start, backward - forward, adam - backward) if split else value
 
     return step
 
@@ -91,6 +97,7 @@ def pixyz_step_factory():
 
 
 steps = {"torch": torch_step_factory()}
+split_steps = {"torch-split": torch_step_factory(split=True)}
 try:
     steps["pixyz"] = pixyz_step_factory()
 except ImportError:
@@ -99,6 +106,11 @@ except ImportError:
 print("ready " + " ".join(steps), flush=True)
 for line in sys.stdin:
     kind, count = line.split()
+    if kind in split_steps:
+        # "<loss>/<backward>/<adam>" per step, in milliseconds.
+        parts = [split_steps[kind]() for _ in range(int(count))]
+        print(" ".join("/".join(f"{t * 1000:.4f}" for t in part) for part in parts), flush=True)
+        continue
     step = steps[kind]
     times = []
     for _ in range(int(count)):

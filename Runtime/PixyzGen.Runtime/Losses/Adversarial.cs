@@ -23,9 +23,8 @@ public static class Adversarial
     /// <summary>-(mean D(real) - mean D(fake)): the critic's loss (give it detached fakes; clip its weights after each step).</summary>
     public static Tensor WassersteinCritic(Tensor dReal, Tensor dFake) => -(dReal.mean() - dFake.mean());
 
-    private static Tensor Bce(Tensor probability, Tensor target)
-    {
-        var eps = finfo(probability.dtype).eps;
-        return nn.functional.binary_cross_entropy(probability.clamp(eps, 1 - eps), target);
-    }
+    // torch.nn.BCELoss as Pixyz uses it: libtorch bounds the log at -100 and keeps the gradient alive down to
+    // p(1 - p) = 1e-12. Clamping the probability first (as this once did) zeroes the generator's gradient exactly when
+    // the discriminator is winning, and a GAN then never recovers.
+    private static Tensor Bce(Tensor probability, Tensor target) => nn.functional.binary_cross_entropy(probability, target);
 }

@@ -60,6 +60,19 @@ public sealed class PythonWorker : IDisposable
         return line.Split(' ').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList();
     }
 
+    /// <summary>Runs <paramref name="count"/> PyTorch steps timed in parts: each step's loss, backward and Adam milliseconds.</summary>
+    public IEnumerable<(double Loss, double Backward, double Adam)> RunSplit(int count)
+    {
+        process.StandardInput.WriteLine($"torch-split {count}");
+        process.StandardInput.Flush();
+        var line = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("the Python worker stopped");
+        return line.Split(' ').Select(step =>
+        {
+            var parts = step.Split('/').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToArray();
+            return (parts[0], parts[1], parts[2]);
+        }).ToList();
+    }
+
     public void Dispose()
     {
         try

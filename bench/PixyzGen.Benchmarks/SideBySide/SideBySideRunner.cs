@@ -45,11 +45,34 @@ public static class SideBySideRunner
         for (var round = 0; round < rounds; round++)
             foreach (var (name, block) in kinds.Skip(round % kinds.Count).Concat(kinds.Take(round % kinds.Count)))
                 times[name].AddRange(block(steps));
-        benchmark.Cleanup();
         var reference = Median(times["PyTorch"]);
         foreach (var (name, _) in kinds)
             Console.WriteLine($"{name,-24} median {Median(times[name]),7:F2} ms  {Median(times[name]) / reference:F3}x PyTorch");
+        PrintSplit(benchmark, worker, rounds, steps);
+        benchmark.Cleanup();
         return 0;
+    }
+
+    /// <summary>Where each side's step goes: loss, backward and Adam, the generated step and PyTorch's alternated in blocks.</summary>
+    private static void PrintSplit(TrainingStepBenchmark benchmark, PythonWorker worker, int rounds, int steps)
+    {
+        var ours = new List<(double Loss, double Backward, double Adam)>();
+        var theirs = new List<(double Loss, double Backward, double Adam)>();
+        for (var round = 0; round < rounds; round++)
+        {
+            if (round % 2 == 1) theirs.AddRange(worker.RunSplit(steps));
+            for (var i = 0; i < steps; i++)
+            {
+                var parts = benchmark.TimedStep(benchmark.GeneratedLoss, benchmark.GeneratedOptimizer);
+                ours.Add((parts[0].Ms, parts[1].Ms, parts[2].Ms));
+            }
+            if (round % 2 == 0) theirs.AddRange(worker.RunSplit(steps));
+        }
+        foreach (var (name, parts) in new[] { ("PixyzGen generated", ours), ("PyTorch", theirs) })
+        {
+            var (loss, backward, adam) = (Median(parts.Select(p => p.Loss).ToList()), Median(parts.Select(p => p.Backward).ToList()), Median(parts.Select(p => p.Adam).ToList()));
+            Console.WriteLine($"{name,-24} loss {loss,6:F2} ms, backward {backward,6:F2} ms, Adam {adam,5:F2} ms (medians of each part)");
+        }
     }
 
     private static IEnumerable<double> Time(Func<float> step, int count)

@@ -128,6 +128,26 @@ public class AdversarialValueTests
         Assert.That(loss.TestDiscriminator(Inputs), Is.EqualTo(discriminatorLoss).Within(1e-6));
     }
 
+    /// <summary>
+    /// A winning discriminator (D(fake) = 1e-9, below float's epsilon) still gives the generator Pixyz's gradient
+    /// d/dp mean(-log p) = -1 / (n p): BCELoss bounds the log at -100 (so D = 0 costs 100), not the probability.
+    /// </summary>
+    [Test]
+    public void A_confident_discriminator_still_gives_the_generator_a_gradient()
+    {
+        var dReal = tensor(new[] { 0.9f, 0.8f }).reshape(2, 1);
+        var dFake = tensor(new[] { 1e-9f, 1e-3f }).reshape(2, 1).requires_grad_();
+        var loss = PixyzGen.Adversarial.JsGenerator(dReal, dFake);
+        var expected = (-Math.Log(1 - 0.9) - Math.Log(1 - 0.8)) / 2 + (-Math.Log(1e-9) - Math.Log(1e-3)) / 2;
+        Assert.That(loss.item<float>(), Is.EqualTo(expected).Within(1e-4));
+        loss.backward();
+        var gradient = dFake.grad!.data<float>().ToArray();
+        Assert.That(gradient[0], Is.EqualTo(-1 / (2 * 1e-9)).Within(1e3), "the gradient at D(fake) = 1e-9");
+        Assert.That(gradient[1], Is.EqualTo(-1 / (2 * 1e-3)).Within(1e-2));
+        var saturated = PixyzGen.Adversarial.JsDiscriminator(tensor(new[] { 1f }).reshape(1, 1), tensor(new[] { 1f }).reshape(1, 1));
+        Assert.That(saturated.item<float>(), Is.EqualTo(100).Within(1e-4), "log 0 is bounded at -100, as torch.nn.BCELoss");
+    }
+
     [Test]
     public void The_Wasserstein_objectives_are_differences_of_mean_critic_scores()
     {

@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.InteropServices;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using TorchParameter = TorchSharp.Modules.Parameter;
+
+namespace PixyzGen;
+
+/// <summary>
+/// TorchSharp's <see cref="Adam"/> (same options, state, checkpoints and learning-rate schedulers) whose step runs
+/// libtorch's fused Adam kernel (<c>aten::_fused_adam_</c>, PyTorch's <c>Adam(fused=True)</c>): one pass over each
+/// parameter instead of eight element-wise operations, reached through TorchScript because TorchSharp does not bind it.
+/// Parameters the kernel cannot take (sparse or non-contiguous gradients, integer or complex tensors) and a libtorch
+/// without the kernel get TorchSharp's own step, which computes the same update.
+/// </summary>
+public sealed class FusedAdam : Adam
+{
+    // _fused_adam_ expects the step counts already incremented, as PyTorch's fused path does before calling it.
+    private const string Script = @"
+def adam_step(params: List[Tensor], grads: List[Tensor], exp_avgs: List[Tensor], exp_avg_sqs: List[Tensor], max_exp_avg_sqs: List[Tensor], steps: List[Tensor], lr: float, beta1: float, beta2: float, weight_decay: float, eps: float, amsgrad: bool, maximize: bool):
+    torch._fused_adam_(params, grads, exp_avgs, exp_avg_sqs, max_exp_avg_sqs, steps, lr=lr, beta1=beta1, beta2=beta2, weight_decay=weight_decay, eps=eps, amsgrad=amsgrad, maximize=maximize)
+";
+
+    private static readonly Lazy<jit.CompilationUnit?> Kernel = new(Compile);
+
+    /// <inheritdoc cref="Adam(IEnumerable{TorchParameter}, double, double, double, double, double, bool, bool)"/>
+    public FusedAdam(IEnumerable<TorchParameter> parameters, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weight_decay = 0, bool amsgrad = false, bool maximize = false)
+        : base(parameters, lr, beta1, beta2, eps, weight_decay, amsgrad, maximize)
+    {
+    }
+
+    /// <summary>Whether this libtorch has the fused kernel (otherwise every step is TorchSharp's).</summary>
+    public static bool IsAvailable => Kernel.Value is not null;
+
+    /// <inheritdoc/>
+    public override Tensor step(Func<Tensor>? closure = null)
+    {
+        var kernel = Kernel.Value;
+        if (kernel is null || !AllFusable()) return base.step(closure);
+        Tensor? loss = null;
+        if (closure is not null)
+            using (enable_grad())
+                loss = closure();
+        using (no_grad())
+        using (NewDisposeScope())
+            foreach (var group in _parameter_groups)
+                StepGroup(kernel, group);
+        return loss!;
+    }
+
+    private bool AllFusable()
+    {
+        using var scope = NewDisposeScope();   // each grad read is a new handle
+        return _parameter_groups.All(g => g.Parameters.All(Fusable));
+    }
+
+    private void StepGroup(jit.CompilationUnit kernel, TorchSharp.Modules.ParamGroup group)
+    {
+        var options = (Options)group.Options;
+        var updated = new List<(TorchParameter Parameter, Tensor Gradient, State State)>();
+        foreach (var parameter in group.Parameters)
+        {
+            var gradient = parameter.grad;
+            if (gradient is null) continue;
+            var state = (State)_state[parameter.Handle];
+            state.step += 1;
+            updated.Add((parameter, gradient, state));
+        }
+        if (updated.Count == 0) return;
+        // One step-count tensor per distinct count (the kernel only reads them).
+        var counts = new Dictionary<long, Tensor>();
+        Tensor Count(State s, Tensor like) => counts.TryGetValue(s.step, out var t) ? t : counts[s.step] = tensor((float)s.step, device: like.device);
+        var amsgrad = options.amsgrad!.Value;
+        kernel.invoke("adam_step",
+            updated.Select(u => (Tensor)u.Parameter).ToArray(),
+            updated.Select(u => u.Gradient).ToArray(),
+            updated.Select(u => u.State.exp_avg).ToArray(),
+            updated.Select(u => u.State.exp_avg_sq).ToArray(),
+            amsgrad ? updated.Select(u => u.State.max_exp_avg_sq ??= zeros_like(u.State.exp_avg_sq).DetachFromDisposeScope()).ToArray() : Array.Empty<Tensor>(),
+            updated.Select(u => Count(u.State, u.Parameter)).ToArray(),
+            options.LearningRate!.Value, options.beta1!.Value, options.beta2!.Value, options.weight_decay!.Value, options.eps!.Value,
+            amsgrad, options.maximize!.Value);
+    }
+
+    private static bool Fusable(TorchParameter parameter)
+    {
+        var gradient = parameter.grad;
+        if (gradient is null) return true;
+        return parameter.is_floating_point() && !parameter.is_complex() && parameter.is_contiguous()
+            && !gradient.is_sparse && gradient.is_contiguous() && gradient.dtype == parameter.dtype;
+    }
+
+    private static jit.CompilationUnit? Compile()
+    {
+        try
+        {
+            return jit.compile(Script);
+        }
+        catch (Exception e) when (e is ExternalException or InvalidOperationException)
+        {
+            return null;   // a libtorch without aten::_fused_adam_: TorchSharp's step, the same update
+        }
+    }
+}

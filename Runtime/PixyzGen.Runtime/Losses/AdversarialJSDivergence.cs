@@ -30,7 +30,7 @@ public class AdversarialJSDivergence : Loss
         if (unknown.Length > 0)
             throw new ArgumentException($"{GetType().Name}: the discriminator {discriminator.ProbText} reads [{string.Join(", ", unknown)}], which {p.ProbText} does not generate.");
         InverseGLoss = inverseGLoss;
-        discriminatorOptimizer = (optimizer ?? (ps => optim.Adam(ps, 1e-3)))(discriminator.parameters());
+        discriminatorOptimizer = (optimizer ?? (ps => new FusedAdam(ps, 1e-3)))(discriminator.parameters());
     }
 
     /// <summary>The data distribution (usually a DataDistribution).</summary>

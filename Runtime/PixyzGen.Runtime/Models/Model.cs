@@ -22,7 +22,7 @@ public class Model : IDisposable
     /// <param name="loss">The training objective; it must reduce to a scalar (use <see cref="Loss.Mean"/>).</param>
     /// <param name="testLoss">The objective for <see cref="Test"/>; the training loss when null.</param>
     /// <param name="distributions">The distributions whose parameters are trained; by default those the loss uses.</param>
-    /// <param name="optimizer">Builds the optimizer from the parameters; Adam with learning rate 1e-3 when null.</param>
+    /// <param name="optimizer">Builds the optimizer from the parameters; Adam with learning rate 1e-3 (<see cref="FusedAdam"/>) when null.</param>
     /// <param name="clipGradNorm">Clips the global gradient norm to this value before each step.</param>
     /// <param name="clipGradValue">Clips each gradient element to [-value, value] before each step.</param>
     public Model(
@@ -41,7 +41,7 @@ public class Model : IDisposable
         var parameters = modules.parameters().ToArray();
         if (parameters.Length == 0)
             throw new ArgumentException($"Model: none of [{string.Join(", ", this.distributions.Select(d => d.ProbText))}] has parameters to train.", nameof(distributions));
-        this.optimizer = (optimizer ?? (ps => optim.Adam(ps, 1e-3)))(parameters);
+        this.optimizer = (optimizer ?? (ps => new FusedAdam(ps, 1e-3)))(parameters);
     }
 
     /// <summary>The training objective.</summary>
@@ -165,14 +165,14 @@ public class Model : IDisposable
     private void WriteState(BinaryWriter writer)
     {
         modules.save(writer);
-        StateOf(optimizer).save_state_dict(writer);
+        OptimizerCheckpoint.Save(optimizer, writer);
         SaveExtra(writer);
     }
 
     private void ReadState(BinaryReader reader)
     {
         modules.load(reader);
-        StateOf(optimizer).load_state_dict(reader);
+        OptimizerCheckpoint.Load(optimizer, reader);
         LoadExtra(reader);
     }
 
@@ -203,11 +203,6 @@ public class Model : IDisposable
         (optimizer as IDisposable)?.Dispose();
         GC.SuppressFinalize(this);
     }
-
-    /// <summary>TorchSharp's managed optimizers (Adam, SGD, ...) can save their state; native-only ones cannot.</summary>
-    protected static TorchSharp.Modules.OptimizerHelper StateOf(optim.Optimizer optimizer) =>
-        optimizer as TorchSharp.Modules.OptimizerHelper
-        ?? throw new NotSupportedException($"{optimizer.GetType().Name} cannot save or load its state.");
 
     private static Tensor Scalar(Tensor value, Loss loss) => value.numel() == 1
         ? value

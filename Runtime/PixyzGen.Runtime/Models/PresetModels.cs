@@ -70,13 +70,13 @@ public sealed class GAN : Model
     protected override void SaveExtra(BinaryWriter writer)
     {
         adversarial.Discriminator.save(writer);
-        StateOf(adversarial.DiscriminatorOptimizer).save_state_dict(writer);
+        OptimizerCheckpoint.Save(adversarial.DiscriminatorOptimizer, writer);
     }
 
     /// <inheritdoc/>
     protected override void LoadExtra(BinaryReader reader)
     {
         adversarial.Discriminator.load(reader);
-        StateOf(adversarial.DiscriminatorOptimizer).load_state_dict(reader);
+        OptimizerCheckpoint.Load(adversarial.DiscriminatorOptimizer, reader);
     }
 }

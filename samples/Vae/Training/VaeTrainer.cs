@@ -9,7 +9,7 @@ namespace PixyzGen.Samples.Vae.Training;
 /// <summary>Minibatch Adam on the generated loss; each step runs in its own dispose scope, so memory stays flat.</summary>
 public sealed class VaeTrainer(VaeModel model, TrainingOptions options)
 {
-    private readonly optim.Optimizer optimizer = optim.Adam(model.parameters(), options.LearningRate);
+    private readonly optim.Optimizer optimizer = new FusedAdam(model.parameters(), options.LearningRate);
 
     /// <summary>The loss of every step, in order.</summary>
     public List<double> StepLosses { get; } = new();

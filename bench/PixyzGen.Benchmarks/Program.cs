@@ -22,7 +22,6 @@ if (args.Length > 0 && args[0] == "dynamic") return PixyzGen.Benchmarks.Dynamic.
 if (args.Length > 0 && args[0] == "side-by-side") return PixyzGen.Benchmarks.SideBySide.SideBySideRunner.Run(args);
 if (args.Length > 0 && args[0] == "sequence") return PixyzGen.Benchmarks.Sequence.SequenceComparison.Run();
 if (args.Length > 0 && args[0] == "profile") return PixyzGen.Benchmarks.Profile.StepProfile.Run();
-if (args.Length > 0 && args[0] == "fused-adam") return PixyzGen.Benchmarks.Profile.FusedAdamProbe.Run();
 
 // In-process: TorchSharp's native libraries stay loaded once instead of being copied into a generated project.
 var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(5).WithIterationCount(20));

@@ -11,7 +11,8 @@ namespace PixyzGen.Benchmarks.Profile;
 /// Where the VAE step's time goes, against the machine's limit: the step's GEMM work counted from its layers (about
 /// 1.1 GFLOP: forward, and twice that backward), the machine's measured throughput on exactly those GEMMs (each
 /// layer's forward and both backward products, timed alone), and the step split into loss, backward and Adam, for the
-/// generated and the hand-written loss. Medians over interleaved repetitions.
+/// generated loss (with TorchSharp's Adam and with FusedAdam) and the hand-written one. Medians over interleaved
+/// repetitions.
 /// </summary>
 public static class StepProfile
 {
@@ -34,9 +35,14 @@ public static class StepProfile
         benchmark.Setup();
         var parts = new Dictionary<string, List<double>>();
         for (var i = 0; i < repetitions + 30; i++)
-            foreach (var (name, step) in new[] { ("generated", (Func<Tensor>)benchmark.GeneratedLoss), ("hand-written", benchmark.HandWrittenLoss) })
+            foreach (var (name, step, optimizer) in new[]
+                     {
+                         ("generated", (Func<Tensor>)benchmark.GeneratedLoss, benchmark.GeneratedOptimizer),
+                         ("fused Adam", benchmark.GeneratedFusedLoss, benchmark.FusedOptimizer),
+                         ("hand-written", benchmark.HandWrittenLoss, benchmark.HandWrittenOptimizer),
+                     })
             {
-                var times = benchmark.TimedStep(step, name == "generated" ? benchmark.GeneratedOptimizer : benchmark.HandWrittenOptimizer);
+                var times = benchmark.TimedStep(step, optimizer);
                 if (i < 30) continue;
                 foreach (var (part, ms) in times)
                 {
@@ -46,7 +52,7 @@ public static class StepProfile
                 }
             }
         benchmark.Cleanup();
-        foreach (var name in new[] { "generated", "hand-written" })
+        foreach (var name in new[] { "generated", "fused Adam", "hand-written" })
         {
             var (loss, backward, adam) = (Median(parts[$"{name} loss"]), Median(parts[$"{name} backward"]), Median(parts[$"{name} adam"]));
             var total = loss + backward + adam;

@@ -8,9 +8,10 @@ using System.Linq;
 namespace PixyzGen.Benchmarks.SideBySide;
 
 /// <summary>
-/// The VAE step four ways in one run, alternated in blocks: PixyzGen's generated step, the hand-written TorchSharp
-/// step, raw PyTorch and, when a Pixyz source tree is given, Pixyz (bench/python/vae_steps.py, driven over its stdin).
-/// Only one runs at a time; the block order rotates every round. Prints each median per step and its ratio to PyTorch.
+/// The VAE step five ways in one run, alternated in blocks: PixyzGen's generated step (with TorchSharp's Adam and with
+/// FusedAdam), the hand-written TorchSharp step, raw PyTorch and, when a Pixyz source tree is given, Pixyz
+/// (bench/python/vae_steps.py, driven over its stdin). Only one runs at a time; the block order rotates every round.
+/// Prints each median per step and its ratio to PyTorch, then each side's step split into loss, backward and Adam.
 /// </summary>
 public static class SideBySideRunner
 {
@@ -33,6 +34,7 @@ public static class SideBySideRunner
         var kinds = new List<(string Name, Func<int, IEnumerable<double>> Block)>
         {
             ("PixyzGen generated", n => Time(benchmark.GeneratedStep, n)),
+            ("generated + FusedAdam", n => Time(benchmark.GeneratedFusedAdamStep, n)),
             ("TorchSharp hand-written", n => Time(benchmark.HandWrittenStep, n)),
         };
         kinds.AddRange(worker.Kinds.Select(k => (k == "torch" ? "PyTorch" : "Pixyz", (Func<int, IEnumerable<double>>)(n => worker.Run(k, n)))));
@@ -57,6 +59,7 @@ public static class SideBySideRunner
     private static void PrintSplit(TrainingStepBenchmark benchmark, PythonWorker worker, int rounds, int steps)
     {
         var ours = new List<(double Loss, double Backward, double Adam)>();
+        var fused = new List<(double Loss, double Backward, double Adam)>();
         var theirs = new List<(double Loss, double Backward, double Adam)>();
         for (var round = 0; round < rounds; round++)
         {
@@ -65,10 +68,12 @@ public static class SideBySideRunner
             {
                 var parts = benchmark.TimedStep(benchmark.GeneratedLoss, benchmark.GeneratedOptimizer);
                 ours.Add((parts[0].Ms, parts[1].Ms, parts[2].Ms));
+                parts = benchmark.TimedStep(benchmark.GeneratedFusedLoss, benchmark.FusedOptimizer);
+                fused.Add((parts[0].Ms, parts[1].Ms, parts[2].Ms));
             }
             if (round % 2 == 0) theirs.AddRange(worker.RunSplit(steps));
         }
-        foreach (var (name, parts) in new[] { ("PixyzGen generated", ours), ("PyTorch", theirs) })
+        foreach (var (name, parts) in new[] { ("PixyzGen generated", ours), ("generated + FusedAdam", fused), ("PyTorch", theirs) })
         {
             var (loss, backward, adam) = (Median(parts.Select(p => p.Loss).ToList()), Median(parts.Select(p => p.Backward).ToList()), Median(parts.Select(p => p.Adam).ToList()));
             Console.WriteLine($"{name,-24} loss {loss,6:F2} ms, backward {backward,6:F2} ms, Adam {adam,5:F2} ms (medians of each part)");

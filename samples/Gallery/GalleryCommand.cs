@@ -45,7 +45,7 @@ public static class GalleryCommand
         var root = new RootCommand("Pixyz's example notebooks written with PixyzGen's [Distribution], [Model] and [Loss]; each command writes its pictures and prints its final metric.");
         foreach (var example in Examples)
         {
-            var steps = new Option<int>($"--{example.StepUnit}") { Description = $"{Capitalized(example.StepUnit)} to run (default {example.DefaultSteps}, the notebook's)", DefaultValueFactory = _ => example.DefaultSteps };
+            var steps = new Option<int>($"--{example.StepUnit}") { Description = $"{Capitalized(example.StepUnit)} to run (default {example.DefaultSteps})", DefaultValueFactory = _ => example.DefaultSteps };
             var seed = new Option<long>("--seed") { Description = $"Random seed (default {example.DefaultSeed}, the notebook's)", DefaultValueFactory = _ => example.DefaultSeed };
             var output = new Option<string>("--output") { Description = "Folder for the pictures and the checkpoint", DefaultValueFactory = _ => Path.Combine("out", "gallery", example.Name) };
             steps.Validators.Add(result => { if (result.GetValueOrDefault<int>() < 1) result.AddError($"--{example.StepUnit} must be at least 1."); });
@@ -61,14 +61,18 @@ public static class GalleryCommand
             root.Subcommands.Add(command);
         }
         var names = new Argument<string[]>("examples") { Description = "The examples to run (default: all)", Arity = ArgumentArity.ZeroOrMore };
-        var table = new Command("table", "Runs the examples with their defaults and prints samples/README.md's table rows (samples/make-table.sh writes them)") { names };
-        table.SetAction(parsed => Table(parsed.GetValue(names) ?? Array.Empty<string>()));
+        var describe = new Option<bool>("--describe") { Description = "Print the rows without running the examples: what each ports and shows, measured cells empty" };
+        var table = new Command("table", "Runs the examples with their defaults and prints samples/README.md's table rows (samples/make-table.sh writes them)") { names, describe };
+        table.SetAction(parsed => Table(parsed.GetValue(names) ?? Array.Empty<string>(), parsed.GetValue(describe)));
         root.Subcommands.Add(table);
         return root.Parse(args).Invoke();
     }
 
-    /// <summary>Every example at its defaults, then one Markdown row each: example, notebook, API, metric, Pixyz's figure, ours, seconds.</summary>
-    private static int Table(IReadOnlyCollection<string> names)
+    /// <summary>
+    /// Every example at its defaults, then one Markdown row each under <see cref="TableColumns"/>. Described only, the
+    /// measured cells (metric, files, seconds) are empty: make-table.sh then keeps the ones samples/README.md has.
+    /// </summary>
+    private static int Table(IReadOnlyCollection<string> names, bool describeOnly)
     {
         var unknown = names.Where(n => Examples.All(e => e.Name != n)).ToList();
         if (unknown.Count > 0)
@@ -79,20 +83,45 @@ public static class GalleryCommand
         var rows = new List<string>();
         foreach (var example in Examples.Where(e => names.Count == 0 || names.Contains(e.Name)))
         {
-            var output = Path.Combine("out", "gallery", example.Name);
-            Directory.CreateDirectory(output);
-            NativeSettings.Configure();
-            var watch = Stopwatch.StartNew();
-            var result = example.Run(new ExampleOptions(example.DefaultSteps, example.DefaultSeed, output));
-            var pictures = string.Join(", ", result.Pictures.Select(p => $"`{Path.GetFileName(p)}`"));
-            var agreement = result.DynamicGap is { } gap ? $"; dynamic agrees to {gap:0.0e+0}" : "";
-            rows.Add($"| `{example.Name}` | [{example.Notebook}](https://github.com/masa-su/pixyz/blob/master/{example.Notebook}) | {Cell(example.Api)} | {Cell(result.Metric)}: {result.Value:F3}{agreement} | {Cell(example.PixyzFigure)} | {pictures} | {watch.Elapsed.TotalSeconds:F0} |");
-            Console.Error.WriteLine(rows[^1]);   // each row as it is done: a long run that stops keeps what it measured
+            rows.Add(describeOnly ? Row(example, null, 0) : Measured(example));
+            if (!describeOnly) Console.Error.WriteLine(rows[^1]);   // each row as it is done: a long run that stops keeps what it measured
         }
-        Console.WriteLine("| example | notebook | API | metric after the default run | Pixyz's figure | our files | seconds on 2 cores |");
-        Console.WriteLine("|---|---|---|---|---|---|---:|");
+        Console.WriteLine("| " + string.Join(" | ", TableColumns) + " |");
+        Console.WriteLine("|" + string.Concat(TableColumns.Select(c => c == SecondsColumn ? "---:|" : "---|")));
         foreach (var row in rows) Console.WriteLine(row);
         return 0;
+    }
+
+    private const string SecondsColumn = "seconds on 2 cores";
+
+    /// <summary>samples/README.md's columns; make-table.sh merges rows by these names.</summary>
+    public static IReadOnlyList<string> TableColumns { get; } =
+        new[] { "example", "notebook", "API", "metric after the default run", "Pixyz's notebook prints", "Pixyz's figure", "our files", SecondsColumn };
+
+    private static string Measured(IExample example)
+    {
+        var output = Path.Combine("out", "gallery", example.Name);
+        Directory.CreateDirectory(output);
+        NativeSettings.Configure();
+        var watch = Stopwatch.StartNew();
+        var result = example.Run(new ExampleOptions(example.DefaultSteps, example.DefaultSeed, output));
+        return Row(example, result, watch.Elapsed.TotalSeconds);
+    }
+
+    private static string Row(IExample example, ExampleResult? result, double seconds)
+    {
+        var metric = "";
+        var pictures = "";
+        var time = "";
+        if (result is not null)
+        {
+            var agreement = result.DynamicGap is { } gap ? $"; dynamic agrees to {gap:0.0e+0}" : "";
+            metric = $"{Cell(result.Metric)}: {result.Value:F3}{agreement}";
+            pictures = string.Join(", ", result.Pictures.Select(p => $"`{Path.GetFileName(p)}`"));
+            time = $"{seconds:F0}";
+        }
+        var notebook = $"[{example.Notebook}](https://github.com/masa-su/pixyz/blob/master/{example.Notebook})";
+        return $"| `{example.Name}` | {notebook} | {Cell(example.Api)} | {metric} | {Cell(example.PixyzPrints)} | {Cell(example.PixyzFigure)} | {pictures} | {time} |";
     }
 
     /// <summary>Runs one example and prints its metric line; returns the exit code (3: output folder not writable, 4: training diverged).</summary>

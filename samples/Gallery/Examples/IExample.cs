@@ -20,10 +20,16 @@ public interface IExample
     /// <summary>The figure Pixyz's notebook shows, for the table.</summary>
     string PixyzFigure { get; }
 
+    /// <summary>
+    /// What the notebook's saved output prints last (on its data: all 60,000 MNIST digits unless it says otherwise),
+    /// for the table's comparison.
+    /// </summary>
+    string PixyzPrints { get; }
+
     /// <summary>What one step of <see cref="DefaultSteps"/> is: "epochs", "steps" or "iterations"; the command's option is named after it.</summary>
     string StepUnit { get; }
 
-    /// <summary>The default number of steps (epochs, training steps, EM iterations): the notebook's.</summary>
+    /// <summary>The default number of steps (epochs, training steps, EM iterations): the notebook's, unless the example says why not.</summary>
     int DefaultSteps { get; }
 
     /// <summary>The notebook's own seed.</summary>

@@ -23,6 +23,8 @@ public sealed class DistributionsExample : IExample
 
     public string PixyzFigure => "the graph of p_all (networkx, dot2tex)";
 
+    public string PixyzPrints => "no numbers (the API tour)";
+
     public string StepUnit => "draws";
 
     public int DefaultSteps => 2;

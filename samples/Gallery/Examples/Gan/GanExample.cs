@@ -24,10 +24,12 @@ public sealed class GanExample : IExample
 
     public string PixyzFigure => "64 digits from fixed noise, per epoch";
 
+    public string PixyzPrints => "test losses 24.38 (generator) and 0.228 (discriminator) after 50 epochs; 13.8 and 0.031 after the first";
+
     public string StepUnit => "epochs";
 
-    // The notebook's 10 epochs over 60,000 digits are 4,690 steps; 30 over our 9,000 are 2,130.
-    public int DefaultSteps => 30;
+    // The notebook's 50 epochs: 3,550 steps over our 9,000 digits (its 60,000 make 23,450).
+    public int DefaultSteps => 50;
 
     public long DefaultSeed => 1;
 

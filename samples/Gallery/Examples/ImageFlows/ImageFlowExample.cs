@@ -21,6 +21,8 @@ public sealed class ImageFlowExample(bool glow) : IExample
 
     public string PixyzFigure => "test images over x -> z -> x; images from fixed noise";
 
+    public string PixyzPrints => glow ? "test loss 8395.74 after 5 epochs (CIFAR-10, 3x32x32)" : "test loss 8749.61 after 5 epochs (CIFAR-10, 3x32x32)";
+
     public string StepUnit => "epochs";
 
     public int DefaultSteps => 5;

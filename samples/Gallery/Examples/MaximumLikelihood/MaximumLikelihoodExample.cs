@@ -19,6 +19,8 @@ public sealed class MaximumLikelihoodExample : IExample
 
     public string PixyzFigure => "train and test loss per epoch (TensorBoard)";
 
+    public string PixyzPrints => "test loss (cross-entropy) 0.0856 after 10 epochs; no accuracy";
+
     public string StepUnit => "epochs";
 
     public int DefaultSteps => 10;

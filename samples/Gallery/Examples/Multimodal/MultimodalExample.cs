@@ -7,18 +7,19 @@ using static TorchSharp.torch;
 namespace PixyzGen.Samples.Gallery.Examples.Multimodal;
 
 /// <summary>
-/// Pixyz's jmvae, jmvae_poe and mvae notebooks: images and labels as two modalities of one code, 10 epochs of Adam
-/// 1e-3. Each notebook's dynamic model (VAE with the KL regularizers, or the MVAE's sum of ELBOs) is built beside the
-/// generated loss over the same distributions and agrees with it. Beyond the notebooks' pictures, the label decoded
-/// from the image alone (p(y|z), z the mean of q(z|x)) is scored on the test digits.
+/// Pixyz's jmvae, jmvae_poe and mvae notebooks: images and labels as two modalities of one code, Adam 1e-3 for the
+/// notebooks' epochs (10; the MVAE's 100). Each notebook's dynamic model (VAE with the KL regularizers, or the MVAE's
+/// sum of ELBOs) is built beside the generated loss over the same distributions and agrees with it. Beyond the
+/// notebooks' pictures, the label decoded from the image alone (p(y|z), z the mean of q(z|x)) is scored on the test
+/// digits.
 /// </summary>
-public sealed class MultimodalExample(string name, string notebook, string description, string dynamicApi, Func<IMultimodalModel> create) : IExample
+public sealed class MultimodalExample(string name, string notebook, string description, string dynamicApi, string pixyzPrints, int defaultEpochs, Func<IMultimodalModel> create) : IExample
 {
-    public static MultimodalExample Jmvae() => new("jmvae", "examples/jmvae.ipynb", "joint multimodal VAE over digits and labels", "VAE, KullbackLeibler", () => new JmvaeModel());
+    public static MultimodalExample Jmvae() => new("jmvae", "examples/jmvae.ipynb", "joint multimodal VAE over digits and labels", "VAE, KullbackLeibler", "test loss 122.13 after 10 epochs", 10, () => new JmvaeModel());
 
-    public static MultimodalExample JmvaePoe() => new("jmvae-poe", "examples/jmvae_poe.ipynb", "JMVAE whose joint encoder is a product of experts", "VAE, KullbackLeibler, ProductOfNormal", () => new JmvaePoeModel());
+    public static MultimodalExample JmvaePoe() => new("jmvae-poe", "examples/jmvae_poe.ipynb", "JMVAE whose joint encoder is a product of experts", "VAE, KullbackLeibler, ProductOfNormal", "test loss 165.79 after 10 epochs", 10, () => new JmvaePoeModel());
 
-    public static MultimodalExample Mvae() => new("mvae", "examples/mvae.ipynb", "multimodal VAE with a product of experts", "Expectation, LogProb, KullbackLeibler, Model", () => new MvaeModel());
+    public static MultimodalExample Mvae() => new("mvae", "examples/mvae.ipynb", "multimodal VAE with a product of experts", "Expectation, LogProb, KullbackLeibler, Model", "test loss 221.15 after 100 epochs", 100, () => new MvaeModel());
 
     public string Name => name;
 
@@ -30,9 +31,11 @@ public sealed class MultimodalExample(string name, string notebook, string descr
 
     public string PixyzFigure => "test digits over reconstructions from q(z|x,y); digits from the label alone (q(z|y)), 7 draws; reconstructions from the image alone (q(z|x))";
 
+    public string PixyzPrints => pixyzPrints;
+
     public string StepUnit => "epochs";
 
-    public int DefaultSteps => 10;
+    public int DefaultSteps => defaultEpochs;
 
     public long DefaultSeed => 1;
 

@@ -25,6 +25,8 @@ public sealed class NormalizingFlowToyExample : IExample
 
     public string PixyzFigure => "the banana density; the flow's draws every 100 epochs";
 
+    public string PixyzPrints => "test loss -0.230 after 1,900 of 2,000 epochs (its last print; -0.98 at 1,600)";
+
     public string StepUnit => "steps";
 
     public int DefaultSteps => 2000;

@@ -22,6 +22,8 @@ public sealed class RealNvpToyExample : IExample
 
     public string PixyzFigure => "500 draws of p(x) beside the noise z = f(x) of 500 data points";
 
+    public string PixyzPrints => "test loss 1.203 after 4,500 of 5,000 epochs (its last print)";
+
     public string StepUnit => "steps";
 
     public int DefaultSteps => 5000;

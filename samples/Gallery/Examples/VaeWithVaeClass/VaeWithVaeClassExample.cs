@@ -21,6 +21,8 @@ public sealed class VaeWithVaeClassExample : IExample
 
     public string PixyzFigure => "original test digits over their reconstructions; digits decoded from prior draws";
 
+    public string PixyzPrints => "test loss 104.00 after 10 epochs";
+
     public string StepUnit => "epochs";
 
     public int DefaultSteps => 10;

@@ -20,6 +20,8 @@ public sealed class ViExample : IExample
 
     public string PixyzFigure => "original test digits over their reconstructions; digits decoded from prior draws";
 
+    public string PixyzPrints => "test loss 105.59 after 10 epochs";
+
     public string StepUnit => "epochs";
 
     public int DefaultSteps => 10;

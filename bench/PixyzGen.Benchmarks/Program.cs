@@ -20,7 +20,7 @@ if (args.Length > 0 && args[0] == "memory") return MemoryDrift.Run();
 if (args.Length > 0 && args[0] == "interleaved") return InterleavedComparison.Run();
 if (args.Length > 0 && args[0] == "dynamic") return PixyzGen.Benchmarks.Dynamic.DynamicComparison.Run();
 if (args.Length > 0 && args[0] == "side-by-side") return PixyzGen.Benchmarks.SideBySide.SideBySideRunner.Run(args);
-if (args.Length > 0 && args[0] == "sequence") return PixyzGen.Benchmarks.Sequence.SequenceComparison.Run();
+if (args.Length > 0 && args[0] == "sequence") return PixyzGen.Benchmarks.Sequence.SequenceComparison.Run(args);
 if (args.Length > 0 && args[0] == "profile") return PixyzGen.Benchmarks.Profile.StepProfile.Run();
 
 // In-process: TorchSharp's native libraries stay loaded once instead of being copied into a generated project.

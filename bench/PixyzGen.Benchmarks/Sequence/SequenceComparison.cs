@@ -9,36 +9,45 @@ namespace PixyzGen.Benchmarks.Sequence;
 /// <summary>
 /// One Adam step of the deep Markov model over sequences of 10, 100 and 1000 steps (batch 32): the generated
 /// <c>iterate(...)</c> loss, the dynamic <see cref="IterativeLoss"/> over the same members, and the recurrence unrolled by
-/// hand in TorchSharp over the same networks; alternated in rotating order. Prints each median step and the time per
-/// sequence step, and the ratios to the hand-written loop.
+/// hand in TorchSharp over the same networks and, when python has torch, the same loop in PyTorch and Pixyz's
+/// IterativeLoss (bench/python/dmm_steps.py; Pixyz from the source tree given with --pixyz); alternated in rotating
+/// order. Prints each median step and the time per sequence step, and the ratios to the hand-written loop.
 /// </summary>
 public static class SequenceComparison
 {
-    public static int Run(int rounds = 5)
+    public static int Run(string[] args, int rounds = 5)
     {
         manual_seed(1);
         var model = new Dmm();
         using var optimizer = optim.Adam(model.parameters(), 1e-3);
         var dynamic = new IterativeLoss(new KullbackLeibler(model.Q, model.Prior) - new Expectation(model.Q, model.P.LogProbLoss()),
             new[] { "x" }, new Dictionary<string, string> { ["z"] = "z_prev" }).Mean();
-        Console.WriteLine($"sequence: DMM x 16, z 8, 32 hidden, batch 32, {rounds} rounds, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        // PyTorch unrolled and Pixyz's IterativeLoss, when python has torch (and a Pixyz source tree is given).
+        var python = SideBySide.SideBySideRunner.Option(args, "--python") ?? (System.IO.File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3");
+        var script = System.IO.Path.Combine(AppContext.BaseDirectory, "python", "dmm_steps.py");
+        using var worker = SideBySide.PythonWorker.TryStart(python, script, SideBySide.SideBySideRunner.Option(args, "--pixyz"), get_num_threads());
+        Console.WriteLine($"sequence: DMM x 16, z 8, 32 hidden, batch 32, {rounds} rounds, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC"
+            + (worker is null ? $"; {python} has no torch, the Python ways are skipped" : $"; python {worker.Version}"));
         foreach (var length in new[] { 10, 100, 1000 })
         {
             var x = bernoulli(full(length, 32, 16, 0.3));
             var start = zeros(32, 8);
             var inputs = new Variables { ["x"] = x, ["z_prev"] = start };
-            var ways = new (string Name, Func<Tensor> Loss)[]
+            IEnumerable<double> Ours(Func<Tensor> loss, int count) => Enumerable.Range(0, count).Select(_ => Time(() => Step(optimizer, loss))).ToList();
+            var ways = new List<(string Name, Func<int, IEnumerable<double>> Block)>
             {
-                ("hand-written", () => HandWritten(model, x, start)),
-                ("generated", () => model.Loss(x, start)),
-                ("dynamic", () => dynamic.Eval(inputs)),
+                ("hand-written", n => Ours(() => HandWritten(model, x, start), n)),
+                ("generated", n => Ours(() => model.Loss(x, start), n)),
+                ("dynamic", n => Ours(() => dynamic.Eval(inputs), n)),
             };
+            if (worker is not null)
+                ways.AddRange(worker.Kinds.Select(kind => (kind == "torch" ? "PyTorch loop" : "Pixyz", (Func<int, IEnumerable<double>>)(n => worker.Run($"{kind}-{length}", n)))));
             var repeats = Math.Max(3, 300 / length);
             var times = ways.ToDictionary(w => w.Name, _ => new List<double>());
-            foreach (var (_, loss) in ways) Step(optimizer, loss);
+            foreach (var (_, block) in ways) block(1).ToList();   // warm-up
             for (var round = 0; round < rounds; round++)
-                foreach (var (name, loss) in ways.Skip(round % 3).Concat(ways.Take(round % 3)))
-                    for (var i = 0; i < repeats; i++) times[name].Add(Time(() => Step(optimizer, loss)));
+                foreach (var (name, block) in ways.Skip(round % ways.Count).Concat(ways.Take(round % ways.Count)))
+                    times[name].AddRange(block(repeats));
             var baseline = Median(times["hand-written"]);
             foreach (var (name, _) in ways)
             {

@@ -13,8 +13,8 @@ namespace PixyzGen;
 /// TorchSharp's <see cref="Adam"/> (same options, state, checkpoints and learning-rate schedulers) whose step runs
 /// libtorch's fused Adam kernel (<c>aten::_fused_adam_</c>, PyTorch's <c>Adam(fused=True)</c>): one pass over each
 /// parameter instead of eight element-wise operations, reached through TorchScript because TorchSharp does not bind it.
-/// Parameters the kernel cannot take (sparse or non-contiguous gradients, integer or complex tensors) and a libtorch
-/// without the kernel get TorchSharp's own step, which computes the same update.
+/// Parameters the kernel is not given (sparse or non-contiguous gradients, dtypes other than float32 and float64, a group
+/// spread over devices) and a libtorch without the kernel get TorchSharp's own step, which computes the same update.
 /// </summary>
 public sealed class FusedAdam : Adam
 {
@@ -54,7 +54,8 @@ def adam_step(params: List[Tensor], grads: List[Tensor], exp_avgs: List[Tensor],
     private bool AllFusable()
     {
         using var scope = NewDisposeScope();   // each grad read is a new handle
-        return _parameter_groups.All(g => g.Parameters.All(Fusable));
+        // One kernel call per group takes its tensors together: they must share a device.
+        return _parameter_groups.All(g => g.Parameters.All(Fusable) && g.Parameters.Select(p => p.device.ToString()).Distinct().Count() <= 1);
     }
 
     private void StepGroup(jit.CompilationUnit kernel, TorchSharp.Modules.ParamGroup group)
@@ -89,7 +90,8 @@ def adam_step(params: List[Tensor], grads: List[Tensor], exp_avgs: List[Tensor],
     {
         var gradient = parameter.grad;
         if (gradient is null) return true;
-        return parameter.is_floating_point() && !parameter.is_complex() && parameter.is_contiguous()
+        // float32 and float64: the dtypes the kernel takes on every device; half precision keeps TorchSharp's step.
+        return parameter.dtype is ScalarType.Float32 or ScalarType.Float64 && parameter.is_contiguous()
             && !gradient.is_sparse && gradient.is_contiguous() && gradient.dtype == parameter.dtype;
     }
 

@@ -73,6 +73,28 @@ public class FusedAdamTests
         }
     }
 
+    /// <summary>The kernel takes contiguous tensors: a transposed parameter gets TorchSharp's step, with the same result.</summary>
+    [Test]
+    public void A_parameter_the_kernel_cannot_take_gets_Adams_step()
+    {
+        manual_seed(8);
+        var initial = randn(3, 5);
+        var target = randn(5, 3);
+        var weights = new[] { new TorchSharp.Modules.Parameter(initial.clone().t()), new TorchSharp.Modules.Parameter(initial.clone().t()) };
+        Assert.That(weights[1].is_contiguous(), Is.False);
+        using var adam = new Adam(new[] { weights[0] }, 1e-2);
+        using var fused = new FusedAdam(new[] { weights[1] }, 1e-2);
+        foreach (var (weight, optimizer) in new (TorchSharp.Modules.Parameter, optim.Optimizer)[] { (weights[0], adam), (weights[1], fused) })
+            for (var i = 0; i < 20; i++)
+            {
+                optimizer.zero_grad();
+                (weight - target).pow(2).sum().backward();
+                optimizer.step();
+            }
+        Assert.That(weights[1].allclose(weights[0], 0, 0), Is.True, "the fallback is TorchSharp's own step");
+        Assert.That((weights[1] - initial.t()).abs().max().item<float>(), Is.GreaterThan(0.1f));
+    }
+
     [Test]
     public void A_parameter_without_a_gradient_is_left_alone()
     {

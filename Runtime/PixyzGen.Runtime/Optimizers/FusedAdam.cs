@@ -39,32 +39,31 @@ def adam_step(params: List[Tensor], grads: List[Tensor], exp_avgs: List[Tensor],
     public override Tensor step(Func<Tensor>? closure = null)
     {
         var kernel = Kernel.Value;
-        if (kernel is null || !AllFusable()) return base.step(closure);
+        if (kernel is null) return base.step(closure);
+        // The closure first: it makes the gradients that decide whether the kernel can take them.
         Tensor? loss = null;
         if (closure is not null)
             using (enable_grad())
                 loss = closure();
         using (no_grad())
-        using (NewDisposeScope())
-            foreach (var group in _parameter_groups)
-                StepGroup(kernel, group);
+        using (NewDisposeScope())   // each grad read is a new handle
+        {
+            var groups = _parameter_groups.Select(g => (Group: g, Gradients: g.Parameters.Select(p => (Parameter: p, Gradient: p.grad)).ToList())).ToList();
+            if (!groups.All(g => Fusable(g.Gradients)))
+                base.step();
+            else
+                foreach (var (group, gradients) in groups)
+                    StepGroup(kernel, group, gradients);
+        }
         return loss!;
     }
 
-    private bool AllFusable()
-    {
-        using var scope = NewDisposeScope();   // each grad read is a new handle
-        // One kernel call per group takes its tensors together: they must share a device.
-        return _parameter_groups.All(g => g.Parameters.All(Fusable) && g.Parameters.Select(p => p.device.ToString()).Distinct().Count() <= 1);
-    }
-
-    private void StepGroup(jit.CompilationUnit kernel, TorchSharp.Modules.ParamGroup group)
+    private void StepGroup(jit.CompilationUnit kernel, TorchSharp.Modules.ParamGroup group, List<(TorchParameter Parameter, Tensor? Gradient)> gradients)
     {
         var options = (Options)group.Options;
         var updated = new List<(TorchParameter Parameter, Tensor Gradient, State State)>();
-        foreach (var parameter in group.Parameters)
+        foreach (var (parameter, gradient) in gradients)
         {
-            var gradient = parameter.grad;
             if (gradient is null) continue;
             var state = (State)_state[parameter.Handle];
             state.step += 1;
@@ -86,14 +85,13 @@ def adam_step(params: List[Tensor], grads: List[Tensor], exp_avgs: List[Tensor],
             amsgrad, options.maximize!.Value);
     }
 
-    private static bool Fusable(TorchParameter parameter)
-    {
-        var gradient = parameter.grad;
-        if (gradient is null) return true;
-        // float32 and float64: the dtypes the kernel takes on every device; half precision keeps TorchSharp's step.
-        return parameter.dtype is ScalarType.Float32 or ScalarType.Float64 && parameter.is_contiguous()
-            && !gradient.is_sparse && gradient.is_contiguous() && gradient.dtype == parameter.dtype;
-    }
+    // One kernel call per group takes its tensors together: one device, float32 or float64 (the dtypes the kernel
+    // takes on every device; half precision keeps TorchSharp's step), contiguous dense tensors.
+    private static bool Fusable(List<(TorchParameter Parameter, Tensor? Gradient)> gradients) =>
+        gradients.Select(g => g.Parameter.device.ToString()).Distinct().Count() <= 1
+        && gradients.All(g => g.Gradient is null
+            || (g.Parameter.dtype is ScalarType.Float32 or ScalarType.Float64 && g.Parameter.is_contiguous()
+                && !g.Gradient.is_sparse && g.Gradient.is_contiguous() && g.Gradient.dtype == g.Parameter.dtype));
 
     private static jit.CompilationUnit? Compile()
     {

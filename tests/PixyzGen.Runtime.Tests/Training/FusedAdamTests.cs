@@ -95,6 +95,32 @@ public class FusedAdamTests
         Assert.That((weights[1] - initial.t()).abs().max().item<float>(), Is.GreaterThan(0.1f));
     }
 
+    /// <summary>With a closure, the gradients it makes are the ones stepped (and the loss it returns is returned).</summary>
+    [Test]
+    public void A_step_given_a_closure_is_Adams()
+    {
+        var (reference, x, y) = Problem(9);
+        var (fused, _, _) = Problem(9);
+        using var adam = new Adam(reference.parameters(), 1e-2);
+        using var fusedAdam = new FusedAdam(fused.parameters(), 1e-2);
+        foreach (var (model, optimizer) in new (Regression, optim.Optimizer)[] { (reference, adam), (fused, fusedAdam) })
+            for (var i = 0; i < 30; i++)
+            {
+                using var scope = NewDisposeScope();
+                var loss = optimizer.step(() =>
+                {
+                    optimizer.zero_grad();
+                    var value = model.Loss(x, y);
+                    value.backward();
+                    return value;
+                });
+                Assert.That(loss, Is.Not.Null);
+            }
+        var scale = reference.parameters().Max(p => p.abs().max().item<float>());
+        Assert.That(LargestDifference(reference, fused), Is.LessThan(1e-5 * scale));
+        Assert.That(reference.parameters().Zip(Problem(9).Model.parameters()).Max(pair => (pair.First - pair.Second).abs().max().item<float>()), Is.GreaterThan(0.05));
+    }
+
     [Test]
     public void A_parameter_without_a_gradient_is_left_alone()
     {

@@ -35,7 +35,7 @@ public static class VaeRun
         var log = TensorBoardLog.Open(tensorBoardFolder);
         using var trainData = OnDevice(train, device);
         using var testData = OnDevice(test, device);
-        AnsiConsole.MarkupLine($"[grey]{train.Count} training and {test.Count} test images from {Markup.Escape(dataFolder)}; {options.Device}, {native.Threads} threads[/]");
+        AnsiConsole.MarkupLine($"[grey]{train.Count} training and {test.Count} test images from {Markup.Escape(dataFolder)}; {options.Device}, {native.Threads} threads{(native.OneDnnMaxCpuIsa is { } isa ? $", convolutions capped at {isa} (AMD AVX-512)" : "")}[/]");
 
         using var model = new VaeModel(options.Hidden, options.Latent);
         model.to(device);   // before the trainer builds its optimizer over the parameters

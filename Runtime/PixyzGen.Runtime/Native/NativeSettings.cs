@@ -6,9 +6,10 @@ namespace PixyzGen;
 /// <summary>
 /// What <see cref="NativeSettings.Configure"/> applied (null where it left the user's or the default value);
 /// <see cref="Threads"/> is the count at configuration, which <see cref="AdaptiveThreads"/> lowers while other processes
-/// keep cores busy.
+/// keep cores busy; <see cref="OneDnnMaxCpuIsa"/> is the convolution library's cap that <see cref="OneDnnIsaCap"/> set as
+/// the runtime loaded.
 /// </summary>
-public sealed record NativeConfiguration(string? GompSpinCount, int? MmapThreshold, int Threads, bool AdaptiveThreads = false);
+public sealed record NativeConfiguration(string? GompSpinCount, int? MmapThreshold, int Threads, bool AdaptiveThreads = false, string? OneDnnMaxCpuIsa = null);
 
 /// <summary>
 /// Native settings measured to matter for TorchSharp training on CPU (see docs/architecture.md): libgomp's spin
@@ -55,7 +56,7 @@ public static class NativeSettings
         {
             adaptive = AdaptiveThreads.Start(TorchSharp.torch.get_num_threads());
         }
-        return new NativeConfiguration(spin, threshold, TorchSharp.torch.get_num_threads(), adaptive);
+        return new NativeConfiguration(spin, threshold, TorchSharp.torch.get_num_threads(), adaptive, OneDnnIsaCap.Applied);
     }
 
     private static bool TrySetEnvironment(string name, string value)
@@ -81,14 +82,5 @@ public static class NativeSettings
         {
             return false; // not glibc (musl has no mallopt)
         }
-    }
-
-    private static class LibC
-    {
-        [DllImport("libc.so.6", EntryPoint = "setenv")]
-        internal static extern int setenv([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
-
-        [DllImport("libc.so.6", EntryPoint = "mallopt")]
-        internal static extern int mallopt(int param, int value);
     }
 }

@@ -45,6 +45,9 @@ public sealed class GanExample : IExample
         using var discriminatorOptimizer = optim.Adam(model.D.parameters(), 2e-4);
         var discriminatorLosses = new List<double>();
         using var fixedNoise = randn(64, 100);
+        // The notebook logs the fixed noise's 64 digits every epoch (TensorBoard); here the first 16 of them at a few epochs, a row each.
+        var shownEpochs = SnapshotEpochs(options.Steps);
+        var perEpoch = new List<Tensor>();
         var training = new EpochTraining(options, train, test);
         training.Run(
             (progress, x, ___) =>
@@ -57,7 +60,15 @@ public sealed class GanExample : IExample
                 discriminatorOptimizer.step();
                 Minibatches.Step(generatorOptimizer, progress, () => model.GeneratorLoss(x));
             },
-            (x, ___) => model.DiscriminatorLoss(x), "test discriminator loss", module: model);
+            (x, ___) => model.DiscriminatorLoss(x), "test discriminator loss",
+            afterEpoch: epoch =>
+            {
+                if (!shownEpochs.Contains(epoch)) return;
+                using var noGrad = no_grad();
+                using var scope = NewDisposeScope();
+                perEpoch.Add(model.G.Sample(fixedNoise[..16]).DetachFromDisposeScope());
+            },
+            module: model);
 
         model.eval();
         using var dynamic = new GAN(new DataDistribution(new[] { "x" }), (model.G * model.Prior).MarginalizeVar("z"), model.D);
@@ -67,12 +78,28 @@ public sealed class GanExample : IExample
         var files = new ExampleFiles(options.Output);
         using (no_grad())
         using (NewDisposeScope())
+        {
             DigitPictures.Grid(files.Picture("samples.png"), model.G.Sample(fixedNoise));
+            DigitPictures.Grid(files.Picture("samples_per_epoch.png"), cat(perEpoch.ToArray()), columns: 16);
+        }
+        AnsiConsole.MarkupLine($"[grey]samples_per_epoch.png: a row for each of epochs {string.Join(", ", shownEpochs)}[/]");
+        foreach (var row in perEpoch) row.Dispose();
         TrainingCurve.Save(files.Picture("loss.png"), training.StepLosses,
             discriminatorLosses.Select((d, i) => ((double)(i + 1), d)).Where((_, i) => i % 10 == 0).ToList(),
             title: "GAN on MNIST", yLabel: "loss", lossLabel: "generator loss (per step)", evaluationLabel: "discriminator loss (every 10th step)");
         files.Save(model, "gan.pt");
         AnsiConsole.MarkupLine($"[grey]a discriminator that cannot tell has loss log 4 = {System.Math.Log(4):F3}[/]");
         return new ExampleResult("test discriminator loss", training.TestLosses[^1], training.StepLosses, files.Pictures, files.Checkpoint, training.TestLosses, gap);
+    }
+
+    /// <summary>Epochs 1, 2, 5, 10, 20, 50, 100, ... up to the last, which is always shown.</summary>
+    internal static IReadOnlyList<int> SnapshotEpochs(int epochs)
+    {
+        var shown = new List<int>();
+        for (var decade = 1; decade <= epochs; decade *= 10)
+            foreach (var factor in new[] { 1, 2, 5 })
+                if (decade * factor < epochs) shown.Add(decade * factor);
+        shown.Add(epochs);
+        return shown;
     }
 }

@@ -21,7 +21,7 @@ public sealed class RealNvpExample(bool conditional) : IExample
     public string Api => conditional ? "generated ([Distribution] p(x|y) flow, [Loss]) + dynamic (ML)" : "generated ([Distribution] p(x) flow, [Loss]) + dynamic (ML)";
 
     public string PixyzFigure => conditional
-        ? "test digits over x -> z -> x; digits from fixed noise for each label"
+        ? "test digits over x -> z -> x; 64 digits 5 from noise of scale 0.5; test digits' z decoded with the labels 0-6"
         : "test digits over x -> z -> x; digits from fixed noise";
 
     public string PixyzPrints => conditional ? "test loss 1305.10 after 10 epochs" : "test loss 1452.14 after 10 epochs";
@@ -63,10 +63,18 @@ public sealed class RealNvpExample(bool conditional) : IExample
             DigitPictures.Reconstructions(files.Picture("reconstructions.png"), x, flow.Inverse(z, condition));
             if (conditional)
             {
-                using var noise = randn(8, 784);
+                // The notebook draws its noise at scale 0.5 and decodes it as the digit 5; it also decodes each test
+                // digit's z under the labels 0-6. The per-label grid (not in the notebook) shows one noise under every label.
+                var digit5 = OneHot(64, 5);
+                DigitPictures.Grid(files.Picture("samples_of_5.png"), flow.Inverse(0.5 * randn(64, 784), digit5));
+                var changed = new List<Tensor> { x };
+                for (var digit = 0; digit < 7; digit++)
+                    changed.Add(flow.Inverse(z, OneHot(8, digit)));
+                DigitPictures.Grid(files.Picture("changing_label.png"), cat(changed.ToArray()));
+                using var noise = 0.5 * randn(8, 784);
                 var rows = new List<Tensor>();
                 for (var digit = 0; digit < 10; digit++)
-                    rows.Add(flow.Inverse(noise, nn.functional.one_hot(full(8, (long)digit), 10).to(ScalarType.Float32)));
+                    rows.Add(flow.Inverse(noise, OneHot(8, digit)));
                 DigitPictures.Grid(files.Picture("samples_per_label.png"), cat(rows.ToArray()));
             }
             else
@@ -78,4 +86,6 @@ public sealed class RealNvpExample(bool conditional) : IExample
         files.Save(module, Name.Replace('-', '_') + ".pt");
         return new ExampleResult("test negative log-likelihood (nats per image)", training.TestLosses[^1], training.StepLosses, files.Pictures, files.Checkpoint, training.TestLosses, gap);
     }
+
+    private static Tensor OneHot(long count, int digit) => nn.functional.one_hot(full(count, (long)digit), 10).to(ScalarType.Float32);
 }

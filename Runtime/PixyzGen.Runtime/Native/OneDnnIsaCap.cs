@@ -1,0 +1,65 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+
+namespace PixyzGen;
+
+/// <summary>
+/// Caps oneDNN, libtorch's CPU convolution library, at AVX2 on AMD processors with AVX-512. On such a processor (an
+/// AMD EPYC of family 26, with one thread or two) libtorch 2.10's AVX-512 convolution backward gave non-finite or
+/// run-to-run different gradients in about one call of 100 to 200, so Glow's and RealNVP's convolutional couplings
+/// trained into NaN at a random step; capped at AVX2 the same calls are finite and repeatable (docs/architecture.md,
+/// "oneDNN on AMD AVX-512"). oneDNN reads the cap once, at its first primitive, so it is set as this assembly loads,
+/// before a PixyzGen model can run a convolution. The user's own ONEDNN_MAX_CPU_ISA or DNNL_MAX_CPU_ISA wins
+/// (<c>ONEDNN_MAX_CPU_ISA=ALL</c> keeps AVX-512). Linux only: elsewhere nothing is set.
+/// </summary>
+public static class OneDnnIsaCap
+{
+    /// <summary>The environment variable oneDNN reads its instruction-set cap from.</summary>
+    public const string Variable = "ONEDNN_MAX_CPU_ISA";
+
+    /// <summary>The cap set on the affected processors.</summary>
+    public const string Cap = "AVX2";
+
+    /// <summary>The cap this process set (<see cref="Cap"/>), or null where oneDNN keeps its own choice.</summary>
+    public static string? Applied { get; private set; }
+
+    /// <summary>Whether a processor described by <paramref name="cpuInfo"/> (/proc/cpuinfo's text) needs the cap, given the environment.</summary>
+    public static bool IsNeeded(string cpuInfo, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(cpuInfo);
+        ArgumentNullException.ThrowIfNull(environment);
+        if (environment(Variable) is not null || environment("DNNL_MAX_CPU_ISA") is not null) return false;
+        return Field(cpuInfo, "vendor_id") == "AuthenticAMD"
+            && Field(cpuInfo, "flags")?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("avx512f") == true;
+    }
+
+    [ModuleInitializer]
+    [SuppressMessage("Usage", "CA2255", Justification = "oneDNN fixes its instruction set at its first convolution; any later entry point could be too late.")]
+    internal static void ApplyOnLoad()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        try
+        {
+            if (IsNeeded(File.ReadAllText("/proc/cpuinfo"), Environment.GetEnvironmentVariable) && LibC.setenv(Variable, Cap, 0) == 0)
+                Applied = Cap;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DllNotFoundException or EntryPointNotFoundException)
+        {
+            // No /proc or no glibc: oneDNN keeps its own choice.
+        }
+    }
+
+    // The value of the first "name : value" line of /proc/cpuinfo's text.
+    private static string? Field(string cpuInfo, string name)
+    {
+        foreach (var line in cpuInfo.Split('\n'))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && line[..colon].Trim() == name) return line[(colon + 1)..].Trim();
+        }
+        return null;
+    }
+}

@@ -104,15 +104,23 @@ public static class GalleryCommand
         Directory.CreateDirectory(output);
         NativeSettings.Configure();
         var watch = Stopwatch.StartNew();
-        var result = example.Run(new ExampleOptions(example.DefaultSteps, example.DefaultSeed, output));
-        return Row(example, result, watch.Elapsed.TotalSeconds);
+        try
+        {
+            var result = example.Run(new ExampleOptions(example.DefaultSteps, example.DefaultSeed, output));
+            return Row(example, result, watch.Elapsed.TotalSeconds);
+        }
+        catch (TrainingDivergedException e)
+        {
+            // One diverged example must not lose the rows measured before and after it: its row says what happened.
+            return Row(example, null, watch.Elapsed.TotalSeconds, failure: e.Message);
+        }
     }
 
-    private static string Row(IExample example, ExampleResult? result, double seconds)
+    private static string Row(IExample example, ExampleResult? result, double seconds, string? failure = null)
     {
-        var metric = "";
+        var metric = failure is null ? "" : Cell(failure);
         var pictures = "";
-        var time = "";
+        var time = failure is null ? "" : $"{seconds:F0}";
         if (result is not null)
         {
             var agreement = result.DynamicGap is { } gap ? $"; dynamic agrees to {gap:0.0e+0}" : "";

@@ -7,13 +7,14 @@ using System.Runtime.CompilerServices;
 namespace PixyzGen;
 
 /// <summary>
-/// Caps oneDNN, libtorch's CPU convolution library, at AVX2 on AMD processors with AVX-512. On such a processor (an
-/// AMD EPYC of family 26, with one thread or two) libtorch 2.10's AVX-512 convolution backward gave non-finite or
-/// run-to-run different gradients in about one call of 100 to 200, so Glow's and RealNVP's convolutional couplings
-/// trained into NaN at a random step; capped at AVX2 the same calls are finite and repeatable (docs/architecture.md,
-/// "oneDNN on AMD AVX-512"). oneDNN reads the cap once, at its first primitive, so it is set as this assembly loads,
-/// before a PixyzGen model can run a convolution. The user's own ONEDNN_MAX_CPU_ISA or DNNL_MAX_CPU_ISA wins
-/// (<c>ONEDNN_MAX_CPU_ISA=ALL</c> keeps AVX-512). Linux only: elsewhere nothing is set.
+/// Caps oneDNN, libtorch's CPU convolution library, at AVX (no AVX2, no AVX-512) on AMD processors with AVX-512. On
+/// such a processor (an AMD EPYC of family 26 in a virtual machine, one thread or two) libtorch 2.10's oneDNN 3.7.1
+/// convolution backward passes gave NaN gradients from finite inputs: at random in about one call of 100 to 200 with
+/// its AVX-512 kernels, and with its AVX2 kernels at the first step of real_nvp_cifar's couplings in most runs; so Glow
+/// and RealNVP's convolutional couplings trained into NaN. With the AVX kernels the same runs were finite and
+/// repeatable, and no slower here (docs/architecture.md, "oneDNN on AMD AVX-512"). oneDNN reads the cap once, at its
+/// first primitive, so it is set as this assembly loads, before a PixyzGen model can run a convolution. The user's own
+/// ONEDNN_MAX_CPU_ISA or DNNL_MAX_CPU_ISA wins (<c>ONEDNN_MAX_CPU_ISA=ALL</c> keeps every kernel). Linux only.
 /// </summary>
 public static class OneDnnIsaCap
 {
@@ -21,7 +22,7 @@ public static class OneDnnIsaCap
     public const string Variable = "ONEDNN_MAX_CPU_ISA";
 
     /// <summary>The cap set on the affected processors.</summary>
-    public const string Cap = "AVX2";
+    public const string Cap = "AVX";
 
     /// <summary>The cap this process set (<see cref="Cap"/>), or null where oneDNN keeps its own choice.</summary>
     public static string? Applied { get; private set; }

@@ -1,25 +1,28 @@
 using System;
 using System.Collections.Generic;
+using PixyzGen.Samples.Gallery.Examples.ImageFlows;
 using PixyzGen.Samples.Vae.Model;
 using static TorchSharp.torch;
 
 namespace PixyzGen.Benchmarks.NativePolicy;
 
 /// <summary>
-/// The three training steps the native policy is judged on: the sample's VAE (784-512-512-64, batch 128), a
+/// The training steps the native policy is judged on: the sample's VAE (784-512-512-64, batch 128), a
 /// conditional RealNVP over 64-dimensional vectors (4 couplings, 256 hidden units, batch 128), and a small
-/// maximum-likelihood classifier (784-256-10, batch 128). Each returns one step of FusedAdam (the runtime's default).
+/// maximum-likelihood classifier (784-256-10, batch 128); and, for the oneDNN cap, the only one with convolutions,
+/// the gallery's Glow over 1 x 28 x 28 images (batch 32). Each returns one step of FusedAdam (the runtime's default).
 /// </summary>
 public static class Workloads
 {
-    public static IReadOnlyList<string> Names { get; } = new[] { "vae", "flow", "classifier" };
+    public static IReadOnlyList<string> Names { get; } = new[] { "vae", "flow", "classifier", "glow" };
 
     public static Func<float> Create(string name) => name switch
     {
         "vae" => Vae(),
         "flow" => Flow(),
         "classifier" => Classifier(),
-        _ => throw new ArgumentException($"unknown workload '{name}' (vae, flow or classifier)"),
+        "glow" => Glow(),
+        _ => throw new ArgumentException($"unknown workload '{name}' (vae, flow, classifier or glow)"),
     };
 
     private static Func<float> Vae()
@@ -56,6 +59,15 @@ public static class Workloads
         var x = rand(128, 784);
         var y = eye(10)[randint(0, 10, 128)];
         return () => Step(optimizer, () => model.NegativeLogLikelihood(x, y));
+    }
+
+    private static Func<float> Glow()
+    {
+        manual_seed(4);
+        var model = new ImageGlowModel();
+        var optimizer = new FusedAdam(model.parameters(), 1e-3);
+        var images = rand(32, 1, 28, 28);
+        return () => Step(optimizer, () => model.Nll(images));
     }
 
     private static float Step(optim.Optimizer optimizer, Func<Tensor> loss) => Timing.TrainStep(optimizer, loss);

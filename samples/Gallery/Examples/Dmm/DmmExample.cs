@@ -11,7 +11,8 @@ namespace PixyzGen.Samples.Gallery.Examples.Dmm;
 /// frames need gym): a bidirectional GRU over the frames, the combiner q(z|h,z_prev,u), the transition p(z|z_prev,u)
 /// and the emission p(x|z), trained by the expected iterative loss with RMSprop 5e-4 and gradient values clipped at
 /// 10. The tutorial's dynamic loss, E(rnn, IterativeLoss(step loss)), agrees with the generated one. Writes
-/// episodes over roll-outs from the prior under the same actions, as the tutorial's video from the latent.
+/// episodes over roll-outs from the prior under the same actions, as the tutorial's video from the latent, and over
+/// predictions from each episode's first frames.
 /// </summary>
 public sealed class DmmExample : IExample
 {

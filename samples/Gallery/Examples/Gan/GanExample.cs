@@ -93,7 +93,7 @@ public sealed class GanExample : IExample
     }
 
     /// <summary>Epochs 1, 2, 5, 10, 20, 50, 100, ... up to the last, which is always shown.</summary>
-    internal static IReadOnlyList<int> SnapshotEpochs(int epochs)
+    private static IReadOnlyList<int> SnapshotEpochs(int epochs)
     {
         var shown = new List<int>();
         for (var decade = 1; decade <= epochs; decade *= 10)

@@ -90,27 +90,8 @@ public sealed class DmmExample : IExample
     }
 
     /// <summary>Rows in pairs: a test episode, then frames generated from the prior under its actions (z_t ~ p(z|z_prev,u_t), x_t the emission's mean).</summary>
-    private static void RollOuts(DmmModel model, Tensor frames, Tensor actions, string path)
-    {
-        using var noGrad = no_grad();
-        using var scope = NewDisposeScope();
-        const int shown = 4;
-        var rows = new List<Tensor>();
-        for (var b = 0; b < shown; b++)
-        {
-            rows.Add(frames[.., b]);
-            var zPrev = zeros(1, DmmShape.Z);
-            var generated = new List<Tensor>();
-            for (var t = 0; t < Steps; t++)
-            {
-                var z = model.Prior.Sample(zPrev, actions[t, b].unsqueeze(0));
-                generated.Add(model.P.Mean(z));
-                zPrev = z;
-            }
-            rows.Add(cat(generated.ToArray()));
-        }
-        ImageGrid.Save(cat(rows.ToArray()).reshape(-1, DmmShape.Side, DmmShape.Side), path, columns: Steps, scale: 3);
-    }
+    private static void RollOuts(DmmModel model, Tensor frames, Tensor actions, string path) =>
+        EpisodePairs(model, frames, path, b => (t, zPrev) => model.Prior.Sample(zPrev, actions[t, b].unsqueeze(0)));
 
     private const int Observed = 5;
 
@@ -120,26 +101,39 @@ public sealed class DmmExample : IExample
     /// then the transition alone carries it under the episode's actions: the dot should keep moving as the episode's.
     /// Rows in pairs: the episode, then the 5 reconstructed frames and the 15 predicted ones.
     /// </summary>
-    private static void Predictions(DmmModel model, Tensor frames, Tensor actions, string path)
+    private static void Predictions(DmmModel model, Tensor frames, Tensor actions, string path) =>
+        EpisodePairs(model, frames, path, b =>
+        {
+            var h = model.Rnn.Sample(frames[..Observed, b..(b + 1)]);   // [Observed, 1, 2 * H]
+            return (t, zPrev) =>
+            {
+                var u = actions[t, b].unsqueeze(0);
+                return t < Observed ? model.Q.Mean(h[t], zPrev, u) : model.Prior.Mean(zPrev, u);
+            };
+        });
+
+    /// <summary>
+    /// The first 4 test episodes, each over the emission's means of the latents that <paramref name="latentsOf"/>
+    /// gives for it (episode index -> (time, z_prev) -> z_t), from z_0 = 0.
+    /// </summary>
+    private static void EpisodePairs(DmmModel model, Tensor frames, string path, System.Func<int, System.Func<int, Tensor, Tensor>> latentsOf)
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        const int shown = 4;
         var rows = new List<Tensor>();
-        for (var b = 0; b < shown; b++)
+        for (var b = 0; b < 4; b++)
         {
             rows.Add(frames[.., b]);
-            var h = model.Rnn.Sample(frames[..Observed, b..(b + 1)]);   // [Observed, 1, 2 * H]
+            var next = latentsOf(b);
             var zPrev = zeros(1, DmmShape.Z);
-            var predicted = new List<Tensor>();
+            var decoded = new List<Tensor>();
             for (var t = 0; t < Steps; t++)
             {
-                var u = actions[t, b].unsqueeze(0);
-                var z = t < Observed ? model.Q.Mean(h[t], zPrev, u) : model.Prior.Mean(zPrev, u);
-                predicted.Add(model.P.Mean(z));
+                var z = next(t, zPrev);
+                decoded.Add(model.P.Mean(z));
                 zPrev = z;
             }
-            rows.Add(cat(predicted.ToArray()));
+            rows.Add(cat(decoded.ToArray()));
         }
         ImageGrid.Save(cat(rows.ToArray()).reshape(-1, DmmShape.Side, DmmShape.Side), path, columns: Steps, scale: 3);
     }

@@ -58,7 +58,7 @@ public sealed class ImageFlowExample(bool glow) : IExample
             var (z, ____) = flow.Inference(Images(x));
             DigitPictures.Reconstructions(files.Picture("reconstructions.png"), x, flow.Inverse(z).reshape(-1, 784));
             DigitPictures.Grid(files.Picture("samples.png"), flow.Inverse(randn(64, 1, 28, 28)).reshape(-1, 784));
-            // Not in the notebooks: the Glow paper's reduced temperature (noise of scale 0.7), where a flow's samples look most like its data.
+            // Not in the notebooks: the Glow paper's reduced temperature (noise of scale 0.7), which its authors found gives the most data-like samples.
             DigitPictures.Grid(files.Picture("samples_at_temperature_0.7.png"), flow.Inverse(0.7 * randn(64, 1, 28, 28)).reshape(-1, 784));
         }
         training.SaveCurve(files.Picture("loss.png"), Description, yLabel: "negative log-likelihood (nats per image)");

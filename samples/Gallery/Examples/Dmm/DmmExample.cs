@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using PixyzGen.Plots;
@@ -19,6 +20,7 @@ public sealed class DmmExample : IExample
     private const int Steps = 20;
     private const int BatchSize = 64;
     private const int TrainEpisodes = 2048;
+    private const int ShownEpisodes = 4;
 
     public string Name => "dmm";
 
@@ -113,15 +115,15 @@ public sealed class DmmExample : IExample
         });
 
     /// <summary>
-    /// The first 4 test episodes, each over the emission's means of the latents that <paramref name="latentsOf"/>
+    /// The first <see cref="ShownEpisodes"/> test episodes, each over the emission's means of the latents that <paramref name="latentsOf"/>
     /// gives for it (episode index -> (time, z_prev) -> z_t), from z_0 = 0.
     /// </summary>
-    private static void EpisodePairs(DmmModel model, Tensor frames, string path, System.Func<int, System.Func<int, Tensor, Tensor>> latentsOf)
+    private static void EpisodePairs(DmmModel model, Tensor frames, string path, Func<int, Func<int, Tensor, Tensor>> latentsOf)
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var rows = new List<Tensor>();
-        for (var b = 0; b < 4; b++)
+        for (var b = 0; b < ShownEpisodes; b++)
         {
             rows.Add(frames[.., b]);
             var next = latentsOf(b);

@@ -18,6 +18,7 @@ using PixyzGen.Samples.Gallery.Examples.MmdVae;
 using PixyzGen.Samples.Gallery.Examples.Multimodal;
 using PixyzGen.Samples.Gallery.Examples.NormalizingFlowToy;
 using PixyzGen.Samples.Gallery.Examples.RealNvp;
+using PixyzGen.Samples.Gallery.Examples.Tutorials;
 using PixyzGen.Samples.Gallery.Examples.Vae;
 using PixyzGen.Samples.Gallery.Examples.VaeWithVaeClass;
 using PixyzGen.Samples.Gallery.Examples.Vi;
@@ -37,7 +38,7 @@ public static class GalleryCommand
         MultimodalExample.Jmvae(), MultimodalExample.JmvaePoe(), MultimodalExample.Mvae(), new GanExample(), new MaximumLikelihoodExample(),
         new GmmExample(), new NormalizingFlowToyExample(), new RealNvpToyExample(), new RealNvpExample(conditional: false), new RealNvpExample(conditional: true),
         new ImageFlowExample(glow: false), new ImageFlowExample(glow: true),
-        new DistributionsExample(), new DmmExample(),
+        new DistributionsExample(), new DmmExample(), new DistributionApiExample(), new LossApiExample(),
     };
 
     public static int Run(string[] args)
@@ -124,7 +125,9 @@ public static class GalleryCommand
         if (result is not null)
         {
             var agreement = result.DynamicGap is { } gap ? $"; dynamic agrees to {gap:0.0e+0}" : "";
-            metric = $"{Cell(result.Metric)}: {result.Value:F3}{agreement}";
+            // A tutorial's number is shown as its notebook prints it, to four decimals.
+            var value = result.Printed is null ? $"{result.Value:F3}" : $"{result.Value:F4}";
+            metric = $"{Cell(result.Metric)}: {value}{agreement}";
             pictures = string.Join(", ", result.Pictures.Select(p => $"`{Path.GetFileName(p)}`"));
             time = $"{seconds:F0}";
         }
@@ -159,7 +162,8 @@ public static class GalleryCommand
         }
         AnsiConsole.MarkupLine($"{Markup.Escape(result.Metric)}: [bold]{result.Value:F4}[/] ({watch.Elapsed.TotalSeconds:F1} s)");
         var files = result.Pictures.Select(Path.GetFileName).Concat(result.Checkpoint is { } checkpoint ? new[] { Path.GetFileName(checkpoint) } : Array.Empty<string>());
-        AnsiConsole.MarkupLine($"wrote {Markup.Escape(string.Join(", ", files))} to {Markup.Escape(Path.GetFullPath(options.Output))}");
+        var written = files.ToList();
+        if (written.Count > 0) AnsiConsole.MarkupLine($"wrote {Markup.Escape(string.Join(", ", written))} to {Markup.Escape(Path.GetFullPath(options.Output))}");
         return double.IsFinite(result.Value) ? 0 : VaeCommand.Diverged;
     }
 

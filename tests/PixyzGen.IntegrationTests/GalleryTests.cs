@@ -179,6 +179,51 @@ public class GalleryTests
         }
     }
 
+    // The numbers the tutorials' saved outputs print (torch.manual_seed(1), then their cells in order); Pixyz on
+    // Debian's PyTorch 1.13 prints the same.
+    private static readonly System.Collections.Generic.Dictionary<string, System.Collections.Generic.Dictionary<string, double>> TutorialOutputs = new()
+    {
+        ["distribution-api"] = new()
+        {
+            ["x ~ p1(x)[0]"] = -1.5256, ["x ~ p1(x)[1]"] = -0.7502, ["x ~ p1(x)[2]"] = -0.6540, ["x ~ p1(x)[7]"] = -1.6091,
+            ["x ~ p(x|mu_var=0)[0]"] = -0.5962, ["x ~ p(x|mu_var=0)[1]"] = -1.0055, ["x ~ p(x|mu_var=0)[4]"] = 1.6734,
+            ["mu_var ~ p(mu_var)[5]"] = 0, ["mu_var ~ p(mu_var)[6]"] = 1, ["mu_var ~ p(mu_var)[7]"] = 1,
+            ["mu_var of p(x,mu_var)[0]"] = 1, ["mu_var of p(x,mu_var)[1]"] = 0, ["mu_var of p(x,mu_var)[7]"] = 1,
+            ["x of p(x,mu_var)[0]"] = 3.6415, ["x of p(x,mu_var)[1]"] = -0.9624, ["x of p(x,mu_var)[6]"] = 1.7997,
+            ["a ~ p(a|x)[0]"] = -0.17231, ["a ~ p(a|x)[1]"] = -0.50856, ["a ~ p(a|x)[2]"] = 1.3573, ["a ~ p(a|x)[7]"] = 0.068819,
+        },
+        ["loss-api"] = new()
+        {
+            ["sum of log p(x)"] = -715.5875, ["KL(q(x) || p(x))"] = 143.0759,
+            ["E_q(z|x)[log p(x|z)][0]"] = -10.7006, ["E_q(z|x)[log p(x|z)][1]"] = -11.9861,
+            ["mean log p(x)"] = -7.1973, ["the bound"] = -18.9965,
+        },
+    };
+
+    /// <summary>The tutorials' numbers, drawn in their order from their seed: both the generated and the dynamic form print them.</summary>
+    [TestCase("distribution-api")]
+    [TestCase("loss-api")]
+    public void A_tutorial_prints_its_notebook_s_numbers(string name)
+    {
+        var example = GalleryCommand.Examples.Single(e => e.Name == name);
+        var (result, folder) = Run(name, example.DefaultSteps);
+        try
+        {
+            Assert.That(result.DynamicGap, Is.Not.Null.And.LessThan(1e-6), "the dynamic API gives the generated numbers");
+            Assert.That(result.Printed, Is.Not.Null);
+            foreach (var (what, expected) in TutorialOutputs[name])
+            {
+                Assert.That(result.Printed!.ContainsKey(what), Is.True, $"{name} prints {what}");
+                // Printed to four decimals (five significant digits for a), so within half a unit of the last one, and float's sums.
+                Assert.That(result.Printed[what], Is.EqualTo(expected).Within(6e-5 + 1e-6 * Math.Abs(expected)), what);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     // torch.save's format is a zip archive.
     private static void AssertCheckpoint(ExampleResult result)
     {

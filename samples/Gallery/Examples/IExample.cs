@@ -47,8 +47,9 @@ public sealed record ExampleOptions(int Steps, long Seed, string Output, int? Ba
 /// <summary>
 /// What a run reports: its final metric, the loss (or metric) per step, the pictures and the checkpoint it wrote and,
 /// for examples that train in epochs, the test metric after each epoch; where the notebook uses Pixyz's dynamic API,
-/// the relative gap between the dynamic model's loss and the generated one on the same batch and seed.
+/// the relative gap between the dynamic model's loss and the generated one on the same batch and seed; for the
+/// tutorials, which print numbers rather than train, those numbers by what they are (compared with the notebook's).
 /// </summary>
 public sealed record ExampleResult(
     string Metric, double Value, IReadOnlyList<double> PerStep, IReadOnlyList<string> Pictures, string? Checkpoint = null,
-    IReadOnlyList<double>? PerEpoch = null, double? DynamicGap = null);
+    IReadOnlyList<double>? PerEpoch = null, double? DynamicGap = null, IReadOnlyDictionary<string, double>? Printed = null);

@@ -58,6 +58,12 @@ public abstract class Loss
     /// <summary>Loss summed over the batch (Pixyz's <c>sum()</c>, <see cref="BatchSum"/>).</summary>
     public Loss Sum() => new BatchSum(this);
 
+    /// <summary>
+    /// This loss's expectation over draws of <paramref name="p"/> (Pixyz's <c>loss.expectation(p)</c>):
+    /// <c>p.LogProbLoss().Expectation(q)</c> is <c>new Expectation(q, p.LogProbLoss())</c>, E_q[log p].
+    /// </summary>
+    public Loss Expectation(Distribution p, int samples = 1) => new PixyzGen.Expectation(p, this, samples);
+
     /// <summary>The element-wise sum of the operands, each evaluated on the same inputs.</summary>
     public static Loss operator +(Loss a, Loss b) => new AddLoss(a, b);
     /// <summary>The element-wise difference of the operands, each evaluated on the same inputs.</summary>

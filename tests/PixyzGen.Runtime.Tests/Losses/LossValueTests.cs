@@ -61,6 +61,23 @@ public class LossValueTests
     }
 
     [Test]
+    public void A_loss_s_expectation_over_a_distribution_is_the_Monte_Carlo_mean_over_its_draws()
+    {
+        // Tutorial 00's -p.log_prob().expectation(q). With q(z|x) = N(x, 1) and p(x|z) = N(z, 1) over 3 features,
+        // E_q[log p(x|z)] = -3 (log(2 pi) + E[(x - z)^2]) / 2 = -3 (log(2 pi) + 1) / 2 for every x.
+        using var q = new Normal(loc: "x", scale: 1.0, var: new[] { "z" }, condVar: new[] { "x" }, name: "q", features: new long[] { 3 });
+        using var p = new Normal(loc: "z", scale: 1.0, var: new[] { "x" }, condVar: new[] { "z" }, features: new long[] { 3 });
+        var expectation = p.LogProbLoss().Expectation(q, samples: 4000);
+        Assert.That(expectation.ToString(), Is.EqualTo("E_q(z|x)^4000[log p(x|z)]"));
+        Assert.That(expectation.InputVar, Is.EqualTo(new[] { "x" }));
+        manual_seed(3);
+        var values = expectation.Eval(new Variables { ["x"] = tensor(new float[] { -2f, 0f, 0.5f, 0f, 0f, 0f }).reshape(2, 3) }).data<float>().ToArray();
+        var exact = -3 * (Math.Log(2 * Math.PI) + 1) / 2;
+        // 4,000 draws of a sum of 3 chi-squares (variance 6): the mean's standard error is 0.5 * sqrt(6 / 4000) = 0.019.
+        Assert.That(values, Has.All.EqualTo(exact).Within(0.08));
+    }
+
+    [Test]
     public void IWAE_with_one_sample_is_the_ELBO_and_tightens_as_k_grows()
     {
         var model = new LinearGaussian();

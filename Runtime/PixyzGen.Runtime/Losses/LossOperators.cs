@@ -65,10 +65,11 @@ public sealed class AddLoss(Loss left, Loss right) : LossOperator(left, right)
     protected internal override int Precedence => 0;
     /// <inheritdoc/>
     protected override Tensor Apply(Tensor left, Tensor right) => left + right;
+    // a + (-b) prints as a - b, as Pixyz prints kl + (-p.log_prob().expectation(q)).
     /// <inheritdoc/>
-    public override string ToString() => $"{Wrap(Left, 0)} + {Wrap(Right, 1)}";
+    public override string ToString() => Right is NegLoss negated ? $"{Wrap(Left, 0)} - {Wrap(negated.Inner, 1)}" : $"{Wrap(Left, 0)} + {Wrap(Right, 1)}";
     /// <inheritdoc/>
-    public override string ToLatex() => $"{Wrap(Left, 0, true)} + {Wrap(Right, 1, true)}";
+    public override string ToLatex() => Right is NegLoss negated ? $"{Wrap(Left, 0, true)} - {Wrap(negated.Inner, 1, true)}" : $"{Wrap(Left, 0, true)} + {Wrap(Right, 1, true)}";
 }
 
 /// <summary>The difference of two losses.</summary>

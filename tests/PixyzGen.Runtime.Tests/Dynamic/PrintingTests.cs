@@ -136,6 +136,20 @@ public class PrintingTests
     }
 
     [Test]
+    public void Adding_a_negated_loss_prints_as_a_difference_as_Pixyz_prints_it()
+    {
+        // Tutorial 00: vae_loss = (kl + -p.log_prob().expectation(q)).mean(), which Pixyz prints as KL - E.
+        using var q = new Normal("x", 1.0, var: new[] { "z" }, condVar: new[] { "x" }, name: "q");
+        using var p = new Normal("z", 1.0, var: new[] { "x" }, condVar: new[] { "z" });
+        using var prior = new Normal(0.0, 1.0, var: new[] { "z" }, name: "p_prior");
+        var loss = (new KullbackLeibler(q, prior) + -p.LogProbLoss().Expectation(q)).Mean();
+        Assert.That(loss.ToLatex(), Is.EqualTo("mean \\left(D_{KL} \\left[q(z|x)||p_{prior}(z) \\right] - \\mathbb{E}_{q(z|x)} \\left[\\log p(x|z) \\right] \\right)"));
+        Assert.That(loss.ToString(), Is.EqualTo("mean(KL(q(z|x) || p_prior(z)) - E_q(z|x)[log p(x|z)])"));
+        var sum = new KullbackLeibler(q, prior) + -(p.LogProbLoss() - 1.0);
+        Assert.That(sum.ToString(), Is.EqualTo("KL(q(z|x) || p_prior(z)) - (log p(x|z) - 1)"), "a difference subtracted keeps its parentheses");
+    }
+
+    [Test]
     public void LaTeX_spells_Greek_names_and_subscripts_and_shows_factorizations()
     {
         using var p = new Normal("mu", "sigma", var: new[] { "x_1" }, condVar: new[] { "mu", "sigma" });

@@ -8,8 +8,9 @@ namespace PixyzGen.Samples.Gallery.Examples.Distributions;
 /// <summary>
 /// Pixyz's distributions notebook, the API tour: conditional Normals with networks, their products (p3 = p2 p1, p5 =
 /// p3 p4, p_all), printing and LaTeX, sampling with and without a sample shape, log-likelihoods of the draws, the
-/// graph. The generated joint and the dynamic product give the same log-likelihood of the same draws; the graph is
-/// written as Graphviz DOT (the notebook renders it with networkx and pdflatex).
+/// graph. Torch's draws follow the notebook's from its seed, so p3's and p_all's draws and log-likelihoods come out the
+/// same from the generated members, the dynamic products and Pixyz itself; the graph is written as Graphviz DOT (the
+/// notebook renders it with networkx and pdflatex).
 /// </summary>
 public sealed class DistributionsExample : IExample
 {

@@ -102,7 +102,8 @@ public sealed class GmmExample : IExample
         Tensor Cluster(float[] mean, float[] variance, int count)
         {
             using var mu = tensor(mean);
-            using var std = tensor(variance).sqrt();
+            using var variances = tensor(variance);
+            using var std = variances.sqrt();
             return stack(Enumerable.Range(0, count).Select(_ => normal(mu, std)).ToArray());
         }
         var samples = cat(new[] { Cluster(new[] { 1.5f, 2.5f }, new[] { 1.2f, 0.8f }, 150), Cluster(new[] { 7.5f, 7.5f }, new[] { 0.75f, 0.5f }, 50), Cluster(new[] { 8f, 1.5f }, new[] { 0.6f, 0.8f }, 100) });

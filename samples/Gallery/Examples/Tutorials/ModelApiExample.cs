@@ -59,10 +59,19 @@ public sealed class ModelApiExample : IExample
         var files = new ExampleFiles(options.Output);
         throughModel.SaveCurve(files.Picture("loss.png"), "VAE through Model(loss)");
         throughVae.SaveCurve(files.Picture("loss_vae_class.png"), "VAE through the VAE class");
-        files.Save(first, "model.pt");
-        files.Save(second, "vae_class.pt");
+        files.Save(new BothVaes(first, second), "model_api.pt");
         var vaeTrain = DynamicVaeTraining.LastEpochTrainLoss(throughVae);
         return new ExampleResult($"train loss of the last epoch through Model(loss) (through VAE: {vaeTrain:F3})", DynamicVaeTraining.LastEpochTrainLoss(throughModel),
             throughModel.StepLosses, files.Pictures, files.Checkpoint, throughModel.TestLosses, Math.Max(modelGap, vaeGap));
+    }
+
+    /// <summary>Both trained VAEs as one module, for one PyTorch state dict: through_model.* and through_vae_class.*.</summary>
+    private sealed class BothVaes : nn.Module
+    {
+        public BothVaes(VaeModel throughModel, VaeModel throughVaeClass) : base(nameof(BothVaes))
+        {
+            register_module("through_model", throughModel);
+            register_module("through_vae_class", throughVaeClass);
+        }
     }
 }

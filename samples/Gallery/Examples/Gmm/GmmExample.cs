@@ -1,7 +1,7 @@
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using PixyzGen.Plots;
+using PixyzGen.Samples.Gallery.Support;
 using Spectre.Console;
 using static TorchSharp.torch;
 
@@ -43,10 +43,8 @@ public sealed class GmmExample : IExample
         AnsiConsole.WriteLine(model.P.ToString());
         AnsiConsole.WriteLine(model.P.ToLatex());
 
-        var pictures = new List<string>();
-        var before = Path.Combine(options.Output, "density_before.png");
-        Picture(model, components, samples, before, "before EM");
-        pictures.Add(before);
+        var files = new ExampleFiles(options.Output);
+        Picture(model, components, samples, files.Picture("density_before.png"), "before EM");
         var logLikelihoods = new List<double>();
         using (no_grad()) AnsiConsole.MarkupLine($"Epoch: 0, log-likelihood: {model.LogLikelihood(samples).item<float>():F4}");
         const double eps = 1e-6;
@@ -69,22 +67,15 @@ public sealed class GmmExample : IExample
             AnsiConsole.MarkupLine($"Epoch: {step + 1}, log-likelihood: {logLikelihood:F4}");
         }
         using (no_grad()) AnsiConsole.MarkupLine($"posterior {Markup.Escape(model.Post.ProbText)}: mean entropy of the assignments {model.AssignmentEntropy(samples).item<float>():F3} nats");
-        var after = Path.Combine(options.Output, "density_after.png");
-        Picture(model, components, samples, after, $"after {options.Steps} EM steps");
-        pictures.Add(after);
-        var curve = Path.Combine(options.Output, "log_likelihood.png");
-        TrainingCurve.Save(curve, logLikelihoods, title: "GMM by EM", yLabel: "log-likelihood per point", lossLabel: "log-likelihood (per EM step)");
-        pictures.Add(curve);
+        Picture(model, components, samples, files.Picture("density_after.png"), $"after {options.Steps} EM steps");
+        TrainingCurve.Save(files.Picture("log_likelihood.png"), logLikelihoods, title: "GMM by EM", yLabel: "log-likelihood per point", lossLabel: "log-likelihood (per EM step)");
         using (no_grad())
         {
             var drawn = model.P.Sample(200);   // the notebook's p.sample(batch_n=200)
-            var pseudo = Path.Combine(options.Output, "samples.png");
-            DensityMap.Save(pseudo, x => model.P.LogProb(x).exp(), extent: 3, title: "200 draws of p(x)", points: new[] { ("draws", drawn) });
-            pictures.Add(pseudo);
+            DensityMap.Save(files.Picture("samples.png"), x => model.P.LogProb(x).exp(), extent: 3, title: "200 draws of p(x)", points: new[] { ("draws", drawn) });
         }
-        var checkpoint = Path.Combine(options.Output, "gmm.pt");
-        PyTorchCheckpoint.Save(model, checkpoint);   // the fitted means, scales and weights
-        return new ExampleResult("final log-likelihood per point", logLikelihoods[^1], logLikelihoods, pictures, checkpoint);
+        files.Save(model, "gmm.pt");   // the fitted means, scales and weights
+        return new ExampleResult("final log-likelihood per point", logLikelihoods[^1], logLikelihoods, files.Pictures, files.Checkpoint);
     }
 
     private static void Picture(GmmModel model, Normal[] components, Tensor samples, string path, string title)

@@ -38,7 +38,8 @@ public static class GalleryCommand
         MultimodalExample.Jmvae(), MultimodalExample.JmvaePoe(), MultimodalExample.Mvae(), new GanExample(), new MaximumLikelihoodExample(),
         new GmmExample(), new NormalizingFlowToyExample(), new RealNvpToyExample(), new RealNvpExample(conditional: false), new RealNvpExample(conditional: true),
         new ImageFlowExample(glow: false), new ImageFlowExample(glow: true),
-        new DistributionsExample(), new DmmExample(), new DistributionApiExample(), new LossApiExample(), new ModelApiExample(), new OverviewExample(),
+        new DistributionsExample(),
+        new OverviewExample(), new DistributionApiExample(), new LossApiExample(), new ModelApiExample(), new DmmExample(),
     };
 
     public static int Run(string[] args)

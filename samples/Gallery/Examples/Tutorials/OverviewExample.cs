@@ -20,7 +20,7 @@ public sealed class OverviewExample : IExample
 
     public string Notebook => "tutorial/English/00-PixyzOverview.ipynb";
 
-    public string Description => "the overview tutorial: a VAE's distributions, its loss from objects, Model, three epochs with pictures";
+    public string Description => "the overview tutorial: a VAE's distributions, its loss from objects, Model, its training with pictures";
 
     public string Api => "dynamic (products, sample, KullbackLeibler, log_prob().expectation, Model) + generated (the same distributions' [Loss])";
 

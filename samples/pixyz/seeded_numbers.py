@@ -1,9 +1,10 @@
 """The numbers the gallery's tests hold, printed by Pixyz itself: the seeded cells of tutorials 01 and 02 and of the
-distributions and gmm notebooks, run in their order from their seeds.
+distributions, gmm and normalizing_flow_toy notebooks, run in their order from their seeds.
 
 PYTHONPATH=<pixyz source> /usr/bin/python3 samples/pixyz/seeded_numbers.py
 Run with Pixyz 0.3.3 on Debian's python3-torch 1.13 on 2026-12-07; tests/PixyzGen.IntegrationTests/GalleryTests.cs
-compares the gallery's `distribution-api`, `loss-api`, `distributions` and `gmm` with these numbers.
+compares the gallery's `distribution-api`, `loss-api`, `distributions`, `gmm` and `normalizing-flow-toy` with these
+numbers.
 """
 import numpy as np
 import torch
@@ -130,8 +131,30 @@ def gmm():
     print("gmm log-likelihood per EM step", " ".join(f"{v:.6f}" for v in likelihoods))
 
 
+def normalizing_flow_toy():
+    """The first training loss of the notebook's VI with 128 draws of q. The notebook's model.train(batch_size=128)
+    draws one: Pixyz takes the batch size as batch_n and ignores batch_size, so its printed losses are single draws."""
+    from pixyz.distributions import CustomProb, TransformedDistribution
+    from pixyz.flows import FlowList, PlanarFlow
+    from pixyz.models import VI
+
+    torch.manual_seed(1)
+
+    def banana(z):
+        z1, z2 = torch.chunk(z, chunks=2, dim=1)
+        norm = torch.sqrt(z1 ** 2 + z2 ** 2)
+        exp1, exp2 = torch.exp(-0.5 * ((z1 - 2) / 0.6) ** 2), torch.exp(-0.5 * ((z1 + 2) / 0.6) ** 2)
+        return -(0.5 * ((norm - 2) / 0.4) ** 2 - torch.log(exp1 + exp2))
+
+    prior = Normal(loc=torch.tensor(0.), scale=torch.tensor(1.), var=["x"], features_shape=[2], name="prior")
+    q = TransformedDistribution(prior, FlowList([PlanarFlow(2) for _ in range(32)]), var=["z"], name="q")
+    model = VI(CustomProb(banana, var=["z"]), q, optimizer=torch.optim.Adam, optimizer_params={"lr": 1e-2})
+    show("normalizing-flow-toy first loss, 128 draws", model.train(batch_n=128).detach())
+
+
 with torch.no_grad():
     tutorial_01()
     tutorial_02()
     distributions()
     gmm()
+normalizing_flow_toy()

@@ -4,35 +4,45 @@ using static TorchSharp.torch;
 namespace PixyzGen;
 
 /// <summary>
-/// A planar flow layer (Rezende and Mohamed, 2015): f(z) = z + u' tanh(w.z + b), with u' constrained so that
-/// w.u' ≥ -1, which keeps f invertible; log |det| = log |1 + u'.w tanh'(w.z + b)|. No closed-form inverse.
+/// A planar flow layer (Rezende and Mohamed, 2015): f(z) = z + u' tanh(w.z + b); log |det| = log |1 + u'.w tanh'(w.z + b)|.
+/// Constrained (the default), u' is u moved so that w.u' ≥ -1, which keeps f invertible; unconstrained, u' = u, as
+/// Pixyz's <c>pixyz.flows.PlanarFlow(in_features, constraint_u=False)</c> (its default) computes it. No closed-form inverse.
 /// </summary>
 public sealed class PlanarLayer : FlowLayer
 {
-    private readonly TorchSharp.Modules.Parameter u;
     private readonly TorchSharp.Modules.Parameter w;
     private readonly TorchSharp.Modules.Parameter b;
+    private readonly TorchSharp.Modules.Parameter u;
 
-    /// <summary>A planar layer f(z) = z + u tanh(w·z + b) in <paramref name="dim"/> dimensions, with u constrained so that f is invertible.</summary>
-    public PlanarLayer(long dim)
+    /// <summary>
+    /// A planar layer f(z) = z + u tanh(w·z + b) in <paramref name="dim"/> dimensions; with <paramref name="constrainU"/>,
+    /// u is constrained so that f is invertible. w, b and u start uniform in ±1/√dim, drawn in that order as Pixyz's
+    /// reset_parameters draws them, so the same seed gives Pixyz's layer.
+    /// </summary>
+    public PlanarLayer(long dim, bool constrainU = true)
     {
         var bound = Math.Sqrt(1.0 / dim);
-        u = nn.Parameter(empty(dim).uniform_(-bound, bound));
         w = nn.Parameter(empty(dim).uniform_(-bound, bound));
-        b = nn.Parameter(zeros(1));
-        register_parameter(nameof(u), u);
+        b = nn.Parameter(empty(1).uniform_(-bound, bound));
+        u = nn.Parameter(empty(dim).uniform_(-bound, bound));
         register_parameter(nameof(w), w);
         register_parameter(nameof(b), b);
+        register_parameter(nameof(u), u);
+        ConstrainsU = constrainU;
     }
+
+    /// <summary>Whether u is moved to keep the layer invertible (Pixyz's constraint_u).</summary>
+    public bool ConstrainsU { get; }
 
     /// <inheritdoc/>
     public override bool IsInvertible => false;
 
-    /// <summary>u' = u + (softplus(w.u) - 1 - w.u) w / |w|^2.</summary>
+    /// <summary>u' = u + (softplus(w.u) - 1 - w.u) w / |w|^2 when constrained (the paper's), u itself otherwise.</summary>
     public Tensor ConstrainedU
     {
         get
         {
+            if (!ConstrainsU) return u;
             var wu = w.dot(u);
             return u + (nn.functional.softplus(wu) - 1 - wu) * w / w.square().sum();
         }

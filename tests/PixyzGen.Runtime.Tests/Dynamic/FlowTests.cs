@@ -31,6 +31,24 @@ public class FlowTests
     }
 
     [Test]
+    public void A_planar_layer_starts_as_Pixyz_s_from_the_same_seed_and_leaves_u_alone_unconstrained()
+    {
+        // pixyz.flows.PlanarFlow(2) after torch.manual_seed(1) on PyTorch 1.13: w, b, u drawn in that order.
+        manual_seed(1);
+        using var layer = new PlanarLayer(2, constrainU: false);
+        var parameters = layer.named_parameters().ToDictionary(p => p.name, p => p.parameter.data<float>().ToArray());
+        Assert.That(parameters["w"], Is.EqualTo(new[] { 0.3643f, -0.3121f }).Within(1e-4));
+        Assert.That(parameters["b"], Is.EqualTo(new[] { -0.1371f }).Within(1e-4));
+        Assert.That(parameters["u"], Is.EqualTo(new[] { 0.3319f, -0.6657f }).Within(1e-4));
+        Assert.That(layer.ConstrainedU.data<float>().ToArray(), Is.EqualTo(parameters["u"]), "unconstrained, u is used as it is");
+
+        // Constrained, u moves so that w.u' >= -1 (here w.u = 0.33 already; push it below -1 first).
+        using var constrained = new PlanarLayer(2);
+        using (no_grad()) foreach (var (name, parameter) in constrained.named_parameters()) parameter.copy_(name == "u" ? tensor(new[] { -4f, 4f }) : name == "w" ? tensor(new[] { 1f, -1f }) : tensor(new[] { 0f }));
+        Assert.That(constrained.ConstrainedU.dot(tensor(new[] { 1f, -1f })).item<float>(), Is.GreaterThanOrEqualTo(-1f));
+    }
+
+    [Test]
     public void A_planar_flow_needs_the_latent_for_its_density()
     {
         using var flow = new PlanarFlow(StandardNormal(2), dim: 2, var: new[] { "x" });

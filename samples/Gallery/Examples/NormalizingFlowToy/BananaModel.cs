@@ -18,12 +18,15 @@ public sealed partial class Banana : CustomDensity
     }
 }
 
-/// <summary>The notebook's q: a standard Normal prior over x through 32 planar layers, giving z.</summary>
+/// <summary>
+/// The notebook's q: a standard Normal prior over x through 32 planar layers, giving z; u unconstrained, as the
+/// notebook's PlanarFlow(x_dim) leaves it (Pixyz's default).
+/// </summary>
 [Distribution("q(z)")]
 public sealed partial class PlanarFlowQ : TransformedDistribution
 {
     public PlanarFlowQ()
-        : base(new Normal(0.0, 1.0, var: new[] { "x" }, features: new long[] { 2 }, name: "prior"), Enumerable.Range(0, 32).Select(_ => (FlowLayer)new PlanarLayer(2)).ToArray())
+        : base(new Normal(0.0, 1.0, var: new[] { "x" }, features: new long[] { 2 }, name: "prior"), Enumerable.Range(0, 32).Select(_ => (FlowLayer)new PlanarLayer(2, constrainU: false)).ToArray())
     {
     }
 }

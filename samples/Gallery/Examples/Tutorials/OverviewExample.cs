@@ -26,7 +26,7 @@ public sealed class OverviewExample : IExample
 
     public string PixyzFigure => "after each of its 3 epochs: 8 test digits over their reconstructions; 64 digits from z = 0.5 N(0, I)";
 
-    public string PixyzPrints => "train loss 128.41, test loss 124.81 after 3 epochs; on the random batch 554.03 falling to -347.15 by step 9 (unseeded)";
+    public string PixyzPrints => "train loss 128.41, test loss 124.81 after 3 epochs; on the random batch 554.03 at step 1 falling to -607.05 at step 10 (unseeded)";
 
     public string StepUnit => "epochs";
 

@@ -226,6 +226,14 @@ public class GalleryTests
         },
     };
 
+    [Test]
+    public void The_overview_draws_its_pictures_where_the_tutorial_s_epochs_end()
+    {
+        Assert.That(PixyzGen.Samples.Gallery.Examples.Tutorials.OverviewExample.PictureEpochs(36, 20), Is.EqualTo(new[] { 7, 14, 20 }), "our 9,000 digits in 256s");
+        Assert.That(PixyzGen.Samples.Gallery.Examples.Tutorials.OverviewExample.PictureEpochs(235, 3), Is.EqualTo(new[] { 1, 2, 3 }), "the tutorial's own epochs");
+        Assert.That(PixyzGen.Samples.Gallery.Examples.Tutorials.OverviewExample.PictureEpochs(4, 2), Is.EqualTo(new[] { 2 }), "a short run: the last epoch");
+    }
+
     /// <summary>The tutorials' numbers, drawn in their order from their seed: both the generated and the dynamic form print them.</summary>
     [TestCase("distribution-api")]
     [TestCase("loss-api")]

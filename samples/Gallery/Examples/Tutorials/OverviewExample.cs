@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using PixyzGen.Samples.Gallery.Support;
 using PixyzGen.Samples.Vae.Model;
@@ -72,10 +73,10 @@ public sealed class OverviewExample : IExample
         var files = new ExampleFiles(options.Output);
         using var latent = 0.5 * randn(64, VaeShape.Latent);
         var (originals, ___) = test.First(8);
-        var stepsPerEpoch = Minibatches.PerEpoch(train.Count, DynamicVaeTraining.BatchSize, options.Batches);
+        var pictureEpochs = PictureEpochs(Minibatches.PerEpoch(train.Count, DynamicVaeTraining.BatchSize, options.Batches), options.Steps);
         var training = DynamicVaeTraining.Train(options, train, test, model, epoch =>
         {
-            if (!ShowsPictures(epoch, stepsPerEpoch, options.Steps)) return;
+            if (!pictureEpochs.Contains(epoch)) return;
             using var noGrad = no_grad();
             using var scope = NewDisposeScope();
             DigitPictures.Reconstructions(files.Picture($"reconstructions_epoch_{epoch}.png"), originals, networks.P.Mean(networks.Q.Sample(originals)));
@@ -92,9 +93,14 @@ public sealed class OverviewExample : IExample
     // One of the tutorial's epochs: 60,000 digits in minibatches of 256.
     private const int TutorialEpochSteps = 235;
 
-    /// <summary>Pictures where the tutorial shows them, after as many steps as each of its epochs, and at the end.</summary>
-    private static bool ShowsPictures(int epoch, int stepsPerEpoch, int lastEpoch) =>
-        epoch == lastEpoch || epoch * stepsPerEpoch / TutorialEpochSteps > (epoch - 1) * stepsPerEpoch / TutorialEpochSteps;
+    /// <summary>
+    /// The epochs that end where the tutorial shows its pictures: the first to pass each multiple of its 235-step epoch,
+    /// and the last one.
+    /// </summary>
+    public static IReadOnlyList<int> PictureEpochs(int stepsPerEpoch, int epochs) =>
+        Enumerable.Range(1, epochs)
+            .Where(epoch => epoch == epochs || epoch * stepsPerEpoch / TutorialEpochSteps > (epoch - 1) * stepsPerEpoch / TutorialEpochSteps)
+            .ToList();
 
     /// <summary>The tutorial's loss: <c>(kl + reconst).mean()</c> with <c>reconst = -p.log_prob().expectation(q)</c>.</summary>
     private static Loss Objective(VaeModel networks) =>

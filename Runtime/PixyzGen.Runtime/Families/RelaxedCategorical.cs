@@ -8,9 +8,10 @@ namespace PixyzGen;
 /// <summary>
 /// The Concrete (Gumbel-softmax) relaxation of a one-hot categorical: reparameterized draws on the simplex,
 /// softmax((logits + Gumbel noise) / Temperature), tending to one-hot vectors as the temperature falls.
-/// <see cref="Distribution.LogProb"/> scores as Pixyz does, with the unrelaxed one-hot categorical: a label (a corner
+/// <see cref="Distribution.LogProb"/> scores with the unrelaxed one-hot categorical, as Pixyz means to: a label (a corner
 /// of the simplex) gets its categorical log-probability, a relaxed draw that of its argmax class, as torch's
-/// OneHotCategorical scores it. Set <see cref="RelaxedFamily{TParams}.ExactDensity"/> for the Concrete density (Maddison et al., 2017), which is
+/// OneHotCategorical scores it. (Pixyz 0.3.3 builds a Bernoulli over the class probabilities there instead, a copy of
+/// RelaxedBernoulli's code that adds log(1 - p_k) for every other class; not copied.) Set <see cref="RelaxedFamily{TParams}.ExactDensity"/> for the Concrete density (Maddison et al., 2017), which is
 /// degenerate at one-hot labels (set by the clamp, about +161 in float32), so a semi-supervised loss on labels must not use it.
 /// </summary>
 public class RelaxedCategorical : RelaxedFamily<CategoricalParams>

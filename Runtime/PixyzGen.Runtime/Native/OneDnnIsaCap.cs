@@ -12,9 +12,10 @@ namespace PixyzGen;
 /// convolution backward passes gave NaN gradients from finite inputs: at random in about one call of 100 to 200 with
 /// its AVX-512 kernels, and with its AVX2 kernels at the first step of real_nvp_cifar's couplings in most runs; so Glow
 /// and RealNVP's convolutional couplings trained into NaN. With the AVX kernels the same runs were finite and
-/// repeatable, at no cost the benchmark could see (docs/architecture.md, "oneDNN on AMD AVX-512"). oneDNN reads the cap once, at its
-/// first primitive, so it is set as this assembly loads, before a PixyzGen model can run a convolution. The user's own
-/// ONEDNN_MAX_CPU_ISA or DNNL_MAX_CPU_ISA wins (<c>ONEDNN_MAX_CPU_ISA=ALL</c> keeps every kernel). Linux only.
+/// repeatable, at no cost the benchmark could see (docs/architecture.md, "oneDNN on AMD AVX-512"). oneDNN reads the
+/// cap once, at its first primitive, so it is set as this assembly loads, before a PixyzGen model can run a
+/// convolution. The user's own ONEDNN_MAX_CPU_ISA or DNNL_MAX_CPU_ISA wins (<c>ONEDNN_MAX_CPU_ISA=ALL</c> keeps every
+/// kernel). Linux only.
 /// </summary>
 public static class OneDnnIsaCap
 {

@@ -17,6 +17,9 @@ public sealed class EpochTraining(ExampleOptions options, Digits train, Digits t
     /// <summary>Every step's training loss.</summary>
     public List<double> StepLosses { get; private set; } = new();
 
+    /// <summary>The mean training loss of each epoch (what the notebooks print as "Train loss").</summary>
+    public List<double> TrainLosses { get; } = new();
+
     /// <summary>The test loss after each epoch.</summary>
     public List<double> TestLosses { get; } = new();
 
@@ -38,6 +41,7 @@ public sealed class EpochTraining(ExampleOptions options, Digits train, Digits t
                 module?.train();
                 Minibatches.Epoch(train, batchSize, options.Batches, (x, y) => step(progress, x, y));
                 var trainLoss = progress.Losses.Skip(first).Average();
+                TrainLosses.Add(trainLoss);
                 module?.eval();
                 var tested = Minibatches.Mean(test, testLoss);
                 TestLosses.Add(tested);

@@ -26,13 +26,4 @@ internal static class DynamicVaeTraining
             (x, _) => tensor(model.Test(new Variables { ["x"] = x })), "test loss", afterEpoch);
         return training;
     }
-
-    /// <summary>The mean training loss of the last epoch (what the tutorials print).</summary>
-    public static double LastEpochTrainLoss(EpochTraining training)
-    {
-        var steps = training.StepsPerEpoch;
-        var total = 0.0;
-        for (var i = training.StepLosses.Count - steps; i < training.StepLosses.Count; i++) total += training.StepLosses[i];
-        return total / steps;
-    }
 }

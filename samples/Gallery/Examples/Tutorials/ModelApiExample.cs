@@ -60,8 +60,8 @@ public sealed class ModelApiExample : IExample
         throughModel.SaveCurve(files.Picture("loss.png"), "VAE through Model(loss)");
         throughVae.SaveCurve(files.Picture("loss_vae_class.png"), "VAE through the VAE class");
         files.Save(new BothVaes(first, second), "model_api.pt");
-        var vaeTrain = DynamicVaeTraining.LastEpochTrainLoss(throughVae);
-        return new ExampleResult($"train loss of the last epoch through Model(loss) (through VAE: {vaeTrain:F3})", DynamicVaeTraining.LastEpochTrainLoss(throughModel),
+        var vaeTrain = throughVae.TrainLosses[^1];
+        return new ExampleResult($"train loss of the last epoch through Model(loss) (through VAE: {vaeTrain:F3})", throughModel.TrainLosses[^1],
             throughModel.StepLosses, files.Pictures, files.Checkpoint, throughModel.TestLosses, Math.Max(modelGap, vaeGap));
     }
 

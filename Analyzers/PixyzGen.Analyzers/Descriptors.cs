@@ -74,8 +74,13 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor UnsupportedTarget = new("PXY0305", Title(DiagnosticIds.UnsupportedTarget), Format(DiagnosticIds.UnsupportedTarget), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0305.md");
 
+    public static readonly DiagnosticDescriptor NotAModel = new("PXY0308", Title(DiagnosticIds.NotAModel), Format(DiagnosticIds.NotAModel), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0308.md");
+
+    /// <summary>Reported by the generator (a project below the oldest C# it writes gets no generated code); listed here for the IDE's rule set.</summary>
+    public static readonly DiagnosticDescriptor LanguageVersionTooOld = new("PXY0309", Title(DiagnosticIds.LanguageVersionTooOld), Format(DiagnosticIds.LanguageVersionTooOld), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + "PXY0309.md");
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-        DistributionSyntax, VariableOnBothSides, VariableListedTwice, InvalidName, LossSyntax, ConflictingFactors, RecursiveFactorization, JointDiffersFromFactors, AmbiguousMember, UnusedMember, UnknownDistribution, SignatureMismatch, UnboundVariable, KlOverDifferentVariables, MonteCarloKl, UnusedLossParameter, NoDensity, DiscriminatorNotDeterministic, DiscriminatorReadsOtherVariables, TermJointMismatch, CannotDraw, NotPartial, NotAFamily, ForwardMismatch, BadLossSignature, UnsupportedTarget, ForwardTypes, LogDensityMismatch);
+        DistributionSyntax, VariableOnBothSides, VariableListedTwice, InvalidName, LossSyntax, ConflictingFactors, RecursiveFactorization, JointDiffersFromFactors, AmbiguousMember, UnusedMember, UnknownDistribution, SignatureMismatch, UnboundVariable, KlOverDifferentVariables, MonteCarloKl, UnusedLossParameter, NoDensity, DiscriminatorNotDeterministic, DiscriminatorReadsOtherVariables, TermJointMismatch, CannotDraw, NotPartial, NotAFamily, ForwardMismatch, BadLossSignature, UnsupportedTarget, ForwardTypes, LogDensityMismatch, NotAModel, LanguageVersionTooOld);
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

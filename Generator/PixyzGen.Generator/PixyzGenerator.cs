@@ -38,11 +38,31 @@ public sealed class PixyzGenerator : IIncrementalGenerator
             .Where(static m => m is not null)
             .WithTrackingName(TrackingNames.LossOwnerDeclarations);
 
-        var modelSpecs = models.Collect().Combine(lossOwners.Collect())
-            .SelectMany(static (pair, _) => pair.Left.Distinct().Concat(ModelExtractor.GroupLossOwners(pair.Right!)))
+        var modelDeclarations = models.Collect().Combine(lossOwners.Collect())
+            .SelectMany(static (pair, _) => pair.Left.Distinct().Concat(ModelExtractor.GroupLossOwners(pair.Right!)));
+        var modelSpecs = modelDeclarations
             .Select(static (m, _) => ModelBinder.Bind(m!))
             .Where(static s => s is not null)
             .WithTrackingName(TrackingNames.ModelSpecs);
+
+        // The project's C# version and extern aliases: generated text is written for them.
+        var language = context.ParseOptionsProvider.Select(static (o, _) => LanguageFactsReader.Version(o))
+            .Combine(context.CompilationProvider.Select(static (c, _) => LanguageFactsReader.Aliases(c)))
+            .Select(static (pair, _) => new LanguageFacts(pair.Left, pair.Right.Runtime, pair.Right.TorchSharp))
+            .WithTrackingName(TrackingNames.Language);
+
+        // What stops a build before the analyzers run is reported here: types whose members PixyzGen cannot write, and a
+        // C# version below what it writes (then nothing is generated, and one diagnostic says why).
+        context.RegisterSourceOutput(modelDeclarations.Select(static (m, _) => m!.TargetErrors).WithTrackingName(TrackingNames.TargetErrors), static (output, errors) =>
+        {
+            foreach (var error in errors) output.ReportDiagnostic(GeneratorDiagnostics.Create(error));
+        });
+        var anyTarget = distributions.Collect().Select(static (d, _) => d.Length > 0).Combine(modelDeclarations.Collect().Select(static (m, _) => m.Length > 0))
+            .Select(static (pair, _) => pair.Left || pair.Right);
+        context.RegisterSourceOutput(language.Combine(anyTarget), static (output, pair) =>
+        {
+            if (pair.Right && !pair.Left.IsSupported) output.ReportDiagnostic(GeneratorDiagnostics.LanguageVersionTooOld(pair.Left.Version));
+        });
 
         // One output per type (an attribute repeated on two parts of a type yields two equal items), and hint names
         // unique without regard to case (Roslyn compares them so: Prior and prior in one namespace must not collide).
@@ -54,9 +74,17 @@ public sealed class PixyzGenerator : IIncrementalGenerator
             .Combine(distinctModels.Select(static (m, _) => ModelEmitter.Output(m)).Collect())
             .Select(static (pair, _) => HintNames.Table(pair.Left.Concat(pair.Right)));
 
-        context.RegisterSourceOutput(distinctDistributions.Combine(hints), static (output, pair) =>
-            output.AddSource(HintNames.Lookup(pair.Right, DistributionEmitter.Output(pair.Left).Key), DistributionEmitter.Emit(pair.Left)));
-        context.RegisterSourceOutput(distinctModels.Combine(hints), static (output, pair) =>
-            output.AddSource(HintNames.Lookup(pair.Right, ModelEmitter.Output(pair.Left).Key), ModelEmitter.Emit(pair.Left)));
+        context.RegisterSourceOutput(distinctDistributions.Combine(hints).Combine(language), static (output, pair) =>
+        {
+            if (!pair.Right.IsSupported) return;
+            var (spec, table) = pair.Left;
+            output.AddSource(HintNames.Lookup(table, DistributionEmitter.Output(spec).Key), DistributionEmitter.Emit(spec, pair.Right));
+        });
+        context.RegisterSourceOutput(distinctModels.Combine(hints).Combine(language), static (output, pair) =>
+        {
+            if (!pair.Right.IsSupported) return;
+            var (spec, table) = pair.Left;
+            output.AddSource(HintNames.Lookup(table, ModelEmitter.Output(spec).Key), ModelEmitter.Emit(spec, pair.Right));
+        });
     }
 }

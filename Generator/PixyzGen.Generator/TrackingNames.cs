@@ -8,6 +8,8 @@ public static class TrackingNames
     public const string ModelDeclarations = nameof(ModelDeclarations);
     public const string LossOwnerDeclarations = nameof(LossOwnerDeclarations);
     public const string ModelSpecs = nameof(ModelSpecs);
+    public const string Language = nameof(Language);
+    public const string TargetErrors = nameof(TargetErrors);
 
-    public static readonly string[] All = { DistributionDeclarations, DistributionSpecs, ModelDeclarations, LossOwnerDeclarations, ModelSpecs };
+    public static readonly string[] All = { DistributionDeclarations, DistributionSpecs, ModelDeclarations, LossOwnerDeclarations, ModelSpecs, Language, TargetErrors };
 }

@@ -35,8 +35,8 @@ internal static class DistributionRules
             return;
         }
         if (!ForwardRule.Applies(family, SymbolFacts.DerivesFrom(type, SymbolFacts.ProductOfExperts))) return;   // experts or a flow give the parameters
-        var forward = SymbolFacts.Forward(type);
-        var mismatch = ForwardRule.Check(type.Name, SymbolFacts.ForwardShape(type, context.Compilation), DistributionRefText.Of(signature), family);
+        var forward = SymbolFacts.Forwards(type, context.Compilation).FirstOrDefault();
+        var mismatch = ForwardRule.Check(type.Name, SymbolFacts.ForwardShapes(type, context.Compilation), DistributionRefText.Of(signature), family);
         if (mismatch is null) return;
         var at = forward?.Locations.FirstOrDefault() ?? type.Locations[0];
         context.ReportDiagnostic(Descriptors.Create(mismatch, at, forward is null ? ForwardProperties(type, signature.CondVarNames.ToList()) : null));

@@ -10,10 +10,10 @@ namespace PixyzGen.Analyzers.Rules;
 /// <summary>A model's distribution members, by the generator's own rule (<see cref="SymbolFacts.MemberCandidates"/>), with their signatures.</summary>
 internal static class ModelMembers
 {
-    public static IReadOnlyList<(ISymbol Symbol, MemberSignature Signature)> Of(INamedTypeSymbol type)
+    public static IReadOnlyList<(ISymbol Symbol, MemberSignature Signature)> Of(INamedTypeSymbol type, Compilation compilation)
     {
         var members = new List<(ISymbol, MemberSignature)>();
-        foreach (var (member, memberType) in SymbolFacts.MemberCandidates(type))
+        foreach (var (member, memberType) in SymbolFacts.MemberCandidates(type, compilation))
         {
             if (SymbolFacts.Attribute(memberType, SymbolFacts.DistributionAttribute) is not { } attribute) continue;
             // A referenced assembly's [Distribution] built without PixyzGen has no typed members to call: the generator skips it too.

@@ -17,7 +17,7 @@ internal static class ModelRules
 {
     public static void Check(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeArgument factorizationText)
     {
-        var members = ModelMembers.Of(type);
+        var members = ModelMembers.Of(type, context.Compilation);
         var signatures = members.Select(m => m.Signature).ToList();
         var references = new List<DistributionRef>();
 

@@ -8,7 +8,8 @@ namespace PixyzGen.Analyzers.Rules;
 
 /// <summary>
 /// PXY0301: a type the generator adds members to, or a type containing one, must be partial. Each type reports for
-/// itself, so the diagnostic sits where the code fix adds the modifier.
+/// itself, so the diagnostic sits where the code fix adds the modifier. A model that cannot compile without generated
+/// members gets it from the generator instead (<see cref="SymbolFacts.GeneratorReportsTarget"/>).
 /// </summary>
 internal static class PartialRule
 {
@@ -19,6 +20,6 @@ internal static class PartialRule
     }
 
     private static bool CarriesGeneratedMembers(INamedTypeSymbol type) =>
-        type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is SymbolFacts.DistributionAttribute or SymbolFacts.ModelAttribute)
+        type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is SymbolFacts.DistributionAttribute or SymbolFacts.ModelAttribute) && !SymbolFacts.GeneratorReportsTarget(type)
         || type.GetTypeMembers().Any(CarriesGeneratedMembers);
 }

@@ -11,8 +11,11 @@ internal static class TypeRules
     public static void Check(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeArgument? distribution, AttributeArgument? model)
     {
         var location = type.Locations[0];
-        if (SymbolFacts.IsFileLocal(type))
-            context.ReportDiagnostic(Descriptors.Create(DslError.Create(DiagnosticIds.UnsupportedTarget, default, type.Name, "a file-local type (or a type nested in one) cannot get generated members from another file"), location));
+        // A model that cannot compile without generated members gets this from the generator (csc stops before analyzers).
+        if (SymbolFacts.IsFileLocal(type) && !SymbolFacts.GeneratorReportsTarget(type))
+            context.ReportDiagnostic(Descriptors.Create(DslError.Create(DiagnosticIds.UnsupportedTarget, default, type.Name, SymbolFacts.FileLocalProblem), location));
+        if (model is not null && !SymbolFacts.DerivesFromGenerativeModel(type))
+            context.ReportDiagnostic(Descriptors.Create(DslError.Create(DiagnosticIds.NotAModel, default, type.Name), location));
         if (SymbolFacts.IsGeneric(type))
             context.ReportDiagnostic(Descriptors.Create(DslError.Create(DiagnosticIds.UnsupportedTarget, default, type.Name, "generic types (or types nested in generic types) are not supported"), location));
         if (distribution is not null && SymbolFacts.RequiredMemberConflict(type) is { } conflict)

@@ -23,7 +23,7 @@ public static class ForwardRule
         if (family == GeneratedFamilies.CustomDensity) return CheckLogDensity(typeName, forward, signature);
         var names = forward?.Parameters.Select(p => p.Name).ToList() ?? new List<string>();
         var matches = forward is not null
-            ? names.SequenceEqual(signature.CondVars)
+            ? TakesByName(forward, signature.CondVars)
             : signature.CondVars.Count == 0 && family != GeneratedFamilies.Deterministic;
         if (!matches)
         {
@@ -33,6 +33,38 @@ public static class ForwardRule
         if (forward is null) return null;
         var problem = TypeProblem(forward, family);
         return problem is null ? null : DslError.Create(DiagnosticIds.ForwardTypes, signature.Range, typeName, problem);
+    }
+
+    /// <summary>
+    /// The rule over every overload the type offers (most derived first): the one that fits is the one the generated
+    /// call binds to, whatever order they are declared in; when none fits, the first one's error says why (no overload
+    /// at all is "no Forward method").
+    /// </summary>
+    public static DslError? Check(string typeName, IReadOnlyList<ForwardShape> overloads, DistributionRefText signature, string? family)
+    {
+        if (overloads.Count == 0) return Check(typeName, (ForwardShape?)null, signature, family);
+        DslError? first = null;
+        foreach (var overload in overloads)
+        {
+            var error = Check(typeName, overload, signature, family);
+            if (error is null) return null;
+            first ??= error;
+        }
+        return first;
+    }
+
+    /// <summary>
+    /// The parameters take the conditioning variables by name and in order; a trailing <c>params</c> array takes the
+    /// rest of them, whatever it is called.
+    /// </summary>
+    private static bool TakesByName(ForwardShape forward, IReadOnlyList<string> conditions)
+    {
+        var parameters = forward.Parameters;
+        var hasParams = parameters.Count > 0 && parameters[parameters.Count - 1].Modifier == "params";
+        var named = parameters.Take(hasParams ? parameters.Count - 1 : parameters.Count).Select(p => p.Name).ToList();
+        return hasParams
+            ? conditions.Count >= named.Count && conditions.Take(named.Count).SequenceEqual(named)
+            : named.SequenceEqual(conditions);
     }
 
     /// <summary>PXY0307: the custom density's LogDensity exists, takes the value then the conditioning variables by name, as Tensors, and returns a Tensor.</summary>

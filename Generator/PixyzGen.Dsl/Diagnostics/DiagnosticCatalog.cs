@@ -36,6 +36,8 @@ public static class DiagnosticCatalog
         new DiagnosticInfo(DiagnosticIds.UnsupportedTarget, DslSeverity.Error, "Unsupported target", "'{0}' cannot carry PixyzGen attributes: {1}"),
         new DiagnosticInfo(DiagnosticIds.ForwardTypes, DslSeverity.Error, "Forward's types do not fit its family", "Forward of '{0}' {1}"),
         new DiagnosticInfo(DiagnosticIds.LogDensityMismatch, DslSeverity.Error, "LogDensity does not fit the custom density's signature", "LogDensity of '{0}' {1}"),
+        new DiagnosticInfo(DiagnosticIds.NotAModel, DslSeverity.Error, "[Model] class does not derive from GenerativeModel", "[Model] class '{0}' must derive from GenerativeModel, whose members PixyzGen generates"),
+        new DiagnosticInfo(DiagnosticIds.LanguageVersionTooOld, DslSeverity.Error, "C# version too old for PixyzGen", "PixyzGen generates C# {1} or later, but this project uses C# {0}: set <LangVersion> to {1} or later"),
     };
 
     private static readonly Dictionary<string, DiagnosticInfo> ById = All.ToDictionary(d => d.Id);

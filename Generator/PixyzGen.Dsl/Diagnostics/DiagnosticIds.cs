@@ -34,4 +34,6 @@ public static class DiagnosticIds
     public const string UnsupportedTarget = "PXY0305";
     public const string ForwardTypes = "PXY0306";
     public const string LogDensityMismatch = "PXY0307";
+    public const string NotAModel = "PXY0308";
+    public const string LanguageVersionTooOld = "PXY0309";
 }

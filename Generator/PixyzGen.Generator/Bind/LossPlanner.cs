@@ -150,7 +150,7 @@ internal sealed class LossPlanner
             if (links.Count + 1 == MaxOperandsPerExpression)
             {
                 var partial = NewLocal(chain.IsSum ? "partialSum" : "partialProduct");
-                statements.Add(new PartialResultStatement(partial, new PlanChain(first, links.ToEquatableArray()), chain.IsSum));
+                statements.Add(new PartialResultStatement(partial, new PlanChain(first, links.ToEquatableArray()), chain.IsSum, isTensor));
                 sampleDependencies[partial] = new HashSet<PlanLocal>(draws);
                 first = new PlanLocalValue(partial);
                 links.Clear();

@@ -18,14 +18,22 @@ internal static class ModelBinder
         if (!declaration.Type.CanExtend) return null;
         var existing = new ExistingMembers(declaration.DeclaredKeys, declaration.InheritedKeys);
 
-        // A type PixyzGen cannot plan for (no [Model], or generic) still gets its [Loss] bodies, throwing the diagnostic.
+        // A type PixyzGen cannot plan for (no [Model], no GenerativeModel, or generic) still gets its [Loss] bodies, throwing
+        // the diagnostic, and GenerativeModel's abstract members it lacks, throwing too: it compiles, so the analyzer reports.
         var unsupported = !declaration.HasModelAttribute
             ? null
+            : !declaration.DerivesFromModel ? DslError.Create(DiagnosticIds.NotAModel, default, declaration.Type.PlainName)
             : declaration.Type.IsGeneric ? DslError.Create(DiagnosticIds.UnsupportedTarget, default, declaration.Type.PlainName, "generic types (or types nested in generic types) are not supported") : null;
         if (!declaration.HasModelAttribute || unsupported is not null)
         {
             var throwing = declaration.Losses.Select(l => new LossSpec(l, null, unsupported ?? LossShapeRules.Check(l.Shape).First())).ToEquatableArray();
-            return throwing.Count == 0 ? null : new ModelSpec(declaration.Type, "", EquatableArray<MemberSpec>.Empty, null, null, throwing, null, null, existing, IsModel: false);
+            var overrides = declaration.UnimplementedMembers.Where(existing.CanOverride).ToEquatableArray();
+            if (throwing.Count == 0 && overrides.Count == 0) return null;
+            var reason = unsupported is null
+                ? $"{declaration.Type.PlainName} has no [Model] attribute, so PixyzGen generates none of its model members"
+                : $"[Model] {declaration.Type.PlainName} is invalid: {unsupported.Id}: {unsupported.Message}";
+            return new ModelSpec(declaration.Type, "", EquatableArray<MemberSpec>.Empty, null, null, throwing, null, null, existing, IsModel: false,
+                overrides, reason, declaration.AcceptedDiagnostics);
         }
 
         var bound = declaration.Members.Select(BindMember).Where(m => m is not null).Select(m => m!.Value).ToList();
@@ -34,11 +42,14 @@ internal static class ModelBinder
 
         var parsed = DslParser.ParseFactorization(declaration.FactorizationText);
         var (sampling, samplingError) = PlanSampling(parsed, members, signatures);
-        var losses = declaration.Losses.Select(l => PlanLoss(l, members, signatures)).ToEquatableArray();
+        // Overloads share a name: a {Name}Latex constant for each would collide, so overloaded losses get none.
+        var overloaded = new HashSet<string>(declaration.Losses.GroupBy(l => l.Shape.Name).Where(g => g.Count() > 1).Select(g => g.Key));
+        var losses = declaration.Losses.Select(l => PlanLoss(l, members, signatures))
+            .Select(l => overloaded.Contains(l.Method.Shape.Name) ? l with { LatexText = null } : l).ToEquatableArray();
         return new ModelSpec(declaration.Type, declaration.FactorizationText ?? "", members.ToEquatableArray(), sampling, samplingError, losses,
             parsed.Value is null ? null : PixyzGen.Dsl.Printing.LatexPrinter.Factorization(parsed.Value),
             parsed.Value is null ? null : PixyzGen.Dsl.Printing.DotPrinter.Factorization(parsed.Value, declaration.Type.PlainName),
-            existing);
+            existing, AcceptedDiagnostics: declaration.AcceptedDiagnostics);
     }
 
     /// <summary>Members whose type declares a valid single-variable signature over a known family; others are left to the analyzers.</summary>

@@ -11,8 +11,11 @@ internal static class CSharpText
     /// <summary>A name as C# code: <c>@class</c> for a keyword, the name itself otherwise.</summary>
     public static string Escape(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
-    /// <summary>A member of the generated type as <c>this.@Name</c>, which no local or parameter can shadow.</summary>
-    public static string ThisMember(string name) => "this." + Escape(name);
+    /// <summary>
+    /// A distribution member read by generated code as <c>this.@Name!</c>: no local or parameter can shadow it, and a
+    /// member the user declared nullable (<c>Encoder?</c>) is read as present, as the model's own code reads it.
+    /// </summary>
+    public static string ThisMember(string name) => "this." + Escape(name) + "!";
 
     /// <summary>A C# string literal of DSL text (which may hold any character the user typed).</summary>
     public static string Quote(string text)

@@ -17,7 +17,7 @@ internal static class DistributionEmitter
     /// <summary>The file's hint stem and a key unique to it, for <see cref="HintNames"/>.</summary>
     public static OutputStem Output(DistributionSpec spec) => new($"{spec.Type.MetadataStem}.Distribution", "D:" + spec.Type.Key);
 
-    public static string Emit(DistributionSpec spec) => TypeScaffold.Write(spec.Type, writer => Body(writer, spec));
+    public static string Emit(DistributionSpec spec, LanguageFacts language) => TypeScaffold.Write(spec.Type, language, spec.AcceptedDiagnostics, writer => Body(writer, spec));
 
     private static void Body(SourceWriter w, DistributionSpec spec)
     {

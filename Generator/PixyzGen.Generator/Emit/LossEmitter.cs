@@ -26,7 +26,7 @@ internal static class LossEmitter
             w.Line($"public {modifier}const string {method.Shape.Name}Latex = {CSharpText.Quote(latex)};");
             w.Line();
         }
-        w.Line($"/// <summary>The loss <c>{formula}</c>.</summary>");
+        if (!method.IsDocumented) w.Line($"/// <summary>The loss <c>{formula}</c>.</summary>");
         w.Line(TypeScaffold.GeneratedCodeAttribute);
         w.Open(method.Declaration);
         if (loss.Plan is not { } plan)
@@ -41,11 +41,11 @@ internal static class LossEmitter
         var result = names.Unique("result");
         var forwardPasses = names.Unique("forwardPasses");
         var body = new Body(w, plan.Locals.Select(l => names.Unique(l.Stem)).ToArray());
-        w.Line($"using var {scope} = {RuntimeNames.Torch}.NewDisposeScope();");
+        w.Line($"using {RuntimeNames.DisposeScope} {scope} = {RuntimeNames.Torch}.NewDisposeScope();");
         // Disposed before the scope: products of experts and the dynamic API reuse this body's forward passes.
-        w.Line($"using var {forwardPasses} = {RuntimeNames.ForwardMemo}.Begin();");
+        w.Line($"using {RuntimeNames.Disposable} {forwardPasses} = {RuntimeNames.ForwardMemo}.Begin();");
         body.Statements(plan.Statements);
-        w.Line($"var {result} = {body.Render(plan.Result)};");
+        w.Line($"{Tensor} {result} = {body.Render(plan.Result)};");
         w.Line($"return {result}.MoveToOuterDisposeScope();");
         w.Close();
     }
@@ -62,21 +62,21 @@ internal static class LossEmitter
                 switch (statement)
                 {
                     case ParametersStatement parameters:
-                        w.Line($"var {Name(parameters.Local)} = {Code(parameters.Member)}.Params({string.Join(", ", parameters.Inputs.Select(Render))}); // {parameters.Member.SignatureText}: parameters");
+                        w.Line($"{RuntimeNames.ParamsType(parameters.Member.Family)} {Name(parameters.Local)} = {Code(parameters.Member)}.Params({string.Join(", ", parameters.Inputs.Select(Render))}); // {parameters.Member.SignatureText}: parameters");
                         break;
                     case DrawStatement { Drawn: { } drawn } draw:
                         // A flow keeps everything it drew: scoring its own draw needs the latent, not an inverse.
-                        w.Line($"var {Name(drawn)} = {Draw(draw)}; // {DrawComment(draw)}, with the flow's latent");
-                        w.Line($"var {Name(draw.Local)} = {Name(drawn)}[{CSharpText.Quote(draw.Member.Variable)}];");
+                        w.Line($"{RuntimeNames.Variables} {Name(drawn)} = {Draw(draw)}; // {DrawComment(draw)}, with the flow's latent");
+                        w.Line($"{Tensor} {Name(draw.Local)} = {Name(drawn)}[{CSharpText.Quote(draw.Member.Variable)}];");
                         break;
                     case DrawStatement draw:
-                        w.Line($"var {Name(draw.Local)} = {Draw(draw)}; // {DrawComment(draw)}");
+                        w.Line($"{Tensor} {Name(draw.Local)} = {Draw(draw)}; // {DrawComment(draw)}");
                         break;
                     case TemperatureStatement temperature:
-                        w.Line($"using var {Name(temperature.Local)} = {Code(temperature.Member)}.UseTemperature({Render(temperature.Value)}); // {temperature.Member.SignatureText} at this temperature for the call");
+                        w.Line($"using {RuntimeNames.Disposable} {Name(temperature.Local)} = {Code(temperature.Member)}.UseTemperature({Render(temperature.Value)}); // {temperature.Member.SignatureText} at this temperature for the call");
                         break;
                     case PartialResultStatement partial:
-                        w.Line($"var {Name(partial.Local)} = {Render(partial.Value)}; // the formula so far, left to right");
+                        w.Line($"{(partial.IsTensor ? Tensor : "double")} {Name(partial.Local)} = {Render(partial.Value)}; // the formula so far, left to right");
                         break;
                     case IterationStatement iteration:
                         Iteration(iteration);
@@ -91,9 +91,9 @@ internal static class LossEmitter
             var index = Name(iteration.Index);
             var carried = Name(iteration.Carried);
             w.Line($"// sum over the steps of {string.Join(", ", iteration.SeriesNames)}");
-            w.Open($"var {Name(iteration.Local)} = {RuntimeNames.Iteration}.Sum({Render(iteration.Length)}.shape[0], new {Tensor}[] {{ {string.Join(", ", iteration.Initial.Select(Render))} }}, ({index}, {carried}) =>");
-            foreach (var slice in iteration.Slices) w.Line($"var {Name(slice.Local)} = {Render(slice.Series)}[{index}];");
-            for (var i = 0; i < iteration.States.Count; i++) w.Line($"var {Name(iteration.States[i])} = {carried}[{i}];");
+            w.Open($"{Tensor} {Name(iteration.Local)} = {RuntimeNames.Iteration}.Sum({Render(iteration.Length)}.shape[0], new {Tensor}[] {{ {string.Join(", ", iteration.Initial.Select(Render))} }}, ({index}, {carried}) =>");
+            foreach (var slice in iteration.Slices) w.Line($"{Tensor} {Name(slice.Local)} = {Render(slice.Series)}[{index}];");
+            for (var i = 0; i < iteration.States.Count; i++) w.Line($"{Tensor} {Name(iteration.States[i])} = {carried}[{i}];");
             Statements(iteration.Body);
             w.Line($"return ({Render(iteration.Value)}, new {Tensor}[] {{ {string.Join(", ", iteration.Next.Select(Name))} }});");
             w.Close(");");

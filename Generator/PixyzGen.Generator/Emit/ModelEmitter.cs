@@ -17,14 +17,15 @@ internal static class ModelEmitter
     /// <summary>The file's hint stem and a key unique to it, for <see cref="HintNames"/>.</summary>
     public static OutputStem Output(ModelSpec spec) => new($"{spec.Type.MetadataStem}.{(spec.IsModel ? "Model" : "Losses")}", (spec.IsModel ? "M:" : "L:") + spec.Type.Key);
 
-    public static string Emit(ModelSpec spec) => TypeScaffold.Write(spec.Type, writer => Body(writer, spec));
+    public static string Emit(ModelSpec spec, LanguageFacts language) => TypeScaffold.Write(spec.Type, language, spec.AcceptedDiagnostics, writer => Body(writer, spec, language));
 
-    private static void Body(SourceWriter w, ModelSpec spec)
+    private static void Body(SourceWriter w, ModelSpec spec, LanguageFacts language)
     {
         var existing = spec.Existing;
         // A model's own members come first; a type with only [Loss] methods starts with its first loss.
-        if (spec.IsModel) WriteModelMembers(w, spec, existing);
-        var first = !spec.IsModel;
+        if (spec.IsModel) WriteModelMembers(w, spec, existing, language);
+        else WriteThrowingOverrides(w, spec);
+        var first = !spec.IsModel && spec.ThrowingOverrides.Count == 0;
         foreach (var loss in spec.Losses)
         {
             LossEmitter.Write(w, loss, existing, first);
@@ -33,7 +34,7 @@ internal static class ModelEmitter
     }
 
     /// <summary>Everything but the losses.</summary>
-    private static void WriteModelMembers(SourceWriter w, ModelSpec spec, ExistingMembers existing)
+    private static void WriteModelMembers(SourceWriter w, ModelSpec spec, ExistingMembers existing, LanguageFacts language)
     {
         var factorization = CSharpText.Xml(spec.FactorizationText);
         var constants = new List<(string Name, string Summary, string Value)> { ("Factorization", $"The factorization <c>{factorization}</c>.", spec.FactorizationText) };
@@ -58,7 +59,7 @@ internal static class ModelEmitter
             w.Line(TypeScaffold.GeneratedCodeAttribute);
             w.Open($"protected override global::System.Collections.Generic.IEnumerable<(string Name, {RuntimeNames.Distribution}? Member)> DistributionMembers");
             w.Open("get");
-            foreach (var member in spec.Members) w.Line($"yield return ({CSharpText.Quote(member.Name)}, {CSharpText.ThisMember(member.Name)});");
+            foreach (var member in spec.Members) w.Line($"yield return ({CSharpText.Quote(member.Name)}, this.{CSharpText.Escape(member.Name)});");
             if (spec.Members.Count == 0) w.Line("yield break;");
             w.Close();
             w.Close();
@@ -67,7 +68,7 @@ internal static class ModelEmitter
         if (spec.Sampling is { } sampling)
         {
             WriteJoint(w, spec, sampling, factorization, existing);
-            if (sampling.CanDraw) WriteSample(w, spec, sampling, factorization, existing);
+            if (sampling.CanDraw) WriteSample(w, spec, sampling, factorization, existing, language);
             if (!sampling.Marginalizes && sampling.HasDensity) WriteJointLogProb(w, spec, sampling, factorization, existing);
         }
         else if (spec.SamplingError is { } error && existing.ForMethod("Sample", "long") is { } modifier)
@@ -77,6 +78,23 @@ internal static class ModelEmitter
             w.Line($"/// <summary>Not available: the factorization <c>{factorization}</c> is invalid ({error.Id}).</summary>");
             w.Line(TypeScaffold.GeneratedCodeAttribute);
             w.Line($"public {modifier}{Tensor} Sample(long batchSize = 1) => throw new {RuntimeNames.InvalidOperationException}({CSharpText.Quote($"[Model] {spec.Type.PlainName} is invalid: {error.Id}: {error.Message}")});");
+        }
+    }
+
+    /// <summary>GenerativeModel's abstract members a type PixyzGen does not model still gets, throwing why, so it compiles.</summary>
+    private static void WriteThrowingOverrides(SourceWriter w, ModelSpec spec)
+    {
+        var first = true;
+        var thrown = $"throw new {RuntimeNames.InvalidOperationException}({CSharpText.Quote(spec.Unsupported ?? "")})";
+        foreach (var name in spec.ThrowingOverrides)
+        {
+            if (!first) w.Line();
+            first = false;
+            w.Line($"/// <summary>Not available: {CSharpText.Xml(spec.Unsupported ?? "")}.</summary>");
+            w.Line(TypeScaffold.GeneratedCodeAttribute);
+            w.Line(name == "FactorizationText"
+                ? $"public override string FactorizationText => {thrown};"
+                : $"protected override global::System.Collections.Generic.IEnumerable<(string Name, {RuntimeNames.Distribution}? Member)> DistributionMembers => {thrown};");
         }
     }
 
@@ -97,13 +115,13 @@ internal static class ModelEmitter
         }
         var joint = marginalized.Count == 0 ? product : $"({product}).MarginalizeVar({string.Join(", ", marginalized.Select(CSharpText.Quote))})";
         w.Open($"protected override {RuntimeNames.Distribution} BuildJoint()");
-        w.Line($"var joint = {joint};");
+        w.Line($"{RuntimeNames.Distribution} joint = {joint};");
         w.Line($"joint.Name = {CSharpText.Quote(sampling.JointName)};");
         w.Line("return joint;");
         w.Close();
     }
 
-    private static void WriteSample(SourceWriter w, ModelSpec spec, SamplingPlan sampling, string factorization, ExistingMembers existing)
+    private static void WriteSample(SourceWriter w, ModelSpec spec, SamplingPlan sampling, string factorization, ExistingMembers existing, LanguageFacts language)
     {
         var outputs = sampling.Outputs.ToList();
         var recordName = spec.Type.PlainName + "Sample";
@@ -118,7 +136,7 @@ internal static class ModelEmitter
         {
             var properties = RecordProperties(outputs, recordName);
             w.Line($"/// <summary>One joint draw of <c>{factorization}</c>.</summary>");
-            w.Line($"public {recordModifier}readonly record struct {recordName}({string.Join(", ", outputs.Select(o => $"{Tensor} {properties[o]}"))});");
+            JointDrawRecord.Write(w, recordModifier, recordName, outputs.Select(o => properties[o]).ToList(), language);
             w.Line();
         }
         // Without inputs, the batch size is a parameter named apart from the variables (a variable may be called batchSize).
@@ -132,7 +150,7 @@ internal static class ModelEmitter
         foreach (var step in sampling.Steps)
         {
             var arguments = step.CondVars.Count == 0 ? batch : string.Join(", ", step.CondVars.Select(CSharpText.Escape));
-            w.Line($"var {CSharpText.Escape(step.Variable)} = {CSharpText.ThisMember(step.Member)}.Sample({arguments});");
+            w.Line($"{Tensor} {CSharpText.Escape(step.Variable)} = {CSharpText.ThisMember(step.Member)}.Sample({arguments});");
         }
         w.Line(single ? $"return {CSharpText.Escape(outputs[0])};" : $"return new {recordName}({string.Join(", ", outputs.Select(CSharpText.Escape))});");
         w.Close();
@@ -188,7 +206,7 @@ internal static class ModelEmitter
             return;
         }
         w.Open(declaration);
-        w.Line($"var sum = {string.Join(" + ", terms.Take(perLine))};");
+        w.Line($"{Tensor} sum = {string.Join(" + ", terms.Take(perLine))};");
         for (var i = perLine; i < terms.Count; i += perLine) w.Line($"sum = sum + {string.Join(" + ", terms.Skip(i).Take(perLine))};");
         w.Line("return sum;");
         w.Close();

@@ -18,6 +18,8 @@ internal static class RuntimeNames
     public const string Kl = "global::PixyzGen.KL";
     public const string InvalidOperationException = "global::System.InvalidOperationException";
     public const string Enumerable = "global::System.Linq.Enumerable";
+    public const string Disposable = "global::System.IDisposable";
+    public const string DisposeScope = "global::TorchSharp.DisposeScope";
 
     /// <summary>The family's parameter record as generated code spells it: the value for Deterministic, the inputs for a flow.</summary>
     public static string ParamsType(PixyzGen.Dsl.Checking.FamilyFacts family) =>

@@ -5,10 +5,12 @@ namespace PixyzGen.Generator.Extract;
 
 /// <summary>
 /// A <c>[Distribution]</c> class as strings: its signature text (null when the argument is null), its family (null when
-/// it derives from none) and its Forward method's shape (when it has one); <see cref="IsProductOfExperts"/>
+/// it derives from none) and the shapes of the Forward overloads it can call (none when it has none); <see cref="IsProductOfExperts"/>
 /// when it derives from NormalPoE, whose parameters combine its experts instead of coming from Forward; the keys of
-/// members it declares or inherits under generated names (<see cref="MemberKeys"/>). Immutable and structurally equal.
+/// members it declares or inherits under generated names (<see cref="MemberKeys"/>); <see cref="AcceptedDiagnostics"/>, the
+/// warnings the user accepted on the methods generated code calls (<see cref="SymbolUsability"/>). Immutable and structurally equal.
 /// </summary>
 internal sealed record DistributionDeclaration(
-    TypeIdentity Type, string? SignatureText, string? Family, ForwardShape? Forward,
-    bool IsProductOfExperts, EquatableArray<string> DeclaredKeys, EquatableArray<string> InheritedKeys, string? MemberConflict = null);
+    TypeIdentity Type, string? SignatureText, string? Family, EquatableArray<ForwardShape> Forwards,
+    bool IsProductOfExperts, EquatableArray<string> DeclaredKeys, EquatableArray<string> InheritedKeys, string? MemberConflict = null,
+    EquatableArray<string> AcceptedDiagnostics = default);

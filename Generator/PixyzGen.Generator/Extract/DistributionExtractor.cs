@@ -25,8 +25,9 @@ internal static class DistributionExtractor
 
     private static DistributionDeclaration Read(INamedTypeSymbol type, string? signature, Compilation? compilation)
     {
-        var (declared, inherited) = MemberKeys.Read(type, GeneratedNames.Distribution);
-        return new DistributionDeclaration(TypeIdentityReader.Read(type), signature, SymbolFacts.Family(type), SymbolFacts.ForwardShape(type, compilation),
-            SymbolFacts.DerivesFrom(type, SymbolFacts.ProductOfExperts), declared, inherited, SymbolFacts.RequiredMemberConflict(type));
+        var (declared, inherited) = MemberKeys.Read(type, GeneratedNames.Distribution, compilation);
+        var accepted = SymbolFacts.Forwards(type, compilation).SelectMany(SymbolUsability.AcceptedDiagnostics).Distinct().OrderBy(i => i, System.StringComparer.Ordinal);
+        return new DistributionDeclaration(TypeIdentityReader.Read(type), signature, SymbolFacts.Family(type), SymbolFacts.ForwardShapes(type, compilation),
+            SymbolFacts.DerivesFrom(type, SymbolFacts.ProductOfExperts), declared, inherited, SymbolFacts.RequiredMemberConflict(type), accepted.ToEquatableArray());
     }
 }

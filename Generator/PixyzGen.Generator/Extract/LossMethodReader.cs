@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PixyzGen.Dsl;
 using PixyzGen.Generator.Emit;
@@ -23,8 +24,11 @@ internal static class LossMethodReader
     {
         if (SymbolFacts.Attribute(method, SymbolFacts.LossAttribute) is not { } attribute) return null;
         if (!method.IsPartialDefinition || method.PartialImplementationPart is not null) return null;
-        return new LossMethod(CSharpText.Escape(method.Name), SymbolFacts.ArgumentText(attribute), Declaration(method), SymbolFacts.LossShape(method));
+        return new LossMethod(CSharpText.Escape(method.Name), SymbolFacts.ArgumentText(attribute), Declaration(method), SymbolFacts.LossShape(method), IsDocumented(method));
     }
+
+    private static bool IsDocumented(IMethodSymbol method) => method.DeclaringSyntaxReferences.Any(r => r.GetSyntax().GetLeadingTrivia()
+        .Any(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)));
 
     private static string Declaration(IMethodSymbol method)
     {

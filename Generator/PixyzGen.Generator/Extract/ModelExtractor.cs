@@ -3,12 +3,13 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using PixyzGen.Dsl;
+using PixyzGen.Dsl.Diagnostics;
 using PixyzGen.Generator.Model;
 
 namespace PixyzGen.Generator.Extract;
 
-/// <summary>A <c>[Loss]</c> method of a type without <c>[Model]</c>, with the type it belongs to.</summary>
-internal sealed record LossOwnerMethod(TypeIdentity Type, LossMethod Loss);
+/// <summary>A <c>[Loss]</c> method of a type without <c>[Model]</c>, with the type it belongs to and what that type needs.</summary>
+internal sealed record LossOwnerMethod(TypeIdentity Type, LossMethod Loss, ModelDeclaration Owner);
 
 /// <summary>Symbols to strings for one <c>[Model]</c> class, its distribution members and its <c>[Loss]</c> methods. Caching: plain records.</summary>
 internal static class ModelExtractor
@@ -18,7 +19,7 @@ internal static class ModelExtractor
         if (context.TargetSymbol is not INamedTypeSymbol type) return null;
         cancellationToken.ThrowIfCancellationRequested();
         var factorization = context.Attributes.Length > 0 ? SymbolFacts.ArgumentText(context.Attributes[0]) : null;
-        return Read(type, factorization, hasModelAttribute: true);
+        return Read(type, factorization, hasModelAttribute: true, context.SemanticModel.Compilation);
     }
 
     /// <summary>
@@ -31,24 +32,49 @@ internal static class ModelExtractor
         if (context.TargetSymbol is not IMethodSymbol { ContainingType: { } type } method) return null;
         if (SymbolFacts.Attribute(type, SymbolFacts.ModelAttribute) is not null) return null;
         cancellationToken.ThrowIfCancellationRequested();
-        return LossMethodReader.Read(method) is { } loss ? new LossOwnerMethod(TypeIdentityReader.Read(type), loss) : null;
+        if (LossMethodReader.Read(method) is not { } loss) return null;
+        var owner = Read(type, null, hasModelAttribute: false, context.SemanticModel.Compilation) with { Losses = EquatableArray<LossMethod>.Empty, Members = EquatableArray<ModelMember>.Empty };
+        return new LossOwnerMethod(owner.Type, loss, owner);
     }
 
     /// <summary>The loss-only declarations of each type, in the order their methods were found.</summary>
     public static IEnumerable<ModelDeclaration> GroupLossOwners(IEnumerable<LossOwnerMethod> methods) =>
-        methods.Distinct().GroupBy(m => m.Type).Select(g => new ModelDeclaration(g.Key, null, EquatableArray<ModelMember>.Empty,
-            g.Select(m => m.Loss).ToEquatableArray(), EquatableArray<string>.Empty, EquatableArray<string>.Empty, HasModelAttribute: false));
+        methods.Distinct().GroupBy(m => m.Type).Select(g => g.First().Owner with { Losses = g.Select(m => m.Loss).ToEquatableArray() });
 
-    public static ModelDeclaration Read(INamedTypeSymbol type, string? factorization, bool hasModelAttribute)
+    public static ModelDeclaration Read(INamedTypeSymbol type, string? factorization, bool hasModelAttribute, Compilation? compilation)
     {
         var members = new List<ModelMember>();
-        foreach (var (member, memberType) in SymbolFacts.MemberCandidates(type))
-            if (ReadMember(member.Name, memberType) is { } m) members.Add(m);
+        var accepted = new SortedSet<string>(System.StringComparer.Ordinal);
+        foreach (var (member, memberType) in SymbolFacts.MemberCandidates(type, compilation))
+        {
+            if (ReadMember(member.Name, memberType) is not { } m) continue;
+            members.Add(m);
+            accepted.UnionWith(SymbolUsability.AcceptedDiagnostics(member));
+        }
         var losses = LossMethodReader.Read(type).ToEquatableArray();
         var names = new HashSet<string>(GeneratedNames.Model) { type.Name + "Sample" };
         foreach (var loss in losses) names.Add(loss.Shape.Name + "Latex");
-        var (declared, inherited) = MemberKeys.Read(type, names);
-        return new ModelDeclaration(TypeIdentityReader.Read(type), factorization, members.ToEquatableArray(), losses, declared, inherited, hasModelAttribute);
+        var (declared, inherited) = MemberKeys.Read(type, names, compilation);
+        return new ModelDeclaration(TypeIdentityReader.Read(type), factorization, members.ToEquatableArray(), losses, declared, inherited, hasModelAttribute,
+            SymbolFacts.DerivesFromGenerativeModel(type), SymbolFacts.UnimplementedModelMembers(type).ToEquatableArray(), accepted.ToEquatableArray(),
+            TargetErrors(type).ToEquatableArray());
+    }
+
+    /// <summary>
+    /// What only the generator can report (<see cref="SymbolFacts.GeneratorReportsTarget"/>): each type of the chain that is
+    /// not partial (PXY0301) and a file-local type (PXY0305), for a model whose abstract members it cannot write.
+    /// </summary>
+    private static IEnumerable<TargetDiagnostic> TargetErrors(INamedTypeSymbol type)
+    {
+        if (!SymbolFacts.GeneratorReportsTarget(type)) yield break;
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (!SymbolFacts.IsPartial(current))
+                yield return new TargetDiagnostic(DiagnosticIds.NotPartial, new[] { current.Name }.ToEquatableArray(), SourceSpot.Of(current.Locations[0]));
+            if (current.IsFileLocal)
+                yield return new TargetDiagnostic(DiagnosticIds.UnsupportedTarget,
+                    new[] { current.Name, SymbolFacts.FileLocalProblem }.ToEquatableArray(), SourceSpot.Of(current.Locations[0]));
+        }
     }
 
     private static ModelMember? ReadMember(string name, ITypeSymbol type)

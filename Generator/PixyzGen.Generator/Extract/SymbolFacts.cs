@@ -16,6 +16,11 @@ namespace PixyzGen.Generator.Extract;
 internal static class SymbolFacts
 {
     public const string RuntimeNamespace = "PixyzGen";
+
+    /// <summary>The Runtime's assembly: its types are known by it, not by a namespace a user may also declare.</summary>
+    public const string RuntimeAssembly = "PixyzGen.Runtime";
+
+    public const string GenerativeModel = "GenerativeModel";
     public const string DistributionAttribute = "PixyzGen.DistributionAttribute";
     public const string ModelAttribute = "PixyzGen.ModelAttribute";
     public const string LossAttribute = "PixyzGen.LossAttribute";
@@ -25,10 +30,13 @@ internal static class SymbolFacts
     public static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
-    /// <summary>Every declaration of the type carries <c>partial</c>.</summary>
+    /// <summary>
+    /// Every declaration of the type carries <c>partial</c>; the Program class of top-level statements counts as partial
+    /// (C# lets a <c>partial class Program</c> add to it).
+    /// </summary>
     public static bool IsPartial(INamedTypeSymbol type) =>
         type.DeclaringSyntaxReferences.Length > 0 &&
-        type.DeclaringSyntaxReferences.All(r => r.GetSyntax() is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
+        type.DeclaringSyntaxReferences.All(r => r.GetSyntax() is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword) || r.GetSyntax() is CompilationUnitSyntax);
 
     /// <summary>The type or a containing type is generic.</summary>
     public static bool IsGeneric(INamedTypeSymbol type)
@@ -37,6 +45,9 @@ internal static class SymbolFacts
             if (current.TypeParameters.Length > 0) return true;
         return false;
     }
+
+    /// <summary>Why PXY0305 refuses a file-local type, in the words both hosts report.</summary>
+    public const string FileLocalProblem = "a file-local type (or a type nested in one) cannot get generated members from another file";
 
     /// <summary>The type or a containing type is <c>file</c>-local: no other file, a generated one included, can add to it.</summary>
     public static bool IsFileLocal(INamedTypeSymbol type)
@@ -57,7 +68,8 @@ internal static class SymbolFacts
 
     /// <summary>
     /// A required generated member the type cannot carry, or null: the type is named like it (C# forbids a member named
-    /// like its type), or declares something other than a method under its name.
+    /// like its type), or declares a member of its own under its name (a method of another signature would take the
+    /// generated code's calls, or leave them without the member they need).
     /// </summary>
     public static string? RequiredMemberConflict(INamedTypeSymbol type)
     {
@@ -66,6 +78,8 @@ internal static class SymbolFacts
         {
             if (type.Name == name) return $"it is named {name}, and PixyzGen generates a member {name} in it";
             if (type.GetMembers(name).Any(m => m is not IMethodSymbol)) return $"it declares a non-method '{name}', and PixyzGen generates a method {name} in it";
+            if (type.GetMembers(name).OfType<IMethodSymbol>().Any(m => !m.IsImplicitlyDeclared && !m.IsOverride && !IsGeneratedByPixyzGen(m) && !m.IsPartialDefinition))
+                return $"it declares its own method '{name}', and PixyzGen generates {name} and calls it from generated code";
         }
         return null;
     }
@@ -106,31 +120,32 @@ internal static class SymbolFacts
     }
 
     /// <summary>
-    /// The instance method of the user's the generated code calls (<see cref="FamilyFacts.UserMethod"/>: <c>Forward</c>,
-    /// or a custom density's <c>LogDensity</c>): declared by the type, or inherited from a user base type where it is not
-    /// private; the Runtime's own <c>Forward(Variables)</c> does not count.
+    /// The instance methods of the user's the generated code may call (<see cref="FamilyFacts.UserMethod"/>: <c>Forward</c>,
+    /// or a custom density's <c>LogDensity</c>), every overload, most derived first: declared by the type, or inherited
+    /// from a user base type where the type can call it (accessible from it, not obsolete as an error); the Runtime's own
+    /// <c>Forward(Variables)</c> does not count. <see cref="ForwardRule"/> chooses among them.
     /// </summary>
-    public static IMethodSymbol? Forward(INamedTypeSymbol type)
+    public static IReadOnlyList<IMethodSymbol> Forwards(INamedTypeSymbol type, Compilation? compilation)
     {
         var name = GeneratedFamilies.Find(Family(type))?.UserMethod ?? GeneratedFamilies.ForwardMethod;
+        var found = new List<IMethodSymbol>();
         for (var current = type; current is not null && !IsRuntime(current); current = current.BaseType)
-        {
-            var forward = current.GetMembers(name).OfType<IMethodSymbol>()
-                .FirstOrDefault(m => !m.IsStatic && !m.IsOverride && (ReferenceEquals(current, type) || m.DeclaredAccessibility != Accessibility.Private));
-            if (forward is not null) return forward;
-        }
-        return null;
+            found.AddRange(current.GetMembers(name).OfType<IMethodSymbol>()
+                .Where(m => !m.IsStatic && !m.IsOverride && m.MethodKind == MethodKind.Ordinary && SymbolUsability.CanCall(m, type, compilation)));
+        return found;
     }
 
     /// <summary>
-    /// The shape of the type's <see cref="Forward"/> for <see cref="ForwardRule"/>, or null without one: whether a Tensor
-    /// converts to each parameter (by value or <c>in</c>; a <c>params</c> array of such) and whether the return type
-    /// converts to the family's parameter record, by the compiler's own conversion rules (without a compilation, both
-    /// are taken to fit).
+    /// The shapes of the type's <see cref="Forwards"/> for <see cref="ForwardRule"/>, in the same order (empty without
+    /// one): whether a Tensor converts to each parameter (by value or <c>in</c>; a <c>params</c> array of such) and whether
+    /// the return type converts to the family's parameter record, by the compiler's own conversion rules (without a
+    /// compilation, both are taken to fit).
     /// </summary>
-    public static ForwardShape? ForwardShape(INamedTypeSymbol type, Compilation? compilation)
+    public static EquatableArray<ForwardShape> ForwardShapes(INamedTypeSymbol type, Compilation? compilation) =>
+        Forwards(type, compilation).Select(f => ShapeOf(type, f, compilation)).ToEquatableArray();
+
+    private static ForwardShape ShapeOf(INamedTypeSymbol type, IMethodSymbol forward, Compilation? compilation)
     {
-        if (Forward(type) is not { } forward) return null;
         var tensor = compilation?.GetTypeByMetadataName("TorchSharp.torch+Tensor");
         var family = GeneratedFamilies.Find(Family(type));
         var record = family is null ? null : family.IsDeterministic || family.IsCustomDensity ? tensor : family.ParamsRecord is { } name ? compilation?.GetTypeByMetadataName(RuntimeNamespace + "." + name) : null;
@@ -155,7 +170,7 @@ internal static class SymbolFacts
     /// that code can name (no indexers, explicit interface implementations or compiler-made fields), declared by the
     /// type or inherited from a user base type (not hidden, not private there), most derived first.
     /// </summary>
-    public static IEnumerable<(ISymbol Member, ITypeSymbol Type)> MemberCandidates(INamedTypeSymbol model)
+    public static IEnumerable<(ISymbol Member, ITypeSymbol Type)> MemberCandidates(INamedTypeSymbol model, Compilation? compilation)
     {
         var seen = new HashSet<string>();
         for (var current = model; current is not null && !IsRuntime(current) && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
@@ -163,7 +178,7 @@ internal static class SymbolFacts
             foreach (var member in current.GetMembers())
             {
                 if (!seen.Add(member.Name)) continue;
-                if (!ReferenceEquals(current, model) && member.DeclaredAccessibility == Accessibility.Private) continue;
+                if (!SymbolUsability.CanRead(member, model, compilation)) continue;
                 var type = member switch
                 {
                     IPropertySymbol { IsStatic: false, IsIndexer: false, ExplicitInterfaceImplementations.Length: 0 } p when p.CanBeReferencedByName => p.Type,
@@ -196,5 +211,42 @@ internal static class SymbolFacts
         _ => parameter.IsParams ? "params" : "",
     };
 
-    private static bool IsRuntime(ITypeSymbol type) => type.ContainingNamespace?.ToDisplayString() == RuntimeNamespace;
+    /// <summary>
+    /// The [Model] type derives from the Runtime's GenerativeModel, whose abstract members the generator writes.
+    /// </summary>
+    public static bool DerivesFromGenerativeModel(ITypeSymbol type) => DerivesFrom(type, GenerativeModel);
+
+    /// <summary>GenerativeModel's abstract members the generator writes when the type (or a user base) does not.</summary>
+    public static readonly string[] GenerativeModelAbstractMembers = { "FactorizationText", "DistributionMembers" };
+
+    /// <summary>The abstract members of GenerativeModel that neither the type nor a user base type between implements.</summary>
+    public static IEnumerable<string> UnimplementedModelMembers(INamedTypeSymbol type)
+    {
+        if (!DerivesFromGenerativeModel(type)) return Enumerable.Empty<string>();
+        var implemented = new HashSet<string>();
+        for (var current = type; current is not null && !IsRuntime(current); current = current.BaseType)
+            foreach (var name in GenerativeModelAbstractMembers)
+                if (current.GetMembers(name).Any(m => m.IsOverride)) implemented.Add(name);
+        return GenerativeModelAbstractMembers.Where(n => !implemented.Contains(n));
+    }
+
+    /// <summary>
+    /// A type whose members the generator must write for it to compile at all (a GenerativeModel with abstract members
+    /// left to PixyzGen) but cannot (not partial all the way out, or file-local): csc stops at the missing members before
+    /// any analyzer runs, so the generator itself reports why (PXY0301, PXY0305), and the analyzer leaves those to it.
+    /// </summary>
+    public static bool GeneratorReportsTarget(INamedTypeSymbol type) =>
+        (Attribute(type, ModelAttribute) is not null || type.GetMembers().Any(m => m is IMethodSymbol && Attribute(m, LossAttribute) is not null))
+        && UnimplementedModelMembers(type).Any() && (!IsPartialAllTheWay(type) || IsFileLocal(type));
+
+    /// <summary>The type and every type containing it are partial.</summary>
+    public static bool IsPartialAllTheWay(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+            if (!IsPartial(current)) return false;
+        return true;
+    }
+
+    /// <summary>A type of the Runtime's own assembly (identity, not a namespace name a user's type may share).</summary>
+    private static bool IsRuntime(ITypeSymbol type) => type.ContainingAssembly?.Name == RuntimeAssembly && type.ContainingNamespace?.ToDisplayString() == RuntimeNamespace;
 }

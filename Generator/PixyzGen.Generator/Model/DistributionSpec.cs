@@ -21,4 +21,5 @@ internal sealed record DistributionSpec(
     DslError? ForwardError,
     string LatexText,
     bool IsProductOfExperts,
-    ExistingMembers Members);
+    ExistingMembers Members,
+    EquatableArray<string> AcceptedDiagnostics = default);

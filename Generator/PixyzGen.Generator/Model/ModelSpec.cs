@@ -32,8 +32,12 @@ internal sealed record LossSpec(LossMethod Method, LossPlan? Plan, DslError? Err
 /// What to generate for one <c>[Model]</c> class. <see cref="Sampling"/> is null when the factorization is invalid;
 /// <see cref="SamplingError"/> then holds the diagnostic that the generated <c>Sample</c> throws. <see cref="LatexText"/> and
 /// <see cref="DotText"/> render a factorization that parses. Without <see cref="IsModel"/> (a type with [Loss] methods but
-/// no [Model], or a generic model) only the loss methods are written, with bodies that throw their diagnostic.
+/// no [Model], a generic model, or a [Model] that is no GenerativeModel) only the loss methods are written, with bodies
+/// that throw their diagnostic, and GenerativeModel's abstract members nothing implements (<see cref="ThrowingOverrides"/>)
+/// throw <see cref="Unsupported"/>, so the type compiles and the analyzer's diagnostic shows.
+/// <see cref="AcceptedDiagnostics"/> are suppressed in the file (<see cref="Extract.SymbolUsability"/>).
 /// </summary>
 internal sealed record ModelSpec(
     TypeIdentity Type, string FactorizationText, EquatableArray<MemberSpec> Members, SamplingPlan? Sampling, DslError? SamplingError,
-    EquatableArray<LossSpec> Losses, string? LatexText, string? DotText, ExistingMembers Existing, bool IsModel = true);
+    EquatableArray<LossSpec> Losses, string? LatexText, string? DotText, ExistingMembers Existing, bool IsModel = true,
+    EquatableArray<string> ThrowingOverrides = default, string? Unsupported = null, EquatableArray<string> AcceptedDiagnostics = default);

@@ -17,8 +17,8 @@ internal sealed record DrawStatement(PlanLocal Local, MemberSpec Member, PlanLoc
 /// <summary>A relaxed member's temperature set for the whole call and restored after it (<c>E_q(y|x, temperature = tau)</c>).</summary>
 internal sealed record TemperatureStatement(PlanLocal Local, MemberSpec Member, PlanExpression Value) : PlanStatement(Local);
 
-/// <summary>A long sum or product so far, kept in a local so the expression going on from it stays shallow.</summary>
-internal sealed record PartialResultStatement(PlanLocal Local, PlanExpression Value, bool IsSum) : PlanStatement(Local);
+/// <summary>A long sum or product so far, kept in a local so the expression going on from it stays shallow: a tensor, or a double of numbers and hyper-parameters.</summary>
+internal sealed record PartialResultStatement(PlanLocal Local, PlanExpression Value, bool IsSum, bool IsTensor) : PlanStatement(Local);
 
 /// <summary>
 /// <c>iterate(x | h = h_prev)[step]</c>: the step's own statements and value, run once per element of

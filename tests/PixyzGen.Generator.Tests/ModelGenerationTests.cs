@@ -60,7 +60,7 @@ public class ModelGenerationTests
         var member = GeneratedMember(generated, "/// <summary>The loss <c>");
         Snapshot.Verify(member, nameof(ModelGenerationTests), body.Name, "Demo.Vae.Loss.g.cs");
         foreach (var (fragment, count) in body.Counts) Assert.That(CountOf(member, fragment), Is.EqualTo(count), fragment);
-        foreach (var fragment in body.Contains) Assert.That(member, Does.Contain(fragment));
+        foreach (var fragment in body.Contains) Assert.That(member.Replace("!.", "."), Does.Contain(fragment));
     }
 
     /// <summary>The lines of the generated member whose doc comment starts with <paramref name="summary"/>, through its closing brace.</summary>
@@ -157,5 +157,10 @@ public class ModelGenerationTests
         Assert.That(second.OrderBy(p => p.Key), Is.EqualTo(first.OrderBy(p => p.Key)));
     }
 
-    private static int CountOf(string text, string fragment) => (text.Length - text.Replace(fragment, "").Length) / fragment.Length;
+    // Members are read as this.Q! (a nullable member is read as present): "Q.Params(" counts those calls.
+    private static int CountOf(string text, string fragment)
+    {
+        var calls = text.Replace("!.", ".");
+        return (calls.Length - calls.Replace(fragment, "").Length) / fragment.Length;
+    }
 }

@@ -29,9 +29,9 @@ public class LossEmitterTests
             EquatableArray.Create<PlanStatement>(new ParametersStatement(parameters, q, EquatableArray.Create<PlanExpression>(new PlanParameter("x")))),
             new PlanEntropy(q, parameters));
         var text = Emit(new LossSpec(HandBuiltSpecs.Method("H[q(z|x)]", ("x", "Tensor"), ("scope", "Tensor"), ("result", "double")), plan, null));
-        Assert.That(text, Does.Contain("using var scope2 = global::TorchSharp.torch.NewDisposeScope();"));
-        Assert.That(text, Does.Contain("var x2 = this.Q.Params(x); // q(z|x): parameters"));
-        Assert.That(text, Does.Contain("var result2 = this.Q.EntropyOf(x2);"));
+        Assert.That(text, Does.Contain("using global::TorchSharp.DisposeScope scope2 = global::TorchSharp.torch.NewDisposeScope();"));
+        Assert.That(text, Does.Contain("global::PixyzGen.NormalParams x2 = this.Q!.Params(x); // q(z|x): parameters"));
+        Assert.That(text, Does.Contain("global::TorchSharp.torch.Tensor result2 = this.Q!.EntropyOf(x2);"));
         Assert.That(text, Does.Contain("return result2.MoveToOuterDisposeScope();"));
     }
 
@@ -40,17 +40,17 @@ public class LossEmitterTests
     {
         var local = new PlanLocal(0, "class");
         var plan = new LossPlan(EquatableArray.Create(local),
-            EquatableArray.Create<PlanStatement>(new PartialResultStatement(local, new PlanChain(new PlanParameter("event"), EquatableArray.Create(new PlanChainLink(BinaryOperator.Add, new PlanNumber(1)))), true)),
+            EquatableArray.Create<PlanStatement>(new PartialResultStatement(local, new PlanChain(new PlanParameter("event"), EquatableArray.Create(new PlanChainLink(BinaryOperator.Add, new PlanNumber(1)))), true, true)),
             new PlanLocalValue(local));
         var text = Emit(new LossSpec(HandBuiltSpecs.Method("event + 1", ("event", "Tensor")), plan, null));
-        Assert.That(text, Does.Contain("var class2 = (@event + 1d); // the formula so far, left to right"));
+        Assert.That(text, Does.Contain("global::TorchSharp.torch.Tensor class2 = (@event + 1d); // the formula so far, left to right"));
     }
 
     [Test]
     public void A_negated_negation_is_parenthesized_so_it_is_not_a_decrement()
     {
         var text = Emit(new LossSpec(HandBuiltSpecs.Method("--x", ("x", "Tensor")), Plan(new PlanNegate(new PlanNegate(new PlanParameter("x")))), null));
-        Assert.That(text, Does.Contain("var result = -(-x);"));
+        Assert.That(text, Does.Contain("global::TorchSharp.torch.Tensor result = -(-x);"));
     }
 
     [Test]
@@ -66,9 +66,9 @@ public class LossEmitterTests
                 new DrawStatement(matched, pz, parameters, new OnePerRowOf(new PlanParameter("x"), MatchesDraw: false))),
             new PlanMmd(new PlanLocalValue(ambient), new PlanLocalValue(matched), InverseMultiquadric: false));
         var text = Emit(new LossSpec(HandBuiltSpecs.Method("MMD(p(z) || p(z))", ("x", "Tensor")), plan, null));
-        Assert.That(text, Does.Contain("var z = this.Pz.RSampleFrom(pzParams, this.Pz.AmbientBatchShape(pzParams)); // z ~ p(z)"));
-        Assert.That(text, Does.Contain("var zPrior = this.Pz.RSampleFrom(pzParams, x.shape[0]); // z ~ p(z), one per row of x"));
-        Assert.That(text, Does.Contain("var result = global::PixyzGen.MMD.Squared(z, zPrior);"));
+        Assert.That(text, Does.Contain("global::TorchSharp.torch.Tensor z = this.Pz!.RSampleFrom(pzParams, this.Pz!.AmbientBatchShape(pzParams)); // z ~ p(z)"));
+        Assert.That(text, Does.Contain("global::TorchSharp.torch.Tensor zPrior = this.Pz!.RSampleFrom(pzParams, x.shape[0]); // z ~ p(z), one per row of x"));
+        Assert.That(text, Does.Contain("global::TorchSharp.torch.Tensor result = global::PixyzGen.MMD.Squared(z, zPrior);"));
     }
 
     [Test]
@@ -77,6 +77,6 @@ public class LossEmitterTests
         var error = DslError.Create(DiagnosticIds.UnknownDistribution, default, "r(x|z)", "");
         var text = Emit(new LossSpec(HandBuiltSpecs.Method("log r(x|z)", ("x", "Tensor")), null, error));
         Assert.That(text, Does.Contain($"throw new global::System.InvalidOperationException(\"[Loss] Loss is invalid: {error.Id}: "));
-        Assert.That(text, Does.Not.Contain("var "));
+        Assert.That(text, Does.Not.Contain(" result ").And.Not.Contain(" scope "));
     }
 }

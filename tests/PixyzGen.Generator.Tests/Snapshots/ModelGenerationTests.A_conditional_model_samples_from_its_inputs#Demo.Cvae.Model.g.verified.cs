@@ -32,7 +32,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         protected override global::PixyzGen.Distribution BuildJoint()
         {
-            var joint = this.P * this.Prior;
+            global::PixyzGen.Distribution joint = this.P! * this.Prior!;
             joint.Name = "p";
             return joint;
         }
@@ -44,13 +44,13 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public CvaeSample Sample(global::TorchSharp.torch.Tensor y)
         {
-            var z = this.Prior.Sample(y);
-            var x = this.P.Sample(z, y);
+            global::TorchSharp.torch.Tensor z = this.Prior!.Sample(y);
+            global::TorchSharp.torch.Tensor x = this.P!.Sample(z, y);
             return new CvaeSample(x, z);
         }
 
         /// <summary>log <c>p(x,z|y) = p(x|z,y) p(z|y)</c>: the sum of its factors' log-densities in the order written, one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z, global::TorchSharp.torch.Tensor y) => this.P.LogProb(x, z, y) + this.Prior.LogProb(z, y);
+        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z, global::TorchSharp.torch.Tensor y) => this.P!.LogProb(x, z, y) + this.Prior!.LogProb(z, y);
     }
 }

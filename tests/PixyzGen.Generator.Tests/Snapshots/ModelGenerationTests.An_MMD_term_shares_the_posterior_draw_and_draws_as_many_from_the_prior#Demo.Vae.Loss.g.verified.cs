@@ -5,13 +5,13 @@ public const string LossLatex = "- mean \\left(\\mathbb{E}_{q(z|x)} \\left[\\log
 [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
 public partial global::TorchSharp.torch.Tensor Loss(global::TorchSharp.torch.Tensor x)
 {
-    using var scope = global::TorchSharp.torch.NewDisposeScope();
-    using var forwardPasses = global::PixyzGen.ForwardMemo.Begin();
-    var qParams = this.Q.Params(x); // q(z|x): parameters
-    var z = this.Q.RSampleFrom(qParams); // z ~ q(z|x)
-    var pParams = this.P.Params(z); // p(x|z): parameters
-    var pzParams = this.Pz.Params(); // p(z): parameters
-    var zPrior = this.Pz.RSampleFrom(pzParams, z.shape[0]); // z ~ p(z), as many as z
-    var result = (-this.P.LogProbOf(pParams, x, "x").mean() + (10d * global::PixyzGen.MMD.Squared(z, zPrior)));
+    using global::TorchSharp.DisposeScope scope = global::TorchSharp.torch.NewDisposeScope();
+    using global::System.IDisposable forwardPasses = global::PixyzGen.ForwardMemo.Begin();
+    global::PixyzGen.NormalParams qParams = this.Q!.Params(x); // q(z|x): parameters
+    global::TorchSharp.torch.Tensor z = this.Q!.RSampleFrom(qParams); // z ~ q(z|x)
+    global::PixyzGen.BernoulliParams pParams = this.P!.Params(z); // p(x|z): parameters
+    global::PixyzGen.NormalParams pzParams = this.Pz!.Params(); // p(z): parameters
+    global::TorchSharp.torch.Tensor zPrior = this.Pz!.RSampleFrom(pzParams, z.shape[0]); // z ~ p(z), as many as z
+    global::TorchSharp.torch.Tensor result = (-this.P!.LogProbOf(pParams, x, "x").mean() + (10d * global::PixyzGen.MMD.Squared(z, zPrior)));
     return result.MoveToOuterDisposeScope();
 }

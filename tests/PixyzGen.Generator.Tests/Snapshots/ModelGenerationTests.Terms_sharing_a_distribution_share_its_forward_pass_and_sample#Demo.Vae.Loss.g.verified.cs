@@ -5,12 +5,12 @@ public const string LossLatex = "sum \\left(\\beta D_{KL} \\left[q(z|x)||p(z) \\
 [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
 public partial global::TorchSharp.torch.Tensor Loss(global::TorchSharp.torch.Tensor x, double beta)
 {
-    using var scope = global::TorchSharp.torch.NewDisposeScope();
-    using var forwardPasses = global::PixyzGen.ForwardMemo.Begin();
-    var qParams = this.Q.Params(x); // q(z|x): parameters
-    var pzParams = this.Pz.Params(); // p(z): parameters
-    var z = this.Q.RSampleFrom(qParams); // z ~ q(z|x)
-    var pParams = this.P.Params(z); // p(x|z): parameters
-    var result = ((beta * global::PixyzGen.KL.NormalNormal(qParams, pzParams, this.Q.ReducedFeatureRank)) - this.P.LogProbOf(pParams, x, "x") + (this.Pz.LogProbOf(pzParams, z, "z") - this.Q.LogProbOf(qParams, z, "z")) - (this.Q.EntropyOf(qParams) / 2d)).sum();
+    using global::TorchSharp.DisposeScope scope = global::TorchSharp.torch.NewDisposeScope();
+    using global::System.IDisposable forwardPasses = global::PixyzGen.ForwardMemo.Begin();
+    global::PixyzGen.NormalParams qParams = this.Q!.Params(x); // q(z|x): parameters
+    global::PixyzGen.NormalParams pzParams = this.Pz!.Params(); // p(z): parameters
+    global::TorchSharp.torch.Tensor z = this.Q!.RSampleFrom(qParams); // z ~ q(z|x)
+    global::PixyzGen.BernoulliParams pParams = this.P!.Params(z); // p(x|z): parameters
+    global::TorchSharp.torch.Tensor result = ((beta * global::PixyzGen.KL.NormalNormal(qParams, pzParams, this.Q!.ReducedFeatureRank)) - this.P!.LogProbOf(pParams, x, "x") + (this.Pz!.LogProbOf(pzParams, z, "z") - this.Q!.LogProbOf(qParams, z, "z")) - (this.Q!.EntropyOf(qParams) / 2d)).sum();
     return result.MoveToOuterDisposeScope();
 }

@@ -5,12 +5,12 @@ public const string LossLatex = "- mean \\left(\\mathbb{E}_{z_{1:10} \\sim q(z|x
 [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
 public partial global::TorchSharp.torch.Tensor Loss(global::TorchSharp.torch.Tensor x)
 {
-    using var scope = global::TorchSharp.torch.NewDisposeScope();
-    using var forwardPasses = global::PixyzGen.ForwardMemo.Begin();
-    var qParams = this.Q.Params(x); // q(z|x): parameters
-    var z = this.Q.RSampleFrom(qParams, 10); // 10 draws of z ~ q(z|x)
-    var pParams = this.P.Params(z); // p(x|z): parameters
-    var pzParams = this.Pz.Params(); // p(z): parameters
-    var result = -((this.P.LogProbOf(pParams, x, "x") + this.Pz.LogProbOf(pzParams, z, "z") - this.Q.LogProbOf(qParams, z, "z")).logsumexp(0) - 2.302585092994046).mean();
+    using global::TorchSharp.DisposeScope scope = global::TorchSharp.torch.NewDisposeScope();
+    using global::System.IDisposable forwardPasses = global::PixyzGen.ForwardMemo.Begin();
+    global::PixyzGen.NormalParams qParams = this.Q!.Params(x); // q(z|x): parameters
+    global::TorchSharp.torch.Tensor z = this.Q!.RSampleFrom(qParams, 10); // 10 draws of z ~ q(z|x)
+    global::PixyzGen.BernoulliParams pParams = this.P!.Params(z); // p(x|z): parameters
+    global::PixyzGen.NormalParams pzParams = this.Pz!.Params(); // p(z): parameters
+    global::TorchSharp.torch.Tensor result = -((this.P!.LogProbOf(pParams, x, "x") + this.Pz!.LogProbOf(pzParams, z, "z") - this.Q!.LogProbOf(qParams, z, "z")).logsumexp(0) - 2.302585092994046).mean();
     return result.MoveToOuterDisposeScope();
 }

@@ -33,7 +33,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         protected override global::PixyzGen.Distribution BuildJoint()
         {
-            var joint = this.P * this.Pz;
+            global::PixyzGen.Distribution joint = this.P! * this.Pz!;
             joint.Name = "p";
             return joint;
         }
@@ -45,14 +45,14 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public VaeSample Sample(long batchSize = 1)
         {
-            var z = this.Pz.Sample(batchSize);
-            var x = this.P.Sample(z);
+            global::TorchSharp.torch.Tensor z = this.Pz!.Sample(batchSize);
+            global::TorchSharp.torch.Tensor x = this.P!.Sample(z);
             return new VaeSample(x, z);
         }
 
         /// <summary>log <c>p(x,z) = p(x|z) p(z)</c>: the sum of its factors' log-densities in the order written, one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z) => this.P.LogProb(x, z) + this.Pz.LogProb(z);
+        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z) => this.P!.LogProb(x, z) + this.Pz!.LogProb(z);
 
         /// <summary>The loss <c>mean(KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])</c> of <c>Loss</c> in LaTeX.</summary>
         public const string LossLatex = "mean \\left(D_{KL} \\left[q(z|x)||p(z) \\right] - \\mathbb{E}_{q(z|x)} \\left[\\log p(x|z) \\right] \\right)";
@@ -61,13 +61,13 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public partial global::TorchSharp.torch.Tensor Loss(global::TorchSharp.torch.Tensor x)
         {
-            using var scope = global::TorchSharp.torch.NewDisposeScope();
-            using var forwardPasses = global::PixyzGen.ForwardMemo.Begin();
-            var qParams = this.Q.Params(x); // q(z|x): parameters
-            var pzParams = this.Pz.Params(); // p(z): parameters
-            var z = this.Q.RSampleFrom(qParams); // z ~ q(z|x)
-            var pParams = this.P.Params(z); // p(x|z): parameters
-            var result = (global::PixyzGen.KL.NormalNormal(qParams, pzParams, this.Q.ReducedFeatureRank) - this.P.LogProbOf(pParams, x, "x")).mean();
+            using global::TorchSharp.DisposeScope scope = global::TorchSharp.torch.NewDisposeScope();
+            using global::System.IDisposable forwardPasses = global::PixyzGen.ForwardMemo.Begin();
+            global::PixyzGen.NormalParams qParams = this.Q!.Params(x); // q(z|x): parameters
+            global::PixyzGen.NormalParams pzParams = this.Pz!.Params(); // p(z): parameters
+            global::TorchSharp.torch.Tensor z = this.Q!.RSampleFrom(qParams); // z ~ q(z|x)
+            global::PixyzGen.BernoulliParams pParams = this.P!.Params(z); // p(x|z): parameters
+            global::TorchSharp.torch.Tensor result = (global::PixyzGen.KL.NormalNormal(qParams, pzParams, this.Q!.ReducedFeatureRank) - this.P!.LogProbOf(pParams, x, "x")).mean();
             return result.MoveToOuterDisposeScope();
         }
     }

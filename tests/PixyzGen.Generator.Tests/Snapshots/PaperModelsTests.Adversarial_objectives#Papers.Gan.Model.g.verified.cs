@@ -33,7 +33,7 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         protected override global::PixyzGen.Distribution BuildJoint()
         {
-            var joint = (this.G * this.Pw).MarginalizeVar("w");
+            global::PixyzGen.Distribution joint = (this.G! * this.Pw!).MarginalizeVar("w");
             joint.Name = "p";
             return joint;
         }
@@ -42,8 +42,8 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public global::TorchSharp.torch.Tensor Sample(long batchSize = 1)
         {
-            var w = this.Pw.Sample(batchSize);
-            var x = this.G.Sample(w);
+            global::TorchSharp.torch.Tensor w = this.Pw.Sample(batchSize);
+            global::TorchSharp.torch.Tensor x = this.G.Sample(w);
             return x;
         }
 
@@ -54,15 +54,15 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public partial global::TorchSharp.torch.Tensor GeneratorLoss(global::TorchSharp.torch.Tensor x)
         {
-            using var scope = global::TorchSharp.torch.NewDisposeScope();
-            using var forwardPasses = global::PixyzGen.ForwardMemo.Begin();
-            var pwParams = this.Pw.Params(); // p(w): parameters
-            var wFake = this.Pw.RSampleFrom(pwParams, x.shape[0]); // w ~ p(w), one per row of x
-            var gParams = this.G.Params(wFake); // g(x|w): parameters
-            var x2 = this.G.RSampleFrom(gParams); // x ~ g(x|w)
-            var dParams = this.D.Params(x); // d(t|x): parameters
-            var dParams2 = this.D.Params(x2); // d(t|x): parameters
-            var result = global::PixyzGen.Adversarial.JsGenerator(dParams, dParams2);
+            using global::TorchSharp.DisposeScope scope = global::TorchSharp.torch.NewDisposeScope();
+            using global::System.IDisposable forwardPasses = global::PixyzGen.ForwardMemo.Begin();
+            global::PixyzGen.NormalParams pwParams = this.Pw.Params(); // p(w): parameters
+            global::TorchSharp.torch.Tensor wFake = this.Pw.RSampleFrom(pwParams, x.shape[0]); // w ~ p(w), one per row of x
+            global::PixyzGen.NormalParams gParams = this.G.Params(wFake); // g(x|w): parameters
+            global::TorchSharp.torch.Tensor x2 = this.G.RSampleFrom(gParams); // x ~ g(x|w)
+            global::TorchSharp.torch.Tensor dParams = this.D.Params(x); // d(t|x): parameters
+            global::TorchSharp.torch.Tensor dParams2 = this.D.Params(x2); // d(t|x): parameters
+            global::TorchSharp.torch.Tensor result = global::PixyzGen.Adversarial.JsGenerator(dParams, dParams2);
             return result.MoveToOuterDisposeScope();
         }
 
@@ -73,15 +73,15 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public partial global::TorchSharp.torch.Tensor DiscriminatorLoss(global::TorchSharp.torch.Tensor x)
         {
-            using var scope = global::TorchSharp.torch.NewDisposeScope();
-            using var forwardPasses = global::PixyzGen.ForwardMemo.Begin();
-            var pwParams = this.Pw.Params(); // p(w): parameters
-            var wFake = this.Pw.RSampleFrom(pwParams, x.shape[0]); // w ~ p(w), one per row of x
-            var gParams = this.G.Params(wFake); // g(x|w): parameters
-            var x2 = this.G.RSampleFrom(gParams); // x ~ g(x|w)
-            var dParams = this.D.Params(x); // d(t|x): parameters
-            var dParams2 = this.D.Params(x2.detach()); // d(t|x): parameters
-            var result = global::PixyzGen.Adversarial.JsDiscriminator(dParams, dParams2);
+            using global::TorchSharp.DisposeScope scope = global::TorchSharp.torch.NewDisposeScope();
+            using global::System.IDisposable forwardPasses = global::PixyzGen.ForwardMemo.Begin();
+            global::PixyzGen.NormalParams pwParams = this.Pw.Params(); // p(w): parameters
+            global::TorchSharp.torch.Tensor wFake = this.Pw.RSampleFrom(pwParams, x.shape[0]); // w ~ p(w), one per row of x
+            global::PixyzGen.NormalParams gParams = this.G.Params(wFake); // g(x|w): parameters
+            global::TorchSharp.torch.Tensor x2 = this.G.RSampleFrom(gParams); // x ~ g(x|w)
+            global::TorchSharp.torch.Tensor dParams = this.D.Params(x); // d(t|x): parameters
+            global::TorchSharp.torch.Tensor dParams2 = this.D.Params(x2.detach()); // d(t|x): parameters
+            global::TorchSharp.torch.Tensor result = global::PixyzGen.Adversarial.JsDiscriminator(dParams, dParams2);
             return result.MoveToOuterDisposeScope();
         }
 
@@ -92,15 +92,15 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public partial global::TorchSharp.torch.Tensor CriticLoss(global::TorchSharp.torch.Tensor x)
         {
-            using var scope = global::TorchSharp.torch.NewDisposeScope();
-            using var forwardPasses = global::PixyzGen.ForwardMemo.Begin();
-            var pwParams = this.Pw.Params(); // p(w): parameters
-            var wFake = this.Pw.RSampleFrom(pwParams, x.shape[0]); // w ~ p(w), one per row of x
-            var gParams = this.G.Params(wFake); // g(x|w): parameters
-            var x2 = this.G.RSampleFrom(gParams); // x ~ g(x|w)
-            var dParams = this.D.Params(x); // d(t|x): parameters
-            var dParams2 = this.D.Params(x2.detach()); // d(t|x): parameters
-            var result = global::PixyzGen.Adversarial.WassersteinCritic(dParams, dParams2);
+            using global::TorchSharp.DisposeScope scope = global::TorchSharp.torch.NewDisposeScope();
+            using global::System.IDisposable forwardPasses = global::PixyzGen.ForwardMemo.Begin();
+            global::PixyzGen.NormalParams pwParams = this.Pw.Params(); // p(w): parameters
+            global::TorchSharp.torch.Tensor wFake = this.Pw.RSampleFrom(pwParams, x.shape[0]); // w ~ p(w), one per row of x
+            global::PixyzGen.NormalParams gParams = this.G.Params(wFake); // g(x|w): parameters
+            global::TorchSharp.torch.Tensor x2 = this.G.RSampleFrom(gParams); // x ~ g(x|w)
+            global::TorchSharp.torch.Tensor dParams = this.D.Params(x); // d(t|x): parameters
+            global::TorchSharp.torch.Tensor dParams2 = this.D.Params(x2.detach()); // d(t|x): parameters
+            global::TorchSharp.torch.Tensor result = global::PixyzGen.Adversarial.WassersteinCritic(dParams, dParams2);
             return result.MoveToOuterDisposeScope();
         }
     }

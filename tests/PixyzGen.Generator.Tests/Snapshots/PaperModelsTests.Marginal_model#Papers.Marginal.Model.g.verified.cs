@@ -32,7 +32,7 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         protected override global::PixyzGen.Distribution BuildJoint()
         {
-            var joint = (this.P * this.Pz).MarginalizeVar("z");
+            global::PixyzGen.Distribution joint = (this.P! * this.Pz!).MarginalizeVar("z");
             joint.Name = "p";
             return joint;
         }
@@ -41,8 +41,8 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public global::TorchSharp.torch.Tensor Sample(long batchSize = 1)
         {
-            var z = this.Pz.Sample(batchSize);
-            var x = this.P.Sample(z);
+            global::TorchSharp.torch.Tensor z = this.Pz!.Sample(batchSize);
+            global::TorchSharp.torch.Tensor x = this.P!.Sample(z);
             return x;
         }
 
@@ -53,11 +53,11 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public partial global::TorchSharp.torch.Tensor NegativeJoint(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor z)
         {
-            using var scope = global::TorchSharp.torch.NewDisposeScope();
-            using var forwardPasses = global::PixyzGen.ForwardMemo.Begin();
-            var pParams = this.P.Params(z); // p(x|z): parameters
-            var pzParams = this.Pz.Params(); // p(z): parameters
-            var result = -(this.P.LogProbOf(pParams, x, "x") + this.Pz.LogProbOf(pzParams, z, "z")).mean();
+            using global::TorchSharp.DisposeScope scope = global::TorchSharp.torch.NewDisposeScope();
+            using global::System.IDisposable forwardPasses = global::PixyzGen.ForwardMemo.Begin();
+            global::PixyzGen.BernoulliParams pParams = this.P!.Params(z); // p(x|z): parameters
+            global::PixyzGen.NormalParams pzParams = this.Pz!.Params(); // p(z): parameters
+            global::TorchSharp.torch.Tensor result = -(this.P!.LogProbOf(pParams, x, "x") + this.Pz!.LogProbOf(pzParams, z, "z")).mean();
             return result.MoveToOuterDisposeScope();
         }
     }

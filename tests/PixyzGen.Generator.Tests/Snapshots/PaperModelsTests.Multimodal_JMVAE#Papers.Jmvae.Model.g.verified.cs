@@ -36,7 +36,7 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         protected override global::PixyzGen.Distribution BuildJoint()
         {
-            var joint = this.Px * this.Py * this.Pz;
+            global::PixyzGen.Distribution joint = this.Px! * this.Py! * this.Pz!;
             joint.Name = "p";
             return joint;
         }
@@ -48,9 +48,9 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public JmvaeSample Sample(long batchSize = 1)
         {
-            var z = this.Pz.Sample(batchSize);
-            var x = this.Px.Sample(z);
-            var y = this.Py.Sample(z);
+            global::TorchSharp.torch.Tensor z = this.Pz.Sample(batchSize);
+            global::TorchSharp.torch.Tensor x = this.Px.Sample(z);
+            global::TorchSharp.torch.Tensor y = this.Py.Sample(z);
             return new JmvaeSample(x, y, z);
         }
 
@@ -65,16 +65,16 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public partial global::TorchSharp.torch.Tensor Loss(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y, double alpha)
         {
-            using var scope = global::TorchSharp.torch.NewDisposeScope();
-            using var forwardPasses = global::PixyzGen.ForwardMemo.Begin();
-            var qParams = this.Q.Params(x, y); // q(z|x,y): parameters
-            var pzParams = this.Pz.Params(); // p(z): parameters
-            var z = this.Q.RSampleFrom(qParams); // z ~ q(z|x,y)
-            var pxParams = this.Px.Params(z); // p(x|z): parameters
-            var pyParams = this.Py.Params(z); // p(y|z): parameters
-            var qxParams = this.Qx.Params(x); // q(z|x): parameters
-            var qyParams = this.Qy.Params(y); // q(z|y): parameters
-            var result = (global::PixyzGen.KL.NormalNormal(qParams, pzParams, this.Q.ReducedFeatureRank) - (this.Px.LogProbOf(pxParams, x, "x") + this.Py.LogProbOf(pyParams, y, "y")) + (alpha * (global::PixyzGen.KL.NormalNormal(qParams, qxParams, this.Q.ReducedFeatureRank) + global::PixyzGen.KL.NormalNormal(qParams, qyParams, this.Q.ReducedFeatureRank)))).mean();
+            using global::TorchSharp.DisposeScope scope = global::TorchSharp.torch.NewDisposeScope();
+            using global::System.IDisposable forwardPasses = global::PixyzGen.ForwardMemo.Begin();
+            global::PixyzGen.NormalParams qParams = this.Q.Params(x, y); // q(z|x,y): parameters
+            global::PixyzGen.NormalParams pzParams = this.Pz.Params(); // p(z): parameters
+            global::TorchSharp.torch.Tensor z = this.Q.RSampleFrom(qParams); // z ~ q(z|x,y)
+            global::PixyzGen.BernoulliParams pxParams = this.Px.Params(z); // p(x|z): parameters
+            global::PixyzGen.CategoricalParams pyParams = this.Py.Params(z); // p(y|z): parameters
+            global::PixyzGen.NormalParams qxParams = this.Qx.Params(x); // q(z|x): parameters
+            global::PixyzGen.NormalParams qyParams = this.Qy.Params(y); // q(z|y): parameters
+            global::TorchSharp.torch.Tensor result = (global::PixyzGen.KL.NormalNormal(qParams, pzParams, this.Q.ReducedFeatureRank) - (this.Px.LogProbOf(pxParams, x, "x") + this.Py.LogProbOf(pyParams, y, "y")) + (alpha * (global::PixyzGen.KL.NormalNormal(qParams, qxParams, this.Q.ReducedFeatureRank) + global::PixyzGen.KL.NormalNormal(qParams, qyParams, this.Q.ReducedFeatureRank)))).mean();
             return result.MoveToOuterDisposeScope();
         }
     }

@@ -35,7 +35,7 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         protected override global::PixyzGen.Distribution BuildJoint()
         {
-            var joint = this.P * this.Py * this.Pz;
+            global::PixyzGen.Distribution joint = this.P! * this.Py! * this.Pz!;
             joint.Name = "p";
             return joint;
         }
@@ -47,15 +47,15 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public M2Sample Sample(long batchSize = 1)
         {
-            var y = this.Py.Sample(batchSize);
-            var z = this.Pz.Sample(batchSize);
-            var x = this.P.Sample(y, z);
+            global::TorchSharp.torch.Tensor y = this.Py!.Sample(batchSize);
+            global::TorchSharp.torch.Tensor z = this.Pz!.Sample(batchSize);
+            global::TorchSharp.torch.Tensor x = this.P!.Sample(y, z);
             return new M2Sample(x, y, z);
         }
 
         /// <summary>log <c>p(x,y,z) = p(x|y,z) p(y) p(z)</c>: the sum of its factors' log-densities in the order written, one value per batch element.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
-        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y, global::TorchSharp.torch.Tensor z) => this.P.LogProb(x, y, z) + this.Py.LogProb(y) + this.Pz.LogProb(z);
+        public global::TorchSharp.torch.Tensor LogProb(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y, global::TorchSharp.torch.Tensor z) => this.P!.LogProb(x, y, z) + this.Py!.LogProb(y) + this.Pz!.LogProb(z);
 
         /// <summary>The loss <c>mean(KL(q(z|x,y) || p(z)) - E_q(z|x,y)[log p(x|y,z) + log p(y)])</c> of <c>Labelled</c> in LaTeX.</summary>
         public const string LabelledLatex = "mean \\left(D_{KL} \\left[q(z|x,y)||p(z) \\right] - \\mathbb{E}_{q(z|x,y)} \\left[\\log p(x|y,z) + \\log p(y) \\right] \\right)";
@@ -64,14 +64,14 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public partial global::TorchSharp.torch.Tensor Labelled(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y)
         {
-            using var scope = global::TorchSharp.torch.NewDisposeScope();
-            using var forwardPasses = global::PixyzGen.ForwardMemo.Begin();
-            var qzParams = this.Qz.Params(x, y); // q(z|x,y): parameters
-            var pzParams = this.Pz.Params(); // p(z): parameters
-            var z = this.Qz.RSampleFrom(qzParams); // z ~ q(z|x,y)
-            var pParams = this.P.Params(y, z); // p(x|y,z): parameters
-            var pyParams = this.Py.Params(); // p(y): parameters
-            var result = (global::PixyzGen.KL.NormalNormal(qzParams, pzParams, this.Qz.ReducedFeatureRank) - (this.P.LogProbOf(pParams, x, "x") + this.Py.LogProbOf(pyParams, y, "y"))).mean();
+            using global::TorchSharp.DisposeScope scope = global::TorchSharp.torch.NewDisposeScope();
+            using global::System.IDisposable forwardPasses = global::PixyzGen.ForwardMemo.Begin();
+            global::PixyzGen.NormalParams qzParams = this.Qz!.Params(x, y); // q(z|x,y): parameters
+            global::PixyzGen.NormalParams pzParams = this.Pz!.Params(); // p(z): parameters
+            global::TorchSharp.torch.Tensor z = this.Qz!.RSampleFrom(qzParams); // z ~ q(z|x,y)
+            global::PixyzGen.BernoulliParams pParams = this.P!.Params(y, z); // p(x|y,z): parameters
+            global::PixyzGen.CategoricalParams pyParams = this.Py!.Params(); // p(y): parameters
+            global::TorchSharp.torch.Tensor result = (global::PixyzGen.KL.NormalNormal(qzParams, pzParams, this.Qz!.ReducedFeatureRank) - (this.P!.LogProbOf(pParams, x, "x") + this.Py!.LogProbOf(pyParams, y, "y"))).mean();
             return result.MoveToOuterDisposeScope();
         }
 
@@ -82,16 +82,16 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public partial global::TorchSharp.torch.Tensor Unlabelled(global::TorchSharp.torch.Tensor x)
         {
-            using var scope = global::TorchSharp.torch.NewDisposeScope();
-            using var forwardPasses = global::PixyzGen.ForwardMemo.Begin();
-            var qyParams = this.Qy.Params(x); // q(y|x): parameters
-            var y = this.Qy.SampleFrom(qyParams); // y ~ q(y|x)
-            var qzParams = this.Qz.Params(x, y); // q(z|x,y): parameters
-            var pzParams = this.Pz.Params(); // p(z): parameters
-            var z = this.Qz.RSampleFrom(qzParams); // z ~ q(z|x,y)
-            var pParams = this.P.Params(y, z); // p(x|y,z): parameters
-            var pyParams = this.Py.Params(); // p(y): parameters
-            var result = ((global::PixyzGen.KL.NormalNormal(qzParams, pzParams, this.Qz.ReducedFeatureRank) - (this.P.LogProbOf(pParams, x, "x") + this.Py.LogProbOf(pyParams, y, "y"))) - this.Qy.EntropyOf(qyParams)).mean();
+            using global::TorchSharp.DisposeScope scope = global::TorchSharp.torch.NewDisposeScope();
+            using global::System.IDisposable forwardPasses = global::PixyzGen.ForwardMemo.Begin();
+            global::PixyzGen.CategoricalParams qyParams = this.Qy!.Params(x); // q(y|x): parameters
+            global::TorchSharp.torch.Tensor y = this.Qy!.SampleFrom(qyParams); // y ~ q(y|x)
+            global::PixyzGen.NormalParams qzParams = this.Qz!.Params(x, y); // q(z|x,y): parameters
+            global::PixyzGen.NormalParams pzParams = this.Pz!.Params(); // p(z): parameters
+            global::TorchSharp.torch.Tensor z = this.Qz!.RSampleFrom(qzParams); // z ~ q(z|x,y)
+            global::PixyzGen.BernoulliParams pParams = this.P!.Params(y, z); // p(x|y,z): parameters
+            global::PixyzGen.CategoricalParams pyParams = this.Py!.Params(); // p(y): parameters
+            global::TorchSharp.torch.Tensor result = ((global::PixyzGen.KL.NormalNormal(qzParams, pzParams, this.Qz!.ReducedFeatureRank) - (this.P!.LogProbOf(pParams, x, "x") + this.Py!.LogProbOf(pyParams, y, "y"))) - this.Qy!.EntropyOf(qyParams)).mean();
             return result.MoveToOuterDisposeScope();
         }
 
@@ -102,10 +102,10 @@ namespace Papers
         [global::System.CodeDom.Compiler.GeneratedCode("PixyzGen", "0.1.0")]
         public partial global::TorchSharp.torch.Tensor Classification(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor y, double alpha)
         {
-            using var scope = global::TorchSharp.torch.NewDisposeScope();
-            using var forwardPasses = global::PixyzGen.ForwardMemo.Begin();
-            var qyParams = this.Qy.Params(x); // q(y|x): parameters
-            var result = (-alpha * this.Qy.LogProbOf(qyParams, y, "y").mean());
+            using global::TorchSharp.DisposeScope scope = global::TorchSharp.torch.NewDisposeScope();
+            using global::System.IDisposable forwardPasses = global::PixyzGen.ForwardMemo.Begin();
+            global::PixyzGen.CategoricalParams qyParams = this.Qy!.Params(x); // q(y|x): parameters
+            global::TorchSharp.torch.Tensor result = (-alpha * this.Qy!.LogProbOf(qyParams, y, "y").mean());
             return result.MoveToOuterDisposeScope();
         }
     }

@@ -11,7 +11,6 @@ public class PXY0308Tests
 [Model("p(x,z) = p(x|z) p(z)")]
 public sealed partial class {|PXY0308:Vae|}
 {
-    public Enc Q { get; } = new();
     public Dec P { get; } = new();
     public Pri Pz { get; } = new();
 }

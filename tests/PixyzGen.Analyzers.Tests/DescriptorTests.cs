@@ -36,6 +36,16 @@ public class DescriptorTests
     }
 
     [Test]
+    public void The_diagnostics_index_lists_every_rule_in_order_with_its_severity_and_title()
+    {
+        var index = File.ReadAllText(Path.Combine(Root, "docs", "diagnostics", "README.md"));
+        var rows = Regex.Matches(index, @"^\| \[(PXY\d{4})\]\(\1\.md\) \| (\w+) \| (.+) \|$", RegexOptions.Multiline)
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value)).ToList();
+        var expected = DiagnosticCatalog.All.OrderBy(d => d.Id, System.StringComparer.Ordinal).Select(d => (d.Id, d.Severity.ToString(), d.Title)).ToList();
+        Assert.That(rows, Is.EqualTo(expected));
+    }
+
+    [Test]
     public void The_analyzer_reports_every_ID_the_catalog_defines()
     {
         Assert.That(Descriptors.All.Select(d => d.Id), Is.EquivalentTo(DiagnosticCatalog.All.Select(d => d.Id)));

@@ -27,8 +27,12 @@ internal static class LossMethodReader
         return new LossMethod(CSharpText.Escape(method.Name), SymbolFacts.ArgumentText(attribute), Declaration(method), SymbolFacts.LossShape(method), IsDocumented(method));
     }
 
-    private static bool IsDocumented(IMethodSymbol method) => method.DeclaringSyntaxReferences.Any(r => r.GetSyntax().GetLeadingTrivia()
-        .Any(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)));
+    // Whatever the project's documentation mode (without a documentation file, /// is lexed as a plain comment), so the
+    // generated text does not depend on it.
+    private static bool IsDocumented(IMethodSymbol method) => method.DeclaringSyntaxReferences.Any(r => r.GetSyntax().GetLeadingTrivia().Any(t =>
+        t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)
+        || t.IsKind(SyntaxKind.SingleLineCommentTrivia) && t.ToString().StartsWith("///", System.StringComparison.Ordinal) && !t.ToString().StartsWith("////", System.StringComparison.Ordinal)
+        || t.IsKind(SyntaxKind.MultiLineCommentTrivia) && t.ToString().StartsWith("/**", System.StringComparison.Ordinal) && !t.ToString().StartsWith("/**/", System.StringComparison.Ordinal)));
 
     private static string Declaration(IMethodSymbol method)
     {

@@ -9,8 +9,11 @@ namespace PixyzGen.Analyzers.Tests.Totality;
 /// <summary>A [Distribution] class of a generated program: its C# name, signature text, family and Forward.</summary>
 public sealed record DistributionClass(string TypeName, string Signature, string Family, bool Constant, string[] ForwardParameters);
 
-/// <summary>A model member: its name, the index of its distribution class, and whether it is a field.</summary>
-public sealed record ModelMemberDecl(string Name, int Distribution, bool IsField);
+/// <summary>
+/// A model member: its name, the index of its distribution class, whether it is a field, and the user's own choices on
+/// it that generated code must not report again (<c>[Obsolete]</c>, <c>[Experimental]</c>, a nullable type).
+/// </summary>
+public sealed record ModelMemberDecl(string Name, int Distribution, bool IsField, bool Obsolete = false, bool Experimental = false, bool Nullable = false);
 
 /// <summary>A [Loss] parameter: its name, its C# type as written and as the hosts display it, and its modifier.</summary>
 public sealed record LossParameterDecl(string Name, string Type, string Display, string Modifier);
@@ -64,8 +67,8 @@ public sealed record UserProgram(string Namespace, string? Outer, DistributionCl
         var members = new List<ModelMemberDecl>();
         for (var i = 0; i < distributions.Count && members.Count < memberNames.Count; i++)
         {
-            members.Add(new ModelMemberDecl(memberNames[members.Count], i, Chance(0.3)));
-            if (!clean && Chance(0.1) && members.Count < memberNames.Count) members.Add(new ModelMemberDecl(memberNames[members.Count], i, Chance(0.3)));
+            members.Add(new ModelMemberDecl(memberNames[members.Count], i, Chance(0.3), Chance(0.1), Chance(0.05), Chance(0.15)));
+            if (!clean && Chance(0.1) && members.Count < memberNames.Count) members.Add(new ModelMemberDecl(memberNames[members.Count], i, Chance(0.3), Chance(0.1), Chance(0.05), Chance(0.15)));
         }
 
         var signatures = members.Select(m => distributions[m.Distribution].Signature).Distinct().ToList();
@@ -146,11 +149,14 @@ public sealed record UserProgram(string Namespace, string? Outer, DistributionCl
 
     private static string Id(string name) => SyntaxFacts.GetKeywordKind(Unescape(name)) != SyntaxKind.None ? "@" + Unescape(name) : name;
 
-    /// <summary>The program's C# text inside namespace <paramref name="prefix"/>.<see cref="Namespace"/>.</summary>
+    /// <summary>
+    /// The program's C# text inside namespace <paramref name="prefix"/>.<see cref="Namespace"/>; the user's code accepts
+    /// the obsolete and experimental members it declares, as a user's would.
+    /// </summary>
     public string Source(string prefix)
     {
         var text = new StringBuilder();
-        text.Append($"namespace {prefix}.{Namespace}\n{{\n");
+        text.Append($"namespace {prefix}.{Namespace}\n{{\n#pragma warning disable CS0612, CS0618, PXYTEST01\n");
         if (Outer is not null) text.Append($"public partial class {Outer}\n{{\n");
         foreach (var d in Distributions)
         {
@@ -159,7 +165,7 @@ public sealed record UserProgram(string Namespace, string? Outer, DistributionCl
             else
             {
                 var record = d.Family == "Normal" ? "NormalParams" : "BernoulliParams";
-                var first = d.ForwardParameters.Length == 0 ? "global::TorchSharp.torch.zeros(2)" : Id(d.ForwardParameters[0]);
+                var first = d.ForwardParameters.Length == 0 ? "zeros(2)" : Id(d.ForwardParameters[0]);
                 var body = d.Family == "Normal" ? $"new({first}, {first}.exp())" : $"BernoulliParams.FromLogits({first})";
                 text.Append($" : {d.Family} {{ private {record} Forward({string.Join(", ", d.ForwardParameters.Select(p => "Tensor " + Id(p)))}) => {body}; }}\n");
             }
@@ -167,8 +173,9 @@ public sealed record UserProgram(string Namespace, string? Outer, DistributionCl
         text.Append($"[Model({SymbolDisplayLiteral(Factorization)})]\npublic {(Sealed ? "sealed " : "")}partial class {ModelName} : GenerativeModel\n{{\n");
         foreach (var m in Members)
         {
-            var type = Distributions[m.Distribution].TypeName;
-            text.Append(m.IsField ? $"    public readonly {type} {m.Name} = new();\n" : $"    public {type} {m.Name} {{ get; }} = new();\n");
+            var type = Distributions[m.Distribution].TypeName + (m.Nullable ? "?" : "");
+            var attributes = (m.Obsolete ? "[System.Obsolete(\"old\")] " : "") + (m.Experimental ? "[System.Diagnostics.CodeAnalysis.Experimental(\"PXYTEST01\")] " : "");
+            text.Append(m.IsField ? $"    {attributes}public readonly {type} {m.Name} = new();\n" : $"    {attributes}public {type} {m.Name} {{ get; }} = new();\n");
         }
         if (HasIndexer && Members.Length > 0) text.Append($"    public {Distributions[Members[0].Distribution].TypeName} this[int i] => {Members[0].Name};\n");
         foreach (var loss in Losses)

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text;
 using CsCheck;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace PixyzGen.Analyzers.Tests.Totality;
 
@@ -10,6 +11,8 @@ namespace PixyzGen.Analyzers.Tests.Totality;
 /// Whole user programs drawn at random (<see cref="UserProgram"/>), built for real in batches: the generator never
 /// throws, its files compile with zero errors and warnings, the user's code compiles, and each program's PXY
 /// diagnostics are exactly what the Dsl's rules say of its description (<see cref="ExpectedDiagnostics"/>).
+/// Each batch is one project with settings drawn too: its C# version (12, the oldest the drawn programs' syntax
+/// allows, to preview), its nullable context, and whether it references the Runtime and TorchSharp under extern aliases.
 /// A fixed seed, so CI runs the same 2,000 programs every time; set PIXYZGEN_PROGRAMS for a longer run.
 /// </summary>
 public class UserProgramPropertyTests
@@ -18,7 +21,17 @@ public class UserProgramPropertyTests
 
     private static int Programs => int.TryParse(Environment.GetEnvironmentVariable("PIXYZGEN_PROGRAMS"), out var n) ? n : 2_000;
 
-    private static readonly Gen<UserProgram[]> Batches = Gen.Int.Array[ProgramsPerBuild].Select(seeds => seeds.Select(s => UserProgram.Draw(new Random(s))).ToArray());
+    private static readonly Gen<(ProjectSettings Settings, UserProgram[] Programs)> Batches = Gen.Int.Array[ProgramsPerBuild]
+        .Select(seeds => (Settings(new Random(seeds[0] ^ 0x5eed)), seeds.Select(s => UserProgram.Draw(new Random(s))).ToArray()));
+
+    private static readonly LanguageVersion[] Versions = { LanguageVersion.CSharp12, LanguageVersion.CSharp13, LanguageVersion.CSharp14, LanguageVersion.Preview, LanguageVersion.Latest };
+
+    private static ProjectSettings Settings(Random random)
+    {
+        var aliased = random.Next(4) == 0;
+        return new ProjectSettings(Versions[random.Next(Versions.Length)], (NullableContextOptions)random.Next(4),
+            RuntimeAlias: aliased ? "px" : null, TorchSharpAlias: aliased ? "ts" : null);
+    }
 
     [Test]
     public void Random_programs_build_cleanly_with_exactly_the_expected_diagnostics()
@@ -27,8 +40,8 @@ public class UserProgramPropertyTests
         var withDiagnostics = 0;
         Batches.Sample(batch =>
         {
-            withDiagnostics += Check(batch);
-            built += batch.Length;
+            withDiagnostics += Check(batch.Settings, batch.Programs);
+            built += batch.Programs.Length;
         }, iter: Programs / ProgramsPerBuild, threads: 1, seed: "0000000000001");
         TestContext.Out.WriteLine($"{built} programs built, {withDiagnostics} with PXY diagnostics");
         Assert.That(built, Is.GreaterThanOrEqualTo(Programs));
@@ -36,9 +49,11 @@ public class UserProgramPropertyTests
         Assert.That(withDiagnostics, Is.InRange(built / 10, built - built / 10));
     }
 
-    private static int Check(UserProgram[] programs)
+    private static int Check(ProjectSettings settings, UserProgram[] programs)
     {
-        var source = new StringBuilder("using PixyzGen;\nusing static TorchSharp.torch;\n");
+        var source = new StringBuilder(settings.RuntimeAlias is { } alias
+            ? $"extern alias {alias};\nextern alias {settings.TorchSharpAlias};\nusing {alias}::PixyzGen;\nusing static {settings.TorchSharpAlias}::TorchSharp.torch;\n"
+            : "using PixyzGen;\nusing static TorchSharp.torch;\n");
         var spans = new (int Start, int End)[programs.Length];
         for (var i = 0; i < programs.Length; i++)
         {
@@ -47,10 +62,10 @@ public class UserProgramPropertyTests
             spans[i] = (start, source.Length);
         }
         var text = source.ToString();
-        var build = RealCompilation.Of(text);
+        var build = RealCompilation.Of(settings, text);
         build.AssertGeneratedCodeIsClean();
         var userErrors = build.UserFileDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        Assert.That(userErrors, Is.Empty, () => "the user's code must compile:\n" + string.Join("\n", userErrors.Take(10)) + "\n" + text);
+        Assert.That(userErrors, Is.Empty, () => $"the user's code must compile ({settings}):\n" + string.Join("\n", userErrors.Take(10)) + "\n" + text);
 
         var withDiagnostics = 0;
         for (var i = 0; i < programs.Length; i++)

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using PixyzGen.Dsl.Diagnostics;
 using PixyzGen.Generator.Extract;
@@ -19,7 +20,7 @@ internal static class GeneratorDiagnostics
     }
 
     public static Diagnostic Create(TargetDiagnostic target) =>
-        Diagnostic.Create(Descriptor(target.Id), target.Spot?.ToLocation() ?? Location.None, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Cast<object>(target.Args)));
+        Diagnostic.Create(Descriptor(target.Id), target.Spot?.ToLocation() ?? Location.None, target.Args.Cast<object>().ToArray());
 
     /// <summary>PXY0309, once per project: its C# is older than the generated code needs, so nothing is generated.</summary>
     public static Diagnostic LanguageVersionTooOld(int version) =>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 
@@ -19,7 +20,8 @@ public static class DotNet
     public static Result Run(string workingDirectory, string arguments, TimeSpan? timeout = null) =>
         Process("dotnet", arguments, workingDirectory, timeout ?? TimeSpan.FromMinutes(5));
 
-    public static Result Process(string fileName, string arguments, string workingDirectory, TimeSpan timeout)
+    /// <summary>Runs <paramref name="fileName"/>; <paramref name="environment"/> adds or replaces variables of this process's environment.</summary>
+    public static Result Process(string fileName, string arguments, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName, arguments)
         {
@@ -34,6 +36,7 @@ public static class DotNet
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         using var process = System.Diagnostics.Process.Start(start)!;
         var output = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };

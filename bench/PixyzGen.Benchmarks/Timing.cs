@@ -12,6 +12,7 @@ public static class Timing
     /// <summary>One optimizer step on the loss, in a dispose scope; returns the loss.</summary>
     public static float TrainStep(optim.Optimizer optimizer, Func<Tensor> loss)
     {
+        PixyzGen.NativeSettings.ApplyThreadPolicy();
         using var scope = NewDisposeScope();
         optimizer.zero_grad();
         var value = loss();

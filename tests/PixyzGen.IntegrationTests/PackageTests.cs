@@ -10,7 +10,7 @@ namespace PixyzGen.IntegrationTests;
 
 /// <summary>
 /// PixyzGen as a user meets it: packed into a local feed, a project created from the template outside the repository
-/// by running docs/getting-started.md's commands, built warning-free from the packages, trained for a few steps, its
+/// as docs/getting-started.md does (<see cref="OwnProjectTests"/> runs the page's block itself), built warning-free from the packages, trained for a few steps, its
 /// generated code equal to the generator's snapshots, and a deliberate mistake reported as a PXY diagnostic.
 /// </summary>
 [NonParallelizable]
@@ -54,6 +54,22 @@ public class PackageTests
     }
 
     [Test]
+    public void Every_help_link_of_the_packed_analyzers_opens_a_page_the_package_ships()
+    {
+        // The package as NuGet lays it out in its folder, and the analyzers loaded from there as a compiler loads them.
+        var package = PackedFolder("PixyzGen");
+        var links = HelpLinksOf(Path.Combine(package, "analyzers", "dotnet", "cs"));
+        Assert.That(links.Keys, Does.Contain("PXY0001").And.Contain("PXY0309"));
+        foreach (var (id, link) in links)
+        {
+            var uri = new Uri(link);
+            Assert.That(uri.IsFile, Is.True, $"{id}: {link}");
+            Assert.That(uri.LocalPath, Is.EqualTo(Path.Combine(package, "docs", "diagnostics", id + ".md")), id);
+            Assert.That(File.Exists(uri.LocalPath), Is.True, $"{id}'s page {uri.LocalPath}");
+        }
+    }
+
+    [Test]
     public void The_plots_package_is_a_companion_depending_on_this_PixyzGen_and_ScottPlot()
     {
         Assert.That(Entries($"PixyzGen.Plots.{version}.nupkg"), Does.Contain("lib/net10.0/PixyzGen.Plots.dll").And.Contain("lib/net10.0/PixyzGen.Plots.xml"));
@@ -71,15 +87,21 @@ public class PackageTests
             "content/pixyzgen-vae/.template.config/template.json", "content/pixyzgen-vae/Data/Bars.cs",
             "content/pixyzgen-vae/Model/BarsVae.cs", "content/pixyzgen-vae/Model/Decoder.cs", "content/pixyzgen-vae/Model/Encoder.cs",
             "content/pixyzgen-vae/Model/Prior.cs", "content/pixyzgen-vae/PixyzGenVae.csproj", "content/pixyzgen-vae/Program.cs",
+            "content/pixyzgen-vae/nuget.config",
         }));
+        Assert.That(entries, Does.Contain("README.md"));
+        Assert.That(ReadEntry($"PixyzGen.Templates.{version}.nupkg", "PixyzGen.Templates.nuspec"), Does.Contain("<readme>README.md</readme>"));
+        // The source file defaults to Directory.Build.props' version; the packed one to the version it was packed as.
+        var source = File.ReadAllText(Repository.Path("templates", "PixyzGen.Templates", "content", "pixyzgen-vae", ".template.config", "template.json"));
+        Assert.That(source, Does.Contain($"\"defaultValue\": \"{Repository.Version}\""), "template.json's default PixyzGenVersion follows Directory.Build.props");
         var template = ReadEntry($"PixyzGen.Templates.{version}.nupkg", "content/pixyzgen-vae/.template.config/template.json");
-        Assert.That(template, Does.Contain($"\"defaultValue\": \"{Repository.Version}\""), "template.json's default PixyzGenVersion follows Directory.Build.props");
+        Assert.That(template, Does.Contain($"\"defaultValue\": \"{version}\"").And.Not.Contain($"\"defaultValue\": \"{Repository.Version}\""));
     }
 
     [Test]
     public void The_getting_started_commands_build_and_train_a_project_from_the_template()
     {
-        var folder = RunGettingStarted();
+        var folder = CreateProject();
 
         var build = DotNet.Run(folder, "build -c Release --no-incremental -p:TreatWarningsAsErrors=true -p:EmitCompilerGeneratedFiles=true --nologo").Succeeded("build");
         Assert.That(Regex.IsMatch(build.Output, @"\bwarning\b"), Is.False, build.Output);
@@ -102,7 +124,7 @@ public class PackageTests
     [Test]
     public void A_mistake_in_a_model_string_is_a_PXY_error_at_the_offending_factor()
     {
-        var folder = RunGettingStarted(run: false);
+        var folder = CreateProject(run: false);
         var model = Path.Combine(folder, "Model", "BarsVae.cs");
         File.WriteAllText(model, File.ReadAllText(model).Replace("p(x,z) = p(x|z) p(z)", "p(x,z) = p(x|z) p(z|x)", StringComparison.Ordinal));
         var build = DotNet.Run(folder, "build -c Release --nologo");
@@ -112,50 +134,61 @@ public class PackageTests
     }
 
     /// <summary>
-    /// Runs the ```sh blocks of docs/getting-started.md in a fresh folder, installing from the local feed into a private
-    /// template hive: `dotnet new install PixyzGen.Templates` installs the packed file, `dotnet new pixyzgen-vae` gets
-    /// the packed version. Returns the project folder.
+    /// Creates a project from the packed template as getting-started.md does (the template installed into a private
+    /// hive, the project under the work folder so its nuget.config names the feed, the version left to the template's
+    /// default) and, if asked, trains it as the page does. Returns the project folder.
     /// </summary>
-    private string RunGettingStarted(bool run = true)
+    private string CreateProject(bool run = true)
     {
-        var directory = Directory.CreateTempSubdirectory("user-").FullName;
-        var folder = Path.Combine(work, Path.GetFileName(directory));
-        Directory.Move(directory, folder);   // under the work folder, so its nuget.config applies
-        foreach (var command in ShellCommands(File.ReadAllText(Repository.Path("docs", "getting-started.md"))))
+        var folder = Directory.CreateDirectory(Path.Combine(work, $"user-{Guid.NewGuid():N}")).FullName;
+        if (!templateInstalled)   // once per hive: the template engine registers a forced reinstall twice
+            DotNet.Run(folder, $"new install \"{Path.Combine(feed, $"PixyzGen.Templates.{version}.nupkg")}\" --debug:custom-hive \"{hive}\"").Succeeded("dotnet new install");
+        templateInstalled = true;
+        DotNet.Run(folder, $"new pixyzgen-vae -o MyVae --debug:custom-hive \"{hive}\"").Succeeded("dotnet new pixyzgen-vae");
+        folder = Path.Combine(folder, "MyVae");
+        if (run)
         {
-            if (command.StartsWith("cd ", StringComparison.Ordinal)) { folder = Path.Combine(folder, command[3..].Trim()); continue; }
-            if (command == "dotnet new install PixyzGen.Templates")
-            {
-                // Once per hive: the template engine registers a forced reinstall twice.
-                if (!templateInstalled)
-                    DotNet.Run(folder, $"new install \"{Path.Combine(feed, $"PixyzGen.Templates.{version}.nupkg")}\" --debug:custom-hive \"{hive}\"").Succeeded(command);
-                templateInstalled = true;
-                continue;
-            }
-            if (command.StartsWith("dotnet new pixyzgen-vae", StringComparison.Ordinal))
-            {
-                DotNet.Run(folder, $"{command["dotnet ".Length..]} --PixyzGenVersion {version} --debug:custom-hive \"{hive}\"").Succeeded(command);
-                continue;
-            }
-            if (command.StartsWith("dotnet run", StringComparison.Ordinal))
-            {
-                if (!run) continue;
-                var result = DotNet.Run(folder, $"run -c Release {command["dotnet run".Length..].Trim()}").Succeeded(command);
-                var losses = Regex.Matches(result.Output, @"step\s+\d+\s+loss\s+([0-9.]+)").Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-                Assert.That(losses, Has.Length.GreaterThanOrEqualTo(3), result.Output);
-                Assert.That(losses[^1], Is.LessThan(losses[0] - 5), "training lowers the loss");
-                continue;
-            }
-            Assert.Fail($"getting-started.md has a command this test does not know how to run: {command}");
+            var result = DotNet.Run(folder, "run -c Release -- --steps 300").Succeeded("dotnet run");
+            var losses = Regex.Matches(result.Output, @"step\s+\d+\s+loss\s+([0-9.]+)").Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            Assert.That(losses, Has.Length.GreaterThanOrEqualTo(3), result.Output);
+            Assert.That(losses[^1], Is.LessThan(losses[0] - 5), "training lowers the loss");
         }
         return folder;
     }
 
-    private static IEnumerable<string> ShellCommands(string markdown) =>
-        Regex.Matches(markdown, "```sh\n(.*?)```", RegexOptions.Singleline)
-            .SelectMany(m => m.Groups[1].Value.Split('\n'))
-            .Select(line => line.Trim())
-            .Where(line => line.Length > 0 && !line.StartsWith('#'));
+    // The package's files extracted to a folder, as the NuGet packages folder holds them.
+    private string PackedFolder(string id)
+    {
+        var folder = Path.Combine(work, $"extracted-{id}-{Guid.NewGuid():N}");
+        ZipFile.ExtractToDirectory(Path.Combine(feed, $"{id}.{version}.nupkg"), folder);
+        return folder;
+    }
+
+    // Rule ID -> help link of every diagnostic the analyzer assemblies in `folder` support, loaded in a context of their own.
+    private static Dictionary<string, string> HelpLinksOf(string folder)
+    {
+        var context = new FolderLoadContext(folder);
+        var links = new Dictionary<string, string>();
+        foreach (var file in Directory.GetFiles(folder, "*.dll"))
+        {
+            foreach (var type in context.LoadFromAssemblyPath(file).GetTypes().Where(t => !t.IsAbstract && typeof(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer).IsAssignableFrom(t)))
+            {
+                var analyzer = (Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer)Activator.CreateInstance(type)!;
+                foreach (var descriptor in analyzer.SupportedDiagnostics) links[descriptor.Id] = descriptor.HelpLinkUri;
+            }
+        }
+        return links;
+    }
+
+    // Loads PixyzGen's assemblies from one folder; Roslyn comes from the test's own context, as in a compiler.
+    private sealed class FolderLoadContext(string folder) : System.Runtime.Loader.AssemblyLoadContext(isCollectible: true)
+    {
+        protected override System.Reflection.Assembly? Load(System.Reflection.AssemblyName name)
+        {
+            var path = Path.Combine(folder, name.Name + ".dll");
+            return name.Name!.StartsWith("PixyzGen.", StringComparison.Ordinal) && File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+        }
+    }
 
     private string[] Entries(string package)
     {

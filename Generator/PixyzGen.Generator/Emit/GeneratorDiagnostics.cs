@@ -16,7 +16,7 @@ internal static class GeneratorDiagnostics
     {
         var info = DiagnosticCatalog.Get(id);
         return new DiagnosticDescriptor(info.Id, info.Title, info.MessageFormat, "PixyzGen", DiagnosticSeverity.Error, isEnabledByDefault: true,
-            helpLinkUri: HelpLinks.Base + info.Id + ".md");
+            helpLinkUri: HelpLinks.For(info.Id));
     }
 
     public static Diagnostic Create(TargetDiagnostic target) =>

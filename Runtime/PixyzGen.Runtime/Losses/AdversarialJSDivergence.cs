@@ -66,6 +66,7 @@ public class AdversarialJSDivergence : Loss
     /// <summary>One optimizer step of the discriminator on fresh draws; returns its loss.</summary>
     public double TrainDiscriminator(Variables inputs)
     {
+        NativeSettings.ApplyThreadPolicy();
         using var scope = NewDisposeScope();
         Discriminator.train();
         discriminatorOptimizer.zero_grad();

@@ -87,6 +87,7 @@ public class Model : IDisposable
     /// </summary>
     public virtual double Train(Variables inputs)
     {
+        NativeSettings.ApplyThreadPolicy();
         using var scope = NewDisposeScope();
         using var batch = BatchSize is { } size ? SamplingBatch.Use(size) : null;
         Steps++;
@@ -115,6 +116,7 @@ public class Model : IDisposable
     /// <summary>The test loss on <paramref name="inputs"/>, without gradients.</summary>
     public virtual double Test(Variables inputs)
     {
+        NativeSettings.ApplyThreadPolicy();
         using var scope = NewDisposeScope();
         using var batch = BatchSize is { } size ? SamplingBatch.Use(size) : null;
         using var noGrad = no_grad();

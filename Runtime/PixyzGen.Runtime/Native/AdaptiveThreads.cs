@@ -8,8 +8,8 @@ namespace PixyzGen;
 /// fewer while other processes keep cores busy (measured on a shared 2-core VM: with one busy process, two spinning
 /// threads made a VAE step 4.4x slower than one thread, while on an idle machine one thread was 1.4x slower than two;
 /// docs/performance.md). A timer samples the load every <see cref="Period"/>; the change takes effect on the training
-/// thread at its next loss evaluation (<see cref="Apply"/>, called by every generated and dynamic loss), since libtorch's
-/// OpenMP thread count belongs to the thread that sets it.
+/// thread at its next step (<see cref="Apply"/>, through <see cref="NativeSettings.ApplyThreadPolicy"/>, which trainers
+/// call each step), since libtorch's OpenMP thread count belongs to the thread that sets it.
 /// </summary>
 internal static class AdaptiveThreads
 {

@@ -1,8 +1,6 @@
 using System;
-using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 
 namespace PixyzGen;
 
@@ -13,9 +11,9 @@ namespace PixyzGen;
 /// its AVX-512 kernels, and with its AVX2 kernels at the first step of real_nvp_cifar's couplings in most runs; so Glow
 /// and RealNVP's convolutional couplings trained into NaN. With the AVX kernels the same runs were finite and
 /// repeatable, at no cost the benchmark could see (docs/architecture.md, "oneDNN on AMD AVX-512"). oneDNN reads the
-/// cap once, at its first primitive, so it is set as this assembly loads, before a PixyzGen model can run a
-/// convolution. The user's own ONEDNN_MAX_CPU_ISA or DNNL_MAX_CPU_ISA wins (<c>ONEDNN_MAX_CPU_ISA=ALL</c> keeps every
-/// kernel). Linux only.
+/// cap once, at its first primitive, so <see cref="NativeSettings.Configure"/> sets it first, and only that explicit
+/// call does: loading the runtime changes nothing in the process. The user's own ONEDNN_MAX_CPU_ISA or
+/// DNNL_MAX_CPU_ISA wins (<c>ONEDNN_MAX_CPU_ISA=ALL</c> keeps every kernel). Linux only.
 /// </summary>
 public static class OneDnnIsaCap
 {
@@ -25,7 +23,7 @@ public static class OneDnnIsaCap
     /// <summary>The cap set on the affected processors.</summary>
     public const string Cap = "AVX";
 
-    /// <summary>The cap this process set (<see cref="Cap"/>), or null where oneDNN keeps its own choice.</summary>
+    /// <summary>The cap <see cref="NativeSettings.Configure"/> set (<see cref="Cap"/>), or null where oneDNN keeps its own choice.</summary>
     public static string? Applied { get; private set; }
 
     /// <summary>Whether a processor described by <paramref name="cpuInfo"/> (/proc/cpuinfo's text) needs the cap, given the environment.</summary>
@@ -38,11 +36,10 @@ public static class OneDnnIsaCap
             && Field(cpuInfo, "flags")?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("avx512f") == true;
     }
 
-    [ModuleInitializer]
-    [SuppressMessage("Usage", "CA2255", Justification = "oneDNN fixes its instruction set at its first convolution; any later entry point could be too late.")]
-    internal static void ApplyOnLoad()
+    /// <summary>Sets the cap when this processor needs it (see the type's summary); <see cref="NativeSettings.Configure"/> calls it.</summary>
+    internal static void Apply()
     {
-        if (!OperatingSystem.IsLinux()) return;
+        if (!OperatingSystem.IsLinux() || Applied is not null) return;
         try
         {
             if (IsNeeded(File.ReadAllText("/proc/cpuinfo"), Environment.GetEnvironmentVariable) && LibC.setenv(Variable, Cap, 0) == 0)

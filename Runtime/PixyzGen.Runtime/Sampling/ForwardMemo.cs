@@ -17,14 +17,10 @@ public static class ForwardMemo
 {
     private static readonly AsyncLocal<Dictionary<Key, object>?> Ambient = new();
 
-    /// <summary>
-    /// Starts a scope for one evaluation; inside an open scope it joins that one. The start of an evaluation is also
-    /// where an adaptive thread count (<see cref="NativeSettings.Configure"/>) takes effect on the training thread.
-    /// </summary>
+    /// <summary>Starts a scope for one evaluation; inside an open scope it joins that one.</summary>
     public static IDisposable Begin()
     {
         if (Ambient.Value is not null) return Joined.Instance;
-        AdaptiveThreads.Apply();
         Ambient.Value = new Dictionary<Key, object>();
         return new Scope();
     }

@@ -27,9 +27,10 @@ public static class Minibatches
         }
     }
 
-    /// <summary>One optimizer step on <paramref name="loss"/>: zero the gradients, check and report the loss, back-propagate, step.</summary>
+    /// <summary>One optimizer step on <paramref name="loss"/>: the thread policy applied, zero the gradients, check and report the loss, back-propagate, step.</summary>
     public static void Step(optim.Optimizer optimizer, TrainingProgress progress, Func<Tensor> loss)
     {
+        NativeSettings.ApplyThreadPolicy();
         optimizer.zero_grad();
         var value = loss();
         progress.Report(value.item<float>());

@@ -24,6 +24,7 @@ public sealed class VaeTrainer(VaeModel model, TrainingOptions options)
         var steps = 0;
         for (long start = 0; start < count; start += options.BatchSize)
         {
+            NativeSettings.ApplyThreadPolicy();
             using var scope = NewDisposeScope();
             var length = Math.Min(options.BatchSize, count - start);
             var batch = train.Images.index_select(0, order.narrow(0, start, length));

@@ -58,4 +58,26 @@ public class AdaptiveThreadsTests
             TorchSharp.torch.set_num_threads(before);
         }
     }
+
+    /// <summary>A loss evaluation (its forward-pass cache) leaves the thread count alone; the trainer's call applies the policy.</summary>
+    [Test]
+    public void The_thread_policy_is_applied_by_the_step_not_by_a_loss_evaluation()
+    {
+        var before = TorchSharp.torch.get_num_threads();
+        if (Environment.ProcessorCount < 2) Assert.Ignore("needs two cores to tell two counts apart");
+        try
+        {
+            TorchSharp.torch.set_num_threads(1);
+            if (!AdaptiveThreads.Start(2)) Assert.Ignore("/proc is not readable here");
+            using (ForwardMemo.Begin())
+                Assert.That(TorchSharp.torch.get_num_threads(), Is.EqualTo(1), "opening a loss evaluation changes no setting");
+            NativeSettings.ApplyThreadPolicy();   // within the first sampling period the choice is still the maximum
+            Assert.That(TorchSharp.torch.get_num_threads(), Is.EqualTo(2));
+        }
+        finally
+        {
+            AdaptiveThreads.Stop();
+            TorchSharp.torch.set_num_threads(before);
+        }
+    }
 }

@@ -31,15 +31,27 @@ public class OneDnnIsaCapTests
     }
 
     [Test]
-    public void This_process_has_the_cap_exactly_when_its_processor_needs_it()
+    public void After_Configure_this_process_has_the_cap_exactly_when_its_processor_needs_it()
     {
         if (!OperatingSystem.IsLinux()) Assert.Ignore("the cap is set on Linux only");
         var cpuInfo = System.IO.File.ReadAllText("/proc/cpuinfo");
-        // The runtime loaded before this test ran, so the user's variables are those the process started with, plus ours.
+        // The assembly's set-up called Configure (as a program does first), so the user's variables are those the
+        // process started with, plus the cap.
         var started = System.Environment.GetEnvironmentVariables();
         var needed = OneDnnIsaCap.IsNeeded(cpuInfo, name => started.Contains(name) ? (string?)started[name] : null);
         Assert.That(OneDnnIsaCap.Applied, Is.EqualTo(needed ? OneDnnIsaCap.Cap : null));
         Assert.That(NativeSettings.Configure(threads: get_num_threads()).OneDnnMaxCpuIsa, Is.EqualTo(OneDnnIsaCap.Applied));
+    }
+
+    /// <summary>Loading the runtime changes nothing process-wide: it has no module initializer (the cap waits for Configure).</summary>
+    [Test]
+    public void The_runtime_has_no_module_initializer()
+    {
+        var initializers = typeof(NativeSettings).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.DeclaredOnly))
+            .Where(m => m.IsDefined(typeof(System.Runtime.CompilerServices.ModuleInitializerAttribute), false))
+            .Select(m => $"{m.DeclaringType}.{m.Name}");
+        Assert.That(initializers, Is.Empty);
     }
 
     /// <summary>
@@ -54,7 +66,7 @@ public class OneDnnIsaCapTests
     [TestCase(4, 64, 14)]
     public void Convolution_gradients_are_finite_and_the_same_every_call(int channels, int hidden, int side)
     {
-        _ = OneDnnIsaCap.Applied;   // the runtime is loaded (and the cap set) before the first convolution
+        // The cap, where needed, was set by the assembly's set-up (NativeSettings.Configure) before any convolution.
         using var scope = NewDisposeScope();
         manual_seed(3);
         var net = nn.Sequential(nn.Conv2d(channels, hidden, 3, padding: 1), nn.ReLU(), nn.Conv2d(hidden, hidden, 3, padding: 1), nn.ReLU(), nn.Conv2d(hidden, 2 * channels, 3, padding: 1));

@@ -45,7 +45,48 @@ public class FusedAdamTests
     [Test]
     public void The_fused_kernel_is_there()
     {
+        Assert.That(NativeOperators.Exists(FusedAdam.Operator), Is.True, "libtorch 2.10 exports aten::_fused_adam_'s entry point");
         Assert.That(FusedAdam.IsAvailable, Is.True, "libtorch 2.10's aten::_fused_adam_ compiles through TorchScript");
+        using var optimizer = new FusedAdam(Problem(1).Model.parameters());
+        Assert.That(optimizer.IsFused, Is.True);
+    }
+
+    /// <summary>
+    /// The lookup that decides whether a script may be compiled: an operator libtorch lacks is answered "no" from its
+    /// exported names (compiling a script that named it would abort the process, so only the lookup may be asked).
+    /// </summary>
+    [Test]
+    public void The_operator_lookup_tells_declared_operators_from_unknown_ones()
+    {
+        Assert.That(NativeOperators.Exists("addmm"), Is.True);
+        Assert.That(NativeOperators.Exists("_fused_adamw_"), Is.True);
+        Assert.That(NativeOperators.Exists("_fused_ada"), Is.False, "a prefix of a declared name is not declared");
+        Assert.That(NativeOperators.Exists("pixyzgen_no_such_op_"), Is.False);
+        var notElf = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(notElf, "not a library");
+            Assert.That(NativeOperators.Declares(notElf, "addmm"), Is.False, "an unreadable library declares nothing");
+        }
+        finally
+        {
+            File.Delete(notElf);
+        }
+    }
+
+    /// <summary>A libtorch without the kernel (the path forced here): every step is TorchSharp's Adam, to the bit.</summary>
+    [Test]
+    public void Without_the_kernel_every_step_is_TorchSharps_Adam()
+    {
+        var (reference, x, y) = Problem(6);
+        var (fallback, _, _) = Problem(6);
+        using var adam = new Adam(reference.parameters(), 1e-2, amsgrad: true);
+        using var optimizer = new FusedAdam(fallback.parameters(), 1e-2, 0.9, 0.999, 1e-8, 0, amsgrad: true, maximize: false, useKernel: false);
+        Assert.That(optimizer.IsFused, Is.False);
+        Train(reference, adam, x, y, 50);
+        Train(fallback, optimizer, x, y, 50);
+        Assert.That(LargestDifference(reference, fallback), Is.EqualTo(0f));
+        Assert.That(optimizer.state_dict().State.Cast<Adam.State>().Select(s => s.step), Is.All.EqualTo(50));
     }
 
     [TestCase(0.0, false, false)]

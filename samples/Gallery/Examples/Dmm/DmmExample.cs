@@ -58,6 +58,7 @@ public sealed class DmmExample : IExample
                 using var order = randperm(TrainEpisodes);
                 for (var i = 0; i < batchesPerEpoch; i++)
                 {
+                    NativeSettings.ApplyThreadPolicy();
                     using var scope = NewDisposeScope();
                     var index = order.narrow(0, i * BatchSize, BatchSize);
                     var x = trainX.index_select(1, index);

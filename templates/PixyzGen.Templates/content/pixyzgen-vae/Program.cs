@@ -16,6 +16,7 @@ var optimizer = optim.Adam(model.parameters(), 1e-2);
 Console.WriteLine(model);
 for (var step = 1; step <= steps; step++)
 {
+    NativeSettings.ApplyThreadPolicy();   // the thread count Configure's adaptive policy chose
     using var scope = NewDisposeScope();
     var images = Bars.Sample(128);
     optimizer.zero_grad();

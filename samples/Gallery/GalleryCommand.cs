@@ -67,7 +67,7 @@ public static class GalleryCommand
         var table = new Command("table", "Runs the examples with their defaults and prints samples/README.md's table rows (samples/make-table.sh writes them)") { names, describe };
         table.SetAction(parsed => Table(parsed.GetValue(names) ?? Array.Empty<string>(), parsed.GetValue(describe)));
         root.Subcommands.Add(table);
-        return root.Parse(args).Invoke();
+        return PixyzGen.Samples.Vae.CommandLine.CommandLineRun.Invoke(root, args);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using PixyzGen.Datasets;
+using PixyzGen.Samples.Vae.CommandLine;
 using PixyzGen.Samples.Vae.Data;
 using PixyzGen.Samples.Vae.Model;
 using PixyzGen.Samples.Vae.Output;
@@ -69,7 +70,7 @@ public static class VaeCommand
                 return Diverged;
             }
         });
-        return root.Parse(args).Invoke();
+        return CommandLineRun.Invoke(root, args);
     }
 
     private static T? Parsed<T>(System.CommandLine.Parsing.OptionResult result) where T : struct

@@ -93,7 +93,7 @@ public class CheckerTests
 
     [TestCase("mean(log r(x|z))", DiagnosticIds.UnknownDistribution, 9, "No distribution member declares r(x|z); did you mean p(x|z)?")]
     [TestCase("mean(E_q(z|x)[log p(x|y)])", DiagnosticIds.SignatureMismatch, 18, "p(x|y) does not match the declared p(x|z) of member 'P'")]
-    [TestCase("mean(log p(x|z))", DiagnosticIds.UnboundVariable, 13, "Variable 'z' of p(x|z) is neither a parameter")]
+    [TestCase("mean(log p(x|z))", DiagnosticIds.UnboundVariable, 13, "Variable 'z' of p(x|z) is unbound: it is neither a parameter of the loss method nor sampled by an enclosing E_")]
     [TestCase("mean(KL(q(z|x) || p(x|z)))", DiagnosticIds.KlOverDifferentVariables, 5, "different variables (z vs x)")]
     [TestCase("beta * mean(log p(x|z))", DiagnosticIds.UnboundVariable, 0, "Variable 'beta'")]
     public void Loss_rules_name_the_problem_at_its_span(string text, string id, int start, string fragment)

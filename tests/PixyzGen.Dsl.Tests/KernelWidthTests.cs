@@ -44,11 +44,11 @@ public class KernelWidthTests
     }
 
     [Test]
-    public void A_tensor_width_is_PXY0304_and_an_unknown_one_PXY0203_at_the_name()
+    public void A_tensor_width_is_PXY0215_and_an_unknown_one_PXY0203_at_the_name()
     {
         var loss = DslParser.ParseLoss("MMD(q(z|x) || p(z), sigma2 = x)").Value!;
         var error = LossChecker.Check(loss, Members, new[] { new LossParameterShape("x", LossShapeRules.Tensor) }, "Loss").Single();
-        Assert.That((error.Id, error.Range.Start), Is.EqualTo((DiagnosticIds.BadLossSignature, 29)));
+        Assert.That((error.Id, error.Range.Start), Is.EqualTo((DiagnosticIds.SettingOfWrongType, 29)));
         var unknown = DslParser.ParseLoss("MMD(q(z|x) || p(z), sigma2 = s)").Value!;
         var unbound = LossChecker.Check(unknown, Members, new[] { new LossParameterShape("x", LossShapeRules.Tensor) }, "Loss").Single();
         Assert.That((unbound.Id, unbound.Range.Start), Is.EqualTo((DiagnosticIds.UnboundVariable, 29)));

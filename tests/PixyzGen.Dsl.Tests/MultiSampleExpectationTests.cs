@@ -93,7 +93,7 @@ public class MultiSampleExpectationTests
         Checking.LossParameterShape Tensor(string name) => new(name, Checking.LossShapeRules.Tensor);
         Assert.That(Checking.LossChecker.Check(loss, members, new[] { Tensor("x"), new Checking.LossParameterShape("count", "long") }, "Loss"), Is.Empty);
         var asDouble = Checking.LossChecker.Check(loss, members, new[] { Tensor("x"), new Checking.LossParameterShape("count", "double") }, "Loss").Single();
-        Assert.That((asDouble.Id, asDouble.Range.Start, asDouble.Range.Length), Is.EqualTo((Diagnostics.DiagnosticIds.BadLossSignature, 10, 5)));
+        Assert.That((asDouble.Id, asDouble.Range.Start, asDouble.Range.Length), Is.EqualTo((Diagnostics.DiagnosticIds.SettingOfWrongType, 10, 5)));
         var unknown = Checking.LossChecker.Check(loss, members, new[] { Tensor("x") }, "Loss").Single();
         Assert.That((unknown.Id, unknown.Range.Start), Is.EqualTo((Diagnostics.DiagnosticIds.UnboundVariable, 10)));
         Assert.That(Printing.LatexPrinter.Loss(loss), Does.Contain("\\frac{1}{count}"));
@@ -109,7 +109,7 @@ public class MultiSampleExpectationTests
         Checking.LossParameterShape Tensor(string name) => new(name, Checking.LossShapeRules.Tensor);
         Assert.That(Checking.LossChecker.Check(loss, members, new[] { Tensor("x"), new Checking.LossParameterShape("k", "int") }, "Loss"), Is.Empty);
         var asDouble = Checking.LossChecker.Check(loss, members, new[] { Tensor("x"), new Checking.LossParameterShape("k", "double") }, "Loss").Single();
-        Assert.That((asDouble.Id, asDouble.Range.Start), Is.EqualTo((Diagnostics.DiagnosticIds.BadLossSignature, 14)));
+        Assert.That((asDouble.Id, asDouble.Range.Start), Is.EqualTo((Diagnostics.DiagnosticIds.SettingOfWrongType, 14)));
         var unknown = Checking.LossChecker.Check(loss, members, new[] { Tensor("x") }, "Loss").Single();
         Assert.That(unknown.Id, Is.EqualTo(Diagnostics.DiagnosticIds.UnboundVariable));
     }

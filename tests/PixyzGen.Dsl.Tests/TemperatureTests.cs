@@ -51,14 +51,14 @@ public class TemperatureTests
         Assert.That(LossChecker.Check(loss, Members, new[] { Tensor("x"), new LossParameterShape("tau", "double") }, "Loss"), Is.Empty);
         Assert.That(LossChecker.Check(loss, Members, new[] { Tensor("x"), new LossParameterShape("tau", "int") }, "Loss"), Is.Empty);
         var asTensor = LossChecker.Check(loss, Members, new[] { Tensor("x"), Tensor("tau") }, "Loss").Single();
-        Assert.That((asTensor.Id, asTensor.Range.Start), Is.EqualTo((DiagnosticIds.BadLossSignature, 28)));
+        Assert.That((asTensor.Id, asTensor.Range.Start), Is.EqualTo((DiagnosticIds.SettingOfWrongType, 28)));
         var unknown = LossChecker.Check(loss, Members, new[] { Tensor("x") }, "Loss").Single();
         Assert.That((unknown.Id, unknown.Range.Start), Is.EqualTo((DiagnosticIds.UnboundVariable, 28)));
 
         var normal = DslParser.ParseLoss("mean(E_q(z|x, temperature = 0.5)[log q(z|x)])").Value!;
         var notRelaxed = LossChecker.Check(normal, Members, new[] { Tensor("x") }, "Loss").Single();
-        Assert.That(notRelaxed.Id, Is.EqualTo(DiagnosticIds.TermJointMismatch));
-        Assert.That(DiagnosticCatalog.Format(notRelaxed), Does.Contain("q(z|x) is a Normal"));
+        Assert.That(notRelaxed.Id, Is.EqualTo(DiagnosticIds.TemperatureOfUnrelaxedFamily));
+        Assert.That(DiagnosticCatalog.Format(notRelaxed), Is.EqualTo("temperature = 0.5 in E_q(z|x): only relaxed families (RelaxedBernoulli, RelaxedCategorical) have a temperature, and q(z|x) is a Normal"));
     }
 
     [Test]
@@ -68,7 +68,7 @@ public class TemperatureTests
         Assert.That(LossChecker.Check(same, Members, new[] { Tensor("x"), new LossParameterShape("tau", "double") }, "Loss"), Is.Empty);
         var two = DslParser.ParseLoss("mean(E_q(y|x, temperature = 0.5)[log p(x|y)] + E_q(y|x, temperature = 2)[log p(x|y)])").Value!;
         var error = LossChecker.Check(two, Members, new[] { Tensor("x") }, "Loss").Single();
-        Assert.That(error.Id, Is.EqualTo(DiagnosticIds.TermJointMismatch));
-        Assert.That(DiagnosticCatalog.Format(error), Does.Contain("already sets it to 0.5"));
+        Assert.That(error.Id, Is.EqualTo(DiagnosticIds.TemperatureSetTwice));
+        Assert.That(DiagnosticCatalog.Format(error), Is.EqualTo("The temperature of q(y|x) is set for the whole call: this loss sets it to 2 here and to 0.5 before"));
     }
 }

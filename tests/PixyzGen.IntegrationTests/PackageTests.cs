@@ -129,8 +129,14 @@ public class PackageTests
         File.WriteAllText(model, File.ReadAllText(model).Replace("p(x,z) = p(x|z) p(z)", "p(x,z) = p(x|z) p(z|x)", StringComparison.Ordinal));
         var build = DotNet.Run(folder, "build -c Release --nologo");
         Assert.That(build.ExitCode, Is.Not.EqualTo(0));
-        // [Model("p(x,z) = p(x|z) p(z|x)")] on line 7: the string starts at column 9, the factor p(x|z) at column 18.
-        Assert.That(build.Output, Does.Contain("BarsVae.cs(7,18): error PXY0102: The factorization is recursive: z -> x -> z"));
+        // What the build says, as getting-started.md shows it: path from the project, without the help link and project.
+        var reported = Regex.Matches(build.Output, @"(Model/\w+\.cs\(\d+,\d+\): (?:error|warning) [A-Z]+\d+: .*?)(?: \((?:file|https?):[^)]*\))? \[[^\]]*\]\s*$", RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value).Distinct().ToArray();
+        var page = File.ReadAllText(Repository.Path("docs", "getting-started.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var shown = Regex.Match(page[page.IndexOf("## 4. Make a mistake", StringComparison.Ordinal)..], "```text\n(.*?)```", RegexOptions.Singleline).Groups[1].Value
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(reported, Is.EqualTo(shown), build.Output);
+        Assert.That(build.Output, Does.Contain("docs/diagnostics/PXY0202.md"), "the help link opens the page the package ships");
     }
 
     /// <summary>

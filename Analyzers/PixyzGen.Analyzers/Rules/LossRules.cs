@@ -20,8 +20,8 @@ internal static class LossRules
         var parsed = DslParser.ParseLoss(formulaText.Text);
         foreach (var error in parsed.Errors) context.ReportDiagnostic(Descriptors.Create(error, formulaText.Locate(error.Range)));
         if (parsed.Value is not { } loss || !shape.InModel) return;   // without [Model] there is nothing to check the formula against
-        var members = ModelMembers.Of(method.ContainingType, context.Compilation).Select(m => m.Signature).ToList();
-        foreach (var error in LossChecker.Check(loss, members, shape.Parameters.ToList(), method.Name))
+        var members = ModelMembers.Of(method.ContainingType, context.Compilation);
+        foreach (var error in members.Standing(LossChecker.Check(loss, members.Members.Select(m => m.Signature).ToList(), shape.Parameters.ToList(), method.Name)))
             context.ReportDiagnostic(Descriptors.Create(error, formulaText.Locate(error.Range)));
     }
 }

@@ -17,30 +17,30 @@ internal static class ModelRules
 {
     public static void Check(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeArgument factorizationText)
     {
-        var members = ModelMembers.Of(type, context.Compilation);
+        var set = ModelMembers.Of(type, context.Compilation);
+        var members = set.Members;
         var signatures = members.Select(m => m.Signature).ToList();
         var references = new List<DistributionRef>();
 
         var parsed = DslParser.ParseFactorization(factorizationText.Text);
         foreach (var error in parsed.Errors) context.ReportDiagnostic(Descriptors.Create(error, factorizationText.Locate(error.Range)));
+        // Signatures, then factors against members, then structure: one mistake, one diagnostic (ModelStringChecker).
+        var valid = false;
         if (parsed.Value is { } factorization)
         {
-            foreach (var error in FactorizationChecker.Check(factorization).Errors)
+            references.AddRange(factorization.Factors);
+            var (errors, isValid) = ModelStringChecker.Check(factorization, signatures, set.Incomplete);
+            foreach (var error in errors)
                 context.ReportDiagnostic(Descriptors.Create(error, factorizationText.Locate(error.Range)));
-            foreach (var factor in factorization.Factors)
-            {
-                references.Add(factor);
-                MemberResolver.Resolve(factor, signatures, out var error);
-                if (error is not null) context.ReportDiagnostic(Descriptors.Create(error, factorizationText.Locate(error.Range)));
-            }
+            valid = isValid;
         }
 
         foreach (var (index, error) in MemberChecker.Ambiguous(signatures))
             context.ReportDiagnostic(Descriptors.Create(error, members[index].Symbol.Locations[0]));
 
         // A member counts as used if the factorization or any loss of the model mentions it; while some formula does
-        // not parse, nothing can be called unused.
-        var allParsed = parsed.Value is not null;
+        // not parse, the factorization is in error or a member's signature is, nothing can be called unused.
+        var allParsed = parsed.Value is not null && valid && !set.Incomplete;
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
             if (AttributeArgument.Find(method, SymbolFacts.LossAttribute, context.CancellationToken) is not { } loss) continue;

@@ -51,7 +51,7 @@ public static class LossChecker
             case HyperParameterNode hyper:
                 used.Add(hyper.Name);
                 if (!bound.Contains(hyper.Name))
-                    errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, hyper.Range, hyper.Name, "the formula"));
+                    errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, hyper.Range, hyper.Name, "the formula", NeitherParameterNorDrawn));
                 break;
             case NegateNode negate:
                 Visit(negate.Operand, bound, context);
@@ -108,15 +108,14 @@ public static class LossChecker
                 // The carried state is a draw of this step: draws inside a nested iterate(...) belong to its own steps.
                 var drawn = new HashSet<string>(MemberChecker.Expectations(iterate.Step, intoIterations: false).SelectMany(d => d.VarNames));
                 foreach (var carry in iterate.Carries.Where(c => !drawn.Contains(c.From.Name)))
-                    errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, carry.From.Range, carry.From.Name, "the carried state: no E_ of the step (outside nested iterate) draws it"));
+                    errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, carry.From.Range, carry.From.Name, $"the carried state {carry.From.Name} = {carry.To.Name}", NotDrawnByTheStep));
                 break;
             case MmdNode mmd:
                 var mmdName = mmd.InverseMultiquadric ? ReservedWords.MmdInverseMultiquadric : ReservedWords.Mmd;
                 RequireDraw(AsFactors(CheckReference(context, mmd.Left, bound, includeVars: false)), mmd.Left, mmdName, errors);
                 RequireDraw(AsFactors(CheckReference(context, mmd.Right, bound, includeVars: false)), mmd.Right, mmdName, errors);
                 if (mmd.KernelWidth is HyperParameterNode width)
-                    RequireSetting(context, width, bound, context.Scalars, $"the kernel width of {mmd.Left.Text} || {mmd.Right.Text}",
-                        $"{ReservedWords.KernelWidth} = {width.Name} takes a number, but '{width.Name}' is not a double, float, int or long parameter");
+                    RequireSetting(context, width, bound, context.Scalars, $"the kernel width of {mmd.Left.Text} || {mmd.Right.Text}", TakesANumber);
                 if (!new HashSet<string>(mmd.Left.VarNames).SetEquals(mmd.Right.VarNames))
                     errors.Add(DslError.Create(DiagnosticIds.KlOverDifferentVariables, mmd.Range, mmdName, mmd.Left.Text, mmd.Right.Text,
                         string.Join(",", mmd.Left.VarNames), string.Join(",", mmd.Right.VarNames)));
@@ -127,8 +126,7 @@ public static class LossChecker
                 RequireDensity(proposal, iwae.Proposal, "IWAE", errors);
                 RequireDraw(proposal, iwae.Proposal, iwaeName, errors);
                 if (iwae.CountParameter is { } iwaeCount)
-                    RequireSetting(context, iwaeCount, bound, context.Counts, $"the number of importance samples of {iwaeName}",
-                        $"{iwaeName} draws '{iwaeCount.Name}' times, so it must be an int or long parameter");
+                    RequireSetting(context, iwaeCount, bound, context.Counts, $"the number of importance samples of {iwaeName}", TakesAWholeNumber);
                 errors.AddRange(SignatureChecker.Check(iwae.Joint));
                 var factors = JointFactors.Resolve(iwae.Joint, members, out var jointError, iwaeName);
                 if (jointError is not null) errors.Add(jointError);
@@ -144,61 +142,64 @@ public static class LossChecker
                 RequireDraw(drawnFrom, expectation.Distribution, "E_" + expectation.Distribution.Text, errors);
                 if (expectation.Temperature is { } temperature) CheckTemperature(context, expectation, temperature, drawnFrom, bound);
                 if (expectation.SampleCount is { } count)
-                    RequireSetting(context, count, bound, context.Counts, $"the number of draws of E_{expectation.Distribution.Text}",
-                        $"E_{expectation.Distribution.Text}^{count.Name} draws '{count.Name}' times, so it must be an int or long parameter");
+                    RequireSetting(context, count, bound, context.Counts, $"the number of draws of E_{expectation.Distribution.Text}", TakesAWholeNumber);
                 Visit(expectation.Body, new HashSet<string>(bound.Concat(expectation.Distribution.VarNames)), context);
                 break;
         }
     }
 
     /// <summary>
-    /// <c>E_q(y|x, temperature = tau)</c>: a positive number or a scalar parameter (PXY0203/PXY0304), every factor drawn a
-    /// relaxed family, and one temperature per member in a loss (PXY0210 otherwise: it is set for the whole call).
+    /// <c>E_q(y|x, temperature = tau)</c>: a positive number or a scalar parameter (PXY0203/PXY0215), every factor drawn a
+    /// relaxed family (PXY0212), and one temperature per member in a loss (PXY0213: it is set for the whole call).
     /// </summary>
     private static void CheckTemperature(Context context, ExpectationNode expectation, LossNode temperature, IReadOnlyList<MemberSignature>? factors, IReadOnlyCollection<string> bound)
     {
         var term = $"E_{expectation.Distribution.Text}";
         if (temperature is HyperParameterNode parameter)
-            RequireSetting(context, parameter, bound, context.Scalars, $"the temperature of {expectation.Distribution.Text}",
-                $"{ReservedWords.Temperature} = {parameter.Name} takes a number, but '{parameter.Name}' is not a double, float, int or long parameter");
+            RequireSetting(context, parameter, bound, context.Scalars, $"the temperature of {expectation.Distribution.Text}", TakesANumber);
         var written = temperature is HyperParameterNode named ? named.Name : ((NumberNode)temperature).Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var factor in factors ?? new List<MemberSignature>())
         {
             if (GeneratedFamilies.Find(factor.Family) is not { IsRelaxed: true })
-                context.Errors.Add(DslError.Create(DiagnosticIds.TermJointMismatch, temperature.Range, expectation.Distribution.Text, term,
-                    $"{ReservedWords.Temperature} sets a relaxed family's (RelaxedBernoulli, RelaxedCategorical), and {factor.Signature.Text} is a {factor.Family}"));
+                context.Errors.Add(DslError.Create(DiagnosticIds.TemperatureOfUnrelaxedFamily, temperature.Range, written, term, factor.Signature.Text, factor.Family ?? "family without a temperature"));
             else if (context.Temperatures.TryGetValue(factor.MemberName, out var earlier) && earlier != written)
-                context.Errors.Add(DslError.Create(DiagnosticIds.TermJointMismatch, temperature.Range, expectation.Distribution.Text, term,
-                    $"the temperature of {factor.Signature.Text} is set for the whole call, and this loss already sets it to {earlier}"));
+                context.Errors.Add(DslError.Create(DiagnosticIds.TemperatureSetTwice, temperature.Range, factor.Signature.Text, written, earlier));
             else
                 context.Temperatures[factor.MemberName] = written;
         }
     }
 
+    // PXY0203's two reasons: a variable from nowhere, and a carried state the step of iterate(...) does not draw.
+    private const string NeitherParameterNorDrawn = "it is neither a parameter of the loss method nor sampled by an enclosing E_";
+    private const string NotDrawnByTheStep = "no E_ of the step of iterate(...) draws it (draws inside a nested iterate(...) belong to that one's steps), so there is nothing to carry to the next step";
+
     private static string AdversarialName(AdversarialNode node) => (node.Wasserstein ? "ADV_W" : "ADV_JS") + (node.DiscriminatorSide ? "_D" : "");
+
+    // What PXY0215 says a setting takes.
+    private const string TakesANumber = "a number: a double, float, int or long parameter";
+    private const string TakesAWholeNumber = "a whole number: an int or long parameter";
 
     /// <summary>
     /// A term's setting named by a parameter (MMD's width, E_'s count): used; a parameter of the method (PXY0203
-    /// otherwise) of an accepted type (PXY0304 with <paramref name="wrongType"/> otherwise).
+    /// otherwise) of an accepted type (PXY0215, saying what it <paramref name="takes"/>, otherwise).
     /// </summary>
-    private static void RequireSetting(Context context, HyperParameterNode setting, IReadOnlyCollection<string> bound, HashSet<string> accepted, string what, string wrongType)
+    private static void RequireSetting(Context context, HyperParameterNode setting, IReadOnlyCollection<string> bound, HashSet<string> accepted, string what, string takes)
     {
         context.Used.Add(setting.Name);
         if (!bound.Contains(setting.Name))
-            context.Errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, setting.Range, setting.Name, what));
+            context.Errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, setting.Range, setting.Name, what, NeitherParameterNorDrawn));
         else if (!accepted.Contains(setting.Name))
-            context.Errors.Add(DslError.Create(DiagnosticIds.BadLossSignature, setting.Range, context.LossName, wrongType));
+            context.Errors.Add(DslError.Create(DiagnosticIds.SettingOfWrongType, setting.Range, setting.Name, context.LossName, what, takes));
     }
 
-    /// <summary>A variable must be a Tensor parameter or drawn by an enclosing E_ (PXY0203); a scalar parameter is no variable (PXY0304).</summary>
+    /// <summary>A variable must be a Tensor parameter or drawn by an enclosing E_ (PXY0203); a scalar parameter is no variable (PXY0214).</summary>
     private static void RequireBound(Context context, VariableRef variable, IReadOnlyCollection<string> bound, string where)
     {
         context.Used.Add(variable.Name);
         if (!bound.Contains(variable.Name))
-            context.Errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, variable.Range, variable.Name, where));
+            context.Errors.Add(DslError.Create(DiagnosticIds.UnboundVariable, variable.Range, variable.Name, where, NeitherParameterNorDrawn));
         else if (context.Scalars.Contains(variable.Name))
-            context.Errors.Add(DslError.Create(DiagnosticIds.BadLossSignature, variable.Range, context.LossName,
-                $"parameter '{variable.Name}' is a scalar but {where} uses it as a variable; declare it Tensor"));
+            context.Errors.Add(DslError.Create(DiagnosticIds.ScalarUsedAsVariable, variable.Range, variable.Name, context.LossName, where));
     }
 
     private static void RequireDensity(MemberSignature? member, DistributionRef reference, string term, List<DslError> errors)

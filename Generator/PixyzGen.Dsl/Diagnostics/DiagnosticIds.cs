@@ -26,6 +26,10 @@ public static class DiagnosticIds
     public const string DiscriminatorReadsOtherVariables = "PXY0209";
     public const string TermJointMismatch = "PXY0210";
     public const string CannotDraw = "PXY0211";
+    public const string TemperatureOfUnrelaxedFamily = "PXY0212";
+    public const string TemperatureSetTwice = "PXY0213";
+    public const string ScalarUsedAsVariable = "PXY0214";
+    public const string SettingOfWrongType = "PXY0215";
 
     public const string NotPartial = "PXY0301";
     public const string NotAFamily = "PXY0302";

@@ -30,6 +30,9 @@ public sealed class DslParser
 
     private readonly List<DslError> recovered = new();
 
+    // How many of the recovered errors were repaired in place (the parse went on as if the user had written it right).
+    private int repairs;
+
     // Sums nested inside parentheses or brackets: their recovery stops at a closer, which belongs to the enclosing term.
     private int nestedSums;
 
@@ -70,9 +73,9 @@ public sealed class DslParser
         try
         {
             var value = parse(parser);
-            return parser.recovered.Count == 0
-                ? new ParseResult<T>(value, EquatableArray<DslError>.Empty)
-                : new ParseResult<T>(null, parser.recovered.ToEquatableArray());
+            if (parser.recovered.Count == 0) return new ParseResult<T>(value, EquatableArray<DslError>.Empty);
+            // Every error repaired: the value the user meant stays at hand (the errors are reported all the same).
+            return new ParseResult<T>(null, parser.recovered.ToEquatableArray(), parser.recovered.Count == parser.repairs ? value : null);
         }
         catch (SyntaxError error)
         {
@@ -311,10 +314,39 @@ public sealed class DslParser
             throw Error(word, $"'{word.Text}' is a reserved word and must be followed by {Usage(word.Text)}");
         if (next == TokenKind.OpenParen && DslFormOfLossClass(word.Text) is { } form)
             throw Error(word, $"{word.Text} is a loss class of the dynamic API; in a formula write {form}");
+        if (next == TokenKind.OpenParen && DslFunctions.Nearest(word.Text) is { } nearest)
+            throw Error(word, $"the DSL has no function '{word.Text}'; did you mean {nearest}?");
+        if (next == TokenKind.OpenParen && !IsVariableListAt(1))
+            throw Error(word, $"the DSL has no function '{word.Text}'; its functions are {DslFunctions.Listing}");
         if (next == TokenKind.OpenParen)
             throw Error(word, $"a distribution cannot stand alone in a loss; did you mean log {word.Text}(...)?");
         Advance();
         return new HyperParameterNode(word.Text, word.Range);
+    }
+
+    // Whether the tokens from Peek(offset), an '(', read as a distribution's variables: names split by ',' and one
+    // '|', then ')' (what follows a distribution's name), rather than a function's arguments such as (1, step / warmup).
+    private bool IsVariableListAt(int offset)
+    {
+        var expectName = true;
+        var bars = 0;
+        for (var i = offset + 1; ; i++)
+        {
+            var kind = Peek(i).Kind;
+            if (expectName)
+            {
+                if (kind != TokenKind.Identifier) return false;
+                expectName = false;
+                continue;
+            }
+            switch (kind)
+            {
+                case TokenKind.CloseParen: return true;
+                case TokenKind.Comma: expectName = true; break;
+                case TokenKind.Pipe when bars++ == 0: expectName = true; break;
+                default: return false;
+            }
+        }
     }
 
     private static string Usage(string reserved) => reserved switch
@@ -438,8 +470,7 @@ public sealed class DslParser
     private DistributionRef ParseDistributionRef(bool allowTemperature, out LossNode? temperature)
     {
         temperature = null;
-        var name = Expect(TokenKind.Identifier, "a distribution name such as p or q");
-        RejectLatexSubscript(name);
+        var name = RepairLatexSubscript(Expect(TokenKind.Identifier, "a distribution name such as p or q"));
         Expect(TokenKind.OpenParen, $"'(' after '{name.Text}'");
         var vars = ParseVariableList(allowTemperature);
         var condVars = new List<VariableRef>();
@@ -467,8 +498,7 @@ public sealed class DslParser
             if (list.Count > 0 && !allowTemperature && IsTemperatureSetting(1))
                 throw Error(Peek(1), $"a {ReservedWords.Temperature} is set where the distribution is drawn, in an expectation: E_q(y|x, {ReservedWords.Temperature} = tau)[...]");
             if (list.Count > 0) Advance();
-            var variable = Expect(TokenKind.Identifier, "a variable name");
-            RejectLatexSubscript(variable);
+            var variable = RepairLatexSubscript(Expect(TokenKind.Identifier, "a variable name"));
             list.Add(new VariableRef(variable.Text, variable.Range));
         }
         while (Current.Kind == TokenKind.Comma && !(allowTemperature && IsTemperatureSetting(1)));
@@ -494,14 +524,24 @@ public sealed class DslParser
 
     /// <summary>
     /// Pixyz writes names in LaTeX (<c>p_{prior}</c>); here names are C# identifiers, which the LaTeX output typesets the
-    /// same way: say so at the brace instead of "expected '('".
+    /// same way: say so at the brace instead of "expected '('". A simple subscript (<c>p_{prior}</c>, <c>x_{1}</c>) is
+    /// repaired: the error is kept and the parse goes on with the identifier meant, so the rest of the build sees the
+    /// declaration the user intended and the error is the only one.
     /// </summary>
-    private void RejectLatexSubscript(Token name)
+    private Token RepairLatexSubscript(Token name)
     {
-        if (!name.Text.EndsWith("_", StringComparison.Ordinal) || Current.Text != "{") return;
-        var inner = Peek(1).Kind is TokenKind.Identifier or TokenKind.Number && Peek(2).Text == "}" ? Peek(1).Text : "...";
-        var identifier = name.Text + (inner == "..." ? "prior" : inner);
-        throw Error(Current, $"names are C# identifiers: write {identifier}, not {name.Text}{{{inner}}} (LaTeX output typesets {identifier} as {name.Text}{{{(inner == "..." ? "prior" : inner)}}})");
+        if (!name.Text.EndsWith("_", StringComparison.Ordinal) || Current.Text != "{") return name;
+        var simple = Peek(1).Kind is TokenKind.Identifier or TokenKind.Number && Peek(2).Text == "}";
+        var inner = simple ? Peek(1).Text : "...";
+        var identifier = name.Text + (simple ? inner : "prior");
+        var error = Error(Current, $"names are C# identifiers: write {identifier}, not {name.Text}{{{inner}}} (LaTeX output typesets {identifier} as {name.Text}{{{(simple ? inner : "prior")}}})");
+        if (!simple || recovered.Count >= MaxErrors - 1) throw error;
+        recovered.Add(error.Error);
+        repairs++;
+        Advance();
+        Advance();
+        var close = Advance();
+        return name with { Text = identifier, Range = name.Range.Cover(close.Range) };
     }
 
     /// <summary>

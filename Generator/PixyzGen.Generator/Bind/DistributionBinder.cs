@@ -15,7 +15,9 @@ internal static class DistributionBinder
         if (!declaration.Type.CanExtend || declaration.Type.IsGeneric || declaration.MemberConflict is not null) return null;
         if (GeneratedFamilies.Find(declaration.Family) is not { } family) return null;
         var parsed = DslParser.ParseDistribution(declaration.SignatureText);
-        if (parsed.Value is not { } signature || SignatureChecker.Check(signature).Any()) return null;
+        // A repaired signature (p_{prior}(z) read as p_prior(z)) still gets its typed members: the analyzers report the
+        // error, and the user's calls to Sample/LogProb keep compiling, so that error is the only one.
+        if ((parsed.Value ?? parsed.Repaired) is not { } signature || SignatureChecker.Check(signature).Any()) return null;
         if (signature.Vars.Count != 1) return null; // one variable per family distribution (PXY0305)
 
         var condVars = signature.CondVarNames.ToEquatableArray();

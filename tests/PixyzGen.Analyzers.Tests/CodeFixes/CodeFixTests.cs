@@ -54,6 +54,6 @@ public class CodeFixTests
 
     [Test]
     public Task Use_the_declared_signature_in_a_factorization() => Verify.CodeFix<RenameSignatureCodeFix>(
-        Sources.Vae(factorization: "{|PXY0103:p(x,z)|} = {|PXY0202:p(x|y)|} p(z)"),
+        Sources.Vae(factorization: "p(x,z) = {|PXY0202:p(x|y)|} p(z)"),
         Sources.Vae(factorization: "p(x,z) = p(x|z) p(z)"));
 }

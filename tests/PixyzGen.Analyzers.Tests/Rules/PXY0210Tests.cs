@@ -7,24 +7,6 @@ namespace PixyzGen.Analyzers.Tests.Rules;
 public class PXY0210Tests
 {
     [Test]
-    public Task At_a_temperature_set_on_a_family_that_is_not_relaxed() => Verify.Analyzer(Sources.Vae(body: """
-            [Loss("mean(E_q(z|x, temperature = {|PXY0210:tau|})[log p(x|z)])")] public partial Tensor Cold(Tensor x, double tau);
-        """));
-
-    [Test]
-    public Task A_temperature_of_a_relaxed_member_has_none() => Verify.Analyzer(Sources.Usings + """
-        [Distribution("q(y|x)")] public sealed partial class Soft() : RelaxedCategorical(temperature: 1.0) { private CategoricalParams Forward(Tensor x) => CategoricalParams.FromLogits(x); }
-        [Distribution("p(x|y)")] public sealed partial class Dec : Bernoulli { private BernoulliParams Forward(Tensor y) => BernoulliParams.FromLogits(y); }
-        [Model("p(x|y) = p(x|y)")]
-        public sealed partial class Labels : GenerativeModel
-        {
-            public Soft Q { get; } = new();
-            public Dec P { get; } = new();
-            [Loss("mean(E_q(y|x, temperature = tau)[log p(x|y)])")] public partial Tensor Annealed(Tensor x, float tau);
-        }
-        """);
-
-    [Test]
     public Task At_a_proposal_variable_the_bound_joint_does_not_generate() => Verify.Analyzer(Sources.All + """
         [Model("p(x,z) = p(x|z) p(z)")]
         public sealed partial class Vae : GenerativeModel

@@ -32,10 +32,14 @@ public static class ExpectedDiagnostics
             if (ForwardRule.Check(d.TypeName, shape, DistributionRefText.Of(signature), d.Family) is { } forward) ids.Add(forward);
         }
 
-        var members = program.Members
+        // A member whose signature does not parse or breaks a signature rule declares nothing known (ModelStringChecker).
+        var declared = program.Members
             .Select(m => (Member: m, Class: program.Distributions[m.Distribution]))
             .Select(m => (m.Member, m.Class, Parsed: DslParser.ParseDistribution(m.Class.Signature).Value))
-            .Where(m => m.Parsed is not null)
+            .ToList();
+        var incomplete = declared.Any(m => m.Parsed is null || SignatureChecker.Check(m.Parsed).Any());
+        var members = declared
+            .Where(m => m.Parsed is not null && !SignatureChecker.Check(m.Parsed).Any())
             .Select(m => new MemberSignature(UserProgram.Unescape(m.Member.Name), m.Parsed!, m.Class.Family))
             .ToList();
         var references = new List<PixyzGen.Dsl.Syntax.DistributionRef>();
@@ -44,13 +48,10 @@ public static class ExpectedDiagnostics
         var allParsed = factorization.Value is not null;
         if (factorization.Value is { } f)
         {
-            ids.AddRange(FactorizationChecker.Check(f).Errors);
-            foreach (var factor in f.Factors)
-            {
-                references.Add(factor);
-                MemberResolver.Resolve(factor, members, out var error);
-                if (error is not null) ids.Add(error);
-            }
+            references.AddRange(f.Factors);
+            var (errors, valid) = ModelStringChecker.Check(f, members, incomplete);
+            ids.AddRange(errors);
+            allParsed &= valid;
         }
         ids.AddRange(MemberChecker.Ambiguous(members).Select(a => a.Error));
 
@@ -63,9 +64,9 @@ public static class ExpectedDiagnostics
             ids.AddRange(parsed.Errors);
             if (parsed.Value is not { } formula) { allParsed = false; continue; }
             references.AddRange(MemberChecker.References(formula));
-            ids.AddRange(LossChecker.Check(formula, members, shape.Parameters.ToList(), shape.Name));
+            ids.AddRange(ModelStringChecker.Standing(LossChecker.Check(formula, members, shape.Parameters.ToList(), shape.Name), incomplete));
         }
-        if (allParsed) ids.AddRange(MemberChecker.Unused(members, references).Select(u => u.Error));
+        if (allParsed && !incomplete) ids.AddRange(MemberChecker.Unused(members, references).Select(u => u.Error));
         return ids.Select(e => e.Id).OrderBy(i => i, System.StringComparer.Ordinal).ToList();
     }
 }

@@ -45,7 +45,7 @@ public class GeneratorTotalityTests
 
         // 2. Parameter types.
         yield return C("an observed variable typed Tensor?", Model($"{VaeMembers}\n[Loss(\"{VaeLoss}\")] public partial Tensor Loss(Tensor? x);"), "PXY0304");
-        yield return C("an observed variable typed double", Model($"{VaeMembers}\n[Loss(\"{VaeLoss}\")] public partial Tensor Loss(double x);"), "PXY0304", "PXY0304", "PXY0304");
+        yield return C("an observed variable typed double", Model($"{VaeMembers}\n[Loss(\"{VaeLoss}\")] public partial Tensor Loss(double x);"), "PXY0214", "PXY0214", "PXY0214");
         yield return C("hyper-parameters typed string, object, Tensor[] and double?", Model($$"""
             {{VaeMembers}}
             [Loss("{{VaeLoss}} * beta")] public partial Tensor L1(Tensor x, string beta);

@@ -6,7 +6,7 @@ using PixyzGen.Dsl.Diagnostics;
 namespace PixyzGen.Analyzers;
 
 /// <summary>
-/// Every rule of DESIGN.md §5, one field each (release tracking reads the IDs from these constructions); titles and
+/// Every rule (docs/diagnostics/), one field each (release tracking reads the IDs from these constructions); titles and
 /// messages come from the Dsl's <see cref="DiagnosticCatalog"/>, shared with the generator. Each links to its page
 /// under docs/diagnostics/ (<see cref="HelpLinks"/>).
 /// </summary>

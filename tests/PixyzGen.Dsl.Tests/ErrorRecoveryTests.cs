@@ -4,7 +4,7 @@ using PixyzGen.Dsl.Parsing;
 
 namespace PixyzGen.Dsl.Tests;
 
-/// <summary>A string reports each of its syntax errors at its token (DESIGN.md §3), not only the first.</summary>
+/// <summary>A string reports each of its syntax errors at its token, not only the first.</summary>
 public class ErrorRecoveryTests
 {
     private static (int Start, string Message)[] Errors(string text) =>

@@ -10,7 +10,7 @@ namespace PixyzGen.Dsl.Parsing;
 
 /// <summary>
 /// Recursive-descent parser for the three kinds of DSL string. Total: any input returns a result. A syntax error is
-/// reported at the offending token and parsing resumes after it (DESIGN.md §3): in a loss at the next term of the same
+/// reported at the offending token and parsing resumes after it: in a loss at the next term of the same
 /// sum, in a factorization at the next factor, so one string reports each of its mistakes, up to
 /// <see cref="MaxErrors"/>. A string with any error has no value.
 /// </summary>

@@ -143,8 +143,10 @@ public class ModelGenerationTests
             }
             """;
         var generated = GeneratorHarness.Run(Sources.VaeDistributions, source)["Demo.Loop.Model.g.cs"];
-        // Callers of Sample() still compile, so the build shows the analyzer's PXY0102 and not a CS1061 cascade.
-        Assert.That(generated, Does.Contain("public global::TorchSharp.torch.Tensor Sample(long batchSize = 1) => throw new global::System.InvalidOperationException(\"[Model] Loop is invalid: PXY0102: The factorization is recursive: z -> x -> z"));
+        // Callers of Sample() still compile, with the joint draw a valid p(x,z) would give (model.Sample(n).X), so the
+        // build shows the analyzer's PXY0102 and not a CS1061 cascade.
+        Assert.That(generated, Does.Contain("public readonly record struct LoopSample(global::TorchSharp.torch.Tensor X, global::TorchSharp.torch.Tensor Z);"));
+        Assert.That(generated, Does.Contain("public LoopSample Sample(long batchSize = 1) => throw new global::System.InvalidOperationException(\"[Model] Loop is invalid: PXY0102: The factorization is recursive: z -> x -> z"));
         Assert.That(generated, Does.Not.Contain("LogProb("));
         Assert.That(generated, Does.Contain("yield return (\"P\", this.P);"));
     }

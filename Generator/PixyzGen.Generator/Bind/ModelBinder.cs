@@ -49,8 +49,17 @@ internal static class ModelBinder
         return new ModelSpec(declaration.Type, declaration.FactorizationText ?? "", members.ToEquatableArray(), sampling, samplingError, losses,
             parsed.Value is null ? null : PixyzGen.Dsl.Printing.LatexPrinter.Factorization(parsed.Value),
             parsed.Value is null ? null : PixyzGen.Dsl.Printing.DotPrinter.Factorization(parsed.Value, declaration.Type.PlainName),
-            existing, AcceptedDiagnostics: declaration.AcceptedDiagnostics);
+            existing, AcceptedDiagnostics: declaration.AcceptedDiagnostics, FailedSampleShape: samplingError is null ? null : JointShape(parsed));
     }
+
+    /// <summary>
+    /// The shape a failed factorization's Sample keeps: its joint's, read from the text as written or as repaired
+    /// (<c>p_{prior}</c>), so a caller's <c>model.Sample(n).X</c> compiles while the diagnostic says what is wrong.
+    /// </summary>
+    private static SampleShape? JointShape(ParseResult<Factorization> parsed) =>
+        (parsed.Value ?? parsed.Repaired)?.Joint is { } joint && !SignatureChecker.Check(joint).Any() && joint.Vars.Count > 0
+            ? new SampleShape(joint.CondVarNames.ToEquatableArray(), joint.VarNames.ToEquatableArray())
+            : null;
 
     /// <summary>Members whose type declares a valid single-variable signature over a known family; others are left to the analyzers.</summary>
     private static (MemberSpec Member, MemberSignature Signature)? BindMember(ModelMember member)

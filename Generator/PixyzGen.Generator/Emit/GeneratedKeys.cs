@@ -63,20 +63,20 @@ internal static class GeneratedKeys
             foreach (var name in constants.Where(c => existing.ForOther(c) is not null)) yield return name;
             if (spec.Sampling is { } sampling)
             {
-                var types = sampling.Inputs.Count == 0 ? new[] { "long" } : sampling.Inputs.Select(_ => Tensor).ToArray();
-                var record = spec.Type.PlainName + "Sample";
-                var single = sampling.Outputs.Count == 1;
-                if (sampling.CanDraw && existing.ForMethod("Sample", types) is not null && (single || existing.ForOther(record) is not null))
+                if (sampling.CanDraw && SampleSignature.For(spec, new SampleShape(sampling.Inputs, sampling.Outputs), existing) is { } signature)
                 {
-                    yield return MemberKeys.Method("Sample", types);
-                    if (!single) yield return record;
+                    yield return MemberKeys.Method("Sample", signature.ParameterTypes);
+                    if (signature.RecordModifier is not null) yield return signature.RecordName;
                 }
                 var variables = sampling.Outputs.Concat(sampling.Inputs).Select(_ => Tensor).ToArray();
                 if (!sampling.Marginalizes && sampling.HasDensity && existing.ForMethod("LogProb", variables) is not null)
                     yield return MemberKeys.Method("LogProb", variables);
             }
-            else if (spec.SamplingError is not null && existing.ForMethod("Sample", "long") is not null)
-                yield return MemberKeys.Method("Sample", new[] { "long" });
+            else if (spec.SamplingError is not null && SampleSignature.For(spec, spec.FailedSampleShape ?? ModelEmitter.SingleTensor, existing) is { } failed)
+            {
+                yield return MemberKeys.Method("Sample", failed.ParameterTypes);
+                if (failed.RecordModifier is not null) yield return failed.RecordName;
+            }
         }
         foreach (var loss in spec.Losses)
             if (loss.LatexText is not null && existing.ForOther(loss.Method.Shape.Name + "Latex") is not null)

@@ -12,6 +12,9 @@ namespace PixyzGen.Generator.Emit;
 /// </summary>
 internal static class ModelEmitter
 {
+    /// <summary>The shape of a failed factorization's Sample when not even its joint reads: a batch size in, one Tensor out.</summary>
+    internal static readonly SampleShape SingleTensor = new(EquatableArray<string>.Empty, EquatableArray.Create("x"));
+
     private const string Tensor = RuntimeNames.Tensor;
 
     /// <summary>The file's hint stem and a key unique to it, for <see cref="HintNames"/>.</summary>
@@ -71,13 +74,23 @@ internal static class ModelEmitter
             if (sampling.CanDraw) WriteSample(w, spec, sampling, factorization, existing, language);
             if (!sampling.Marginalizes && sampling.HasDensity) WriteJointLogProb(w, spec, sampling, factorization, existing);
         }
-        else if (spec.SamplingError is { } error && existing.ForMethod("Sample", "long") is { } modifier)
+        else if (spec.SamplingError is { } error)
         {
-            // An invalid factorization still gets Sample, so callers compile and the build shows only our diagnostic.
+            // An invalid factorization still gets Sample, shaped by its joint where the joint reads (the record of a
+            // joint draw included), so callers compile and the build shows only our diagnostic.
+            var thrown = $"throw new {RuntimeNames.InvalidOperationException}({CSharpText.Quote($"[Model] {spec.Type.PlainName} is invalid: {error.Id}: {error.Message}")})";
+            var shape = spec.FailedSampleShape ?? SingleTensor;
+            if (SampleSignature.For(spec, shape, existing) is not { } signature) return;
             w.Line();
+            if (signature.RecordModifier is { } recordModifier)
+            {
+                w.Line($"/// <summary>One joint draw of <c>{factorization}</c>.</summary>");
+                JointDrawRecord.Write(w, recordModifier, signature.RecordName, shape.Outputs.Select(o => signature.Properties[o]).ToList(), language);
+                w.Line();
+            }
             w.Line($"/// <summary>Not available: the factorization <c>{factorization}</c> is invalid ({error.Id}).</summary>");
             w.Line(TypeScaffold.GeneratedCodeAttribute);
-            w.Line($"public {modifier}{Tensor} Sample(long batchSize = 1) => throw new {RuntimeNames.InvalidOperationException}({CSharpText.Quote($"[Model] {spec.Type.PlainName} is invalid: {error.Id}: {error.Message}")});");
+            w.Line($"public {signature.Modifier}{signature.ReturnType} Sample({signature.Parameters}) => {thrown};");
         }
     }
 
@@ -124,29 +137,22 @@ internal static class ModelEmitter
     private static void WriteSample(SourceWriter w, ModelSpec spec, SamplingPlan sampling, string factorization, ExistingMembers existing, LanguageFacts language)
     {
         var outputs = sampling.Outputs.ToList();
-        var recordName = spec.Type.PlainName + "Sample";
-        var single = outputs.Count == 1;
         var inputs = sampling.Inputs.ToList();
-        var parameterTypes = inputs.Count == 0 ? new[] { "long" } : inputs.Select(_ => Tensor).ToArray();
-        if (existing.ForMethod("Sample", parameterTypes) is not { } modifier) return;
-        var recordModifier = single ? "" : existing.ForOther(recordName);
-        if (recordModifier is null) return;   // the user declared a member of the record's name: no typed joint draw
+        if (SampleSignature.For(spec, new SampleShape(sampling.Inputs, sampling.Outputs), existing) is not { } signature) return;
+        var single = signature.RecordModifier is null;
+        var recordName = signature.RecordName;
         w.Line();
-        if (!single)
+        if (signature.RecordModifier is { } recordModifier)
         {
-            var properties = RecordProperties(outputs, recordName);
             w.Line($"/// <summary>One joint draw of <c>{factorization}</c>.</summary>");
-            JointDrawRecord.Write(w, recordModifier, recordName, outputs.Select(o => properties[o]).ToList(), language);
+            JointDrawRecord.Write(w, recordModifier, recordName, outputs.Select(o => signature.Properties[o]).ToList(), language);
             w.Line();
         }
-        // Without inputs, the batch size is a parameter named apart from the variables (a variable may be called batchSize).
-        var batchName = inputs.Count == 0 ? Distinct("batchSize", outputs) : null;
-        var parameters = batchName is not null ? $"long {batchName} = 1" : string.Join(", ", inputs.Select(i => $"{Tensor} {CSharpText.Escape(i)}"));
-        var batch = batchName ?? $"{CSharpText.Escape(inputs[0])}.shape[0]";
+        var batch = signature.BatchName ?? $"{CSharpText.Escape(inputs[0])}.shape[0]";
         var order = string.Join(", then ", sampling.Steps.Select(s => $"{s.Variable} ~ {CSharpText.Xml(s.SignatureText)}"));
         w.Line($"/// <summary>Ancestral sampling of <c>{factorization}</c>: {order}.</summary>");
         w.Line(TypeScaffold.GeneratedCodeAttribute);
-        w.Open($"public {modifier}{(single ? Tensor : recordName)} Sample({parameters})");
+        w.Open($"public {signature.Modifier}{signature.ReturnType} Sample({signature.Parameters})");
         foreach (var step in sampling.Steps)
         {
             var arguments = step.CondVars.Count == 0 ? batch : string.Join(", ", step.CondVars.Select(CSharpText.Escape));
@@ -154,34 +160,6 @@ internal static class ModelEmitter
         }
         w.Line(single ? $"return {CSharpText.Escape(outputs[0])};" : $"return new {recordName}({string.Join(", ", outputs.Select(CSharpText.Escape))});");
         w.Close();
-    }
-
-    /// <summary>
-    /// The joint draw's property per variable: <c>X</c> for <c>x</c>, unless two variables differ only in case or a name
-    /// is one every record struct has (<c>Equals</c>, ...) or the record's own; then the variable's own name, and
-    /// failing that, a numbered one.
-    /// </summary>
-    private static Dictionary<string, string> RecordProperties(List<string> variables, string recordName)
-    {
-        var reserved = new HashSet<string> { "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers", "EqualityContract", "GetType", "MemberwiseClone", "Finalize", recordName };
-        var pascal = variables.Select(Pascal).ToList();
-        var clean = pascal.Distinct().Count() == pascal.Count && !pascal.Any(reserved.Contains);
-        var taken = new HashSet<string>(reserved);
-        var properties = new Dictionary<string, string>();
-        foreach (var variable in variables)
-        {
-            var name = clean ? Pascal(variable) : variable;
-            for (var i = 2; !taken.Add(name); i++) name = variable + "_" + i;
-            properties[variable] = CSharpText.Escape(name);
-        }
-        return properties;
-    }
-
-    private static string Distinct(string stem, ICollection<string> taken)
-    {
-        var name = stem;
-        for (var i = 2; taken.Contains(name); i++) name = stem + i;
-        return name;
     }
 
     private static void WriteJointLogProb(SourceWriter w, ModelSpec spec, SamplingPlan sampling, string factorization, ExistingMembers existing)
@@ -211,6 +189,4 @@ internal static class ModelEmitter
         w.Line("return sum;");
         w.Close();
     }
-
-    private static string Pascal(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
 }

@@ -22,6 +22,9 @@ internal sealed record SamplingPlan(
     EquatableArray<SamplingStep> Steps, EquatableArray<string> Inputs, EquatableArray<string> Outputs, bool Marginalizes, bool HasDensity = true,
     string JointName = "p", EquatableArray<SamplingStep> WrittenOrder = default, bool CanDraw = true);
 
+/// <summary>The shape of a model's <c>Sample</c>: the joint's conditioning variables (its inputs) and variables (what it returns).</summary>
+internal sealed record SampleShape(EquatableArray<string> Inputs, EquatableArray<string> Outputs);
+
 /// <summary>
 /// A loss method to write: its <see cref="Plan"/>, or, when the formula or the method is invalid, <see cref="Error"/>,
 /// the diagnostic the generated body throws.
@@ -30,7 +33,8 @@ internal sealed record LossSpec(LossMethod Method, LossPlan? Plan, DslError? Err
 
 /// <summary>
 /// What to generate for one <c>[Model]</c> class. <see cref="Sampling"/> is null when the factorization is invalid;
-/// <see cref="SamplingError"/> then holds the diagnostic that the generated <c>Sample</c> throws. <see cref="LatexText"/> and
+/// <see cref="SamplingError"/> then holds the diagnostic that the generated <c>Sample</c> throws, and
+/// <see cref="FailedSampleShape"/> the shape that Sample has (its joint's, where the joint reads; else one Tensor). <see cref="LatexText"/> and
 /// <see cref="DotText"/> render a factorization that parses. Without <see cref="IsModel"/> (a type with [Loss] methods but
 /// no [Model], a generic model, or a [Model] that is no GenerativeModel) only the loss methods are written, with bodies
 /// that throw their diagnostic, and GenerativeModel's abstract members nothing implements (<see cref="ThrowingOverrides"/>)
@@ -40,4 +44,5 @@ internal sealed record LossSpec(LossMethod Method, LossPlan? Plan, DslError? Err
 internal sealed record ModelSpec(
     TypeIdentity Type, string FactorizationText, EquatableArray<MemberSpec> Members, SamplingPlan? Sampling, DslError? SamplingError,
     EquatableArray<LossSpec> Losses, string? LatexText, string? DotText, ExistingMembers Existing, bool IsModel = true,
-    EquatableArray<string> ThrowingOverrides = default, string? Unsupported = null, EquatableArray<string> AcceptedDiagnostics = default);
+    EquatableArray<string> ThrowingOverrides = default, string? Unsupported = null, EquatableArray<string> AcceptedDiagnostics = default,
+    SampleShape? FailedSampleShape = null);

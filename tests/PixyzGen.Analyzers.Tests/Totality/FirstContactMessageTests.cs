@@ -68,6 +68,11 @@ public class FirstContactMessageTests
             Is.EqualTo(("PXY0001", "Syntax error in 'p_{prior}(z)': names are C# identifiers: write p_prior, not p_{prior} (LaTeX output typesets p_prior as p_{prior})", "{")));
 
     [Test]
+    public void A_LaTeX_subscript_in_a_factorization_is_one_diagnostic_and_the_model_s_members_stay() =>
+        Assert.That(Single(Program(factorization: "p(x,z) = p(x|z) p_{prior}(z)", call: "model.Loss(x) + model.Sample(3).X")),
+            Is.EqualTo(("PXY0001", "Syntax error in 'p(x,z) = p(x|z) p_{prior}(z)': names are C# identifiers: write p_prior, not p_{prior} (LaTeX output typesets p_prior as p_{prior})", "{")));
+
+    [Test]
     public void A_carried_state_the_step_does_not_draw_is_one_sentence()
     {
         var source = Sources.Usings + """

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using static TorchSharp.torch;
 
 namespace PixyzGen.Runtime.Tests.Generated;
@@ -113,6 +114,24 @@ public class LossAgreementTests
         var (m, x, v) = Setup();
         var objective = (new Parameter("beta") * new KullbackLeibler(m.Q, m.Pz) - new Expectation(m.Q, m.P.LogProbLoss())).Mean();
         Agree(() => m.BetaVae(x, 0.25), () => objective.Eval(v.With("beta", tensor(0.25f))));
+    }
+
+    /// <summary>docs/dsl.md: a Tensor parameter written where a number goes combines with the term element-wise.</summary>
+    [Test]
+    public void A_tensor_hyper_parameter_weights_each_example()
+    {
+        var (m, x, v) = Setup();
+        var batch = x.shape[0];
+        var objective = (new Parameter("w") * (new KullbackLeibler(m.Q, m.Pz) - new Expectation(m.Q, m.P.LogProbLoss()))).Mean();
+        var w = linspace(0, 2, batch);
+        Agree(() => m.Weighted(x, w), () => objective.Eval(v.With("w", w)));
+
+        // All the weight on example i gives example i's own term (the same draws each time): the terms differ from
+        // example to example, and their average is the unweighted mean.
+        float Weighted(Tensor weights) { manual_seed(5); return m.Weighted(x, weights).item<float>(); }
+        var each = Enumerable.Range(0, (int)batch).Select(i => Weighted(zeros(batch).index_fill_(0, tensor((long)i), batch))).ToArray();
+        Assert.That(each.Distinct().Count(), Is.EqualTo(batch), "each example's own term");
+        Assert.That(each.Average(), Is.EqualTo(Weighted(ones(batch))).Within(1e-3 * Math.Abs(each.Average())));
     }
 
     [Test]

@@ -85,6 +85,10 @@ public sealed partial class LossKinds : GenerativeModel
     [Loss("mean(beta * KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])")]
     public partial Tensor BetaVae(Tensor x, double beta);
 
+    // A Tensor written where a number goes: a weight per example, combined element-wise before the mean.
+    [Loss("mean(w * (KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)]))")]
+    public partial Tensor Weighted(Tensor x, Tensor w);
+
     [Loss("mean(E_q(z|x)^5[log p(x|z)])")]
     public partial Tensor FiveSampleReconstruction(Tensor x);
 

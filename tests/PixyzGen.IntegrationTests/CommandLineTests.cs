@@ -16,7 +16,7 @@ public class CommandLineTests
 
     [TestCase("Vae", "PixyzGen.Samples.Vae", "--epochs x", "error: Cannot parse argument 'x' for option '--epochs' as expected type 'System.Int32'. (--help lists the options)")]
     [TestCase("Vae", "PixyzGen.Samples.Vae", "--epochs 0", "error: --epochs must be at least 1. (--help lists the options)")]
-    [TestCase("Vae", "PixyzGen.Samples.Vae", "--device tpu", "error: Argument 'tpu' not recognized. Must be one of:")]
+    [TestCase("Vae", "PixyzGen.Samples.Vae", "--device tpu", "error: Argument 'tpu' not recognized. Must be one of 'cpu', 'cuda', 'auto' (--help lists the options)")]
     [TestCase("Gallery", "PixyzGen.Samples.Gallery", "vae --epochs 0", "error: --epochs must be at least 1. (--help lists the options)")]
     [TestCase("Gallery", "PixyzGen.Samples.Gallery", "no-such-example", "error: Unrecognized command or argument 'no-such-example'. (--help lists the options)")]
     public void A_bad_argument_is_one_error_line_and_exit_code_1(string project, string assembly, string arguments, string expected)
@@ -25,7 +25,7 @@ public class CommandLineTests
         Assert.That(result.ExitCode, Is.EqualTo(1), result.Output);
         var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.That(lines, Has.Length.EqualTo(1), result.Output);
-        Assert.That(lines[0], Does.StartWith(expected.TrimEnd(':')), "the message, without the help text");
+        Assert.That(lines[0], Is.EqualTo(expected), "the message, without the help text");
     }
 
     [Test]

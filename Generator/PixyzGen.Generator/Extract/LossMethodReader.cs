@@ -55,11 +55,16 @@ internal static class LossMethodReader
     {
         var text = new StringBuilder();
         if (parameter.IsThis) text.Append("this ");
-        if (parameter.ScopedKind != ScopedKind.None) text.Append("scoped ");
+        // Only a `scoped` the user wrote: an out parameter is scoped implicitly (C# 11), and writing it would need C# 11.
+        if (parameter.ScopedKind != ScopedKind.None && WritesScoped(parameter)) text.Append("scoped ");
         var modifier = SymbolFacts.Modifier(parameter);
         if (modifier.Length > 0) text.Append(modifier).Append(' ');
         return text.Append(parameter.Type.ToDisplayString(SymbolFacts.TypeFormat)).Append(' ').Append(CSharpText.Escape(parameter.Name)).ToString();
     }
+
+    private static bool WritesScoped(IParameterSymbol parameter) =>
+        parameter.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<ParameterSyntax>()
+            .Any(p => p.Modifiers.Any(m => m.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.ScopedKeyword)));
 
     private static string? Constraints(ITypeParameterSymbol parameter)
     {

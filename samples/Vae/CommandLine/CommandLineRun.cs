@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
+using System.Linq;
 using Spectre.Console;
 
 namespace PixyzGen.Samples.Vae.CommandLine;
@@ -19,8 +21,21 @@ public static class CommandLineRun
         if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = RedirectedWidth;
         var parsed = root.Parse(args);
         if (parsed.Errors.Count == 0) return parsed.Invoke();
-        foreach (var error in parsed.Errors)
-            Console.Error.WriteLine($"error: {error.Message} (--help lists the options)");
+        Console.Error.WriteLine($"error: {OneLine(parsed.Errors.Select(e => e.Message).ToList())} (--help lists the options)");
         return BadArguments;
+    }
+
+    /// <summary>
+    /// The parser's messages as one line: each on one line (a list of choices joined by commas), and "a command is
+    /// required" left out when another message says what was given instead.
+    /// </summary>
+    public static string OneLine(IReadOnlyList<string> messages)
+    {
+        var lines = messages
+            .Select(m => string.Join(" ", m.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Replace(": '", " '", StringComparison.Ordinal).Replace("' '", "', '", StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+        if (lines.Count > 1) lines.RemoveAll(l => l.StartsWith("Required command was not provided", StringComparison.Ordinal));
+        return string.Join(" ", lines);
     }
 }

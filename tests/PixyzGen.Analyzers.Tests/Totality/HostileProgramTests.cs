@@ -167,6 +167,12 @@ public class HostileProgramTests
             "[Model(\"p(x,z) = p(x|z) p(z)\")] public sealed partial class Two : GenerativeModel { " + VaeMembers + " }", "PXY0105");
         foreach (var version in new[] { LanguageVersion.CSharp9, LanguageVersion.CSharp10, LanguageVersion.CSharp11, LanguageVersion.CSharp12, LanguageVersion.Preview })
             yield return S($"a VAE at C# {version.ToDisplayString()}", new ProjectSettings(LanguageVersion: version), OldSyntaxVae("using PixyzGen;\nusing static TorchSharp.torch;\n"));
+        // An invalid [Loss]'s implementation repeats its declaration: an out parameter is scoped implicitly, not in words C# 9 lacks.
+        foreach (var version in new[] { LanguageVersion.CSharp9, LanguageVersion.CSharp10 })
+            yield return S($"an out parameter of an invalid [Loss] at C# {version.ToDisplayString()}", new ProjectSettings(LanguageVersion: version),
+                OldSyntaxVae("using PixyzGen;\nusing static TorchSharp.torch;\n") + "[Model(\"p(x,z) = p(x|z) p(z)\")] public sealed partial class Outs : GenerativeModel\n{\n    "
+                + "public Enc Q { get; } = new Enc(); public Dec P { get; } = new Dec(); public Pri Pz { get; } = new Pri();\n"
+                + "    [Loss(\"mean(KL(q(z|x) || p(z)))\")] public partial Tensor Kl(out Tensor x);\n}\n", "PXY0304");
         // Below C# 9 a [Loss] method is itself an error; nothing is generated, and one PXY0309 says why beside the compiler's errors.
         yield return new Case("a VAE at C# 8", new ProjectSettings(LanguageVersion: LanguageVersion.CSharp8), new[] { OldSyntaxVae("using PixyzGen;\nusing static TorchSharp.torch;\n") },
             new[] { "PXY0309" }, new[] { "CS0534", "CS0534", "CS8400", "CS8400", "CS8795", "CS8795" });

@@ -31,7 +31,7 @@ public sealed record UserProgram(string Namespace, string? Outer, DistributionCl
 {
     private static readonly string[] Variables = { "x", "z", "y", "h", "X", "Z", "batchSize", "Params", "LogProbOf", "SampleFrom", "equals", "scope", "result", "é", "Δz", "field", "value", "var", "t", "carried", "qParams" };
     private static readonly string[] DistributionNames = { "p", "q", "p_prior", "r", "Q" };
-    private static readonly string[] TypeNames = { "Prior", "prior", "Enc", "Dec", "@class", "Params", "Sample", "Δq", "Latex", "Signature", "Loss", "@event" };
+    private static readonly string[] TypeNames = { "Prior", "prior", "Enc", "Dec", "@class", "Params", "Sample", "Δq", "Latex", "Signature", "Loss", "@event", "var", "dynamic", "nint", "async", "nameof" };
     private static readonly string[] MemberNames = { "Q", "P", "Pz", "q", "p", "scope", "result", "z", "x", "field", "@event", "@class", "Latex", "Signature", "é", "value", "Dot", "Factorization" };
     private static readonly string[] LossNames = { "Loss", "L", "scope", "@return", "Sample", "Elbo", "To", "Δ" };
     private static readonly string[] Namespaces = { "Demo", "@event.@class", "Δ.Models", "Twins" };
@@ -151,9 +151,10 @@ public sealed record UserProgram(string Namespace, string? Outer, DistributionCl
 
     /// <summary>
     /// The program's C# text inside namespace <paramref name="prefix"/>.<see cref="Namespace"/>; the user's code accepts
-    /// the obsolete and experimental members it declares, as a user's would.
+    /// the obsolete and experimental members it declares, as a user's would. Without <paramref name="primaryConstructors"/>
+    /// (C# 9 to 11) a constant distribution declares its constructor and array the C# 9 way.
     /// </summary>
-    public string Source(string prefix)
+    public string Source(string prefix, bool primaryConstructors = true)
     {
         var text = new StringBuilder();
         text.Append($"namespace {prefix}.{Namespace}\n{{\n#pragma warning disable CS0612, CS0618, PXYTEST01\n");
@@ -161,7 +162,9 @@ public sealed record UserProgram(string Namespace, string? Outer, DistributionCl
         foreach (var d in Distributions)
         {
             text.Append($"[Distribution({SymbolDisplayLiteral(d.Signature)})] public sealed partial class {d.TypeName}");
-            if (d.Constant) text.Append(d.Family == "Normal" ? "() : Normal(0, 1, features: [2]);\n" : "() : Bernoulli(0.5, features: [2]);\n");
+            var arguments = d.Family == "Normal" ? "0, 1" : "0.5";
+            if (d.Constant && primaryConstructors) text.Append($"() : {d.Family}({arguments}, features: [2]);\n");
+            else if (d.Constant) text.Append($" : {d.Family} {{ public {d.TypeName}() : base({arguments}, features: new long[] {{ 2 }}) {{ }} }}\n");
             else
             {
                 var record = d.Family == "Normal" ? "NormalParams" : "BernoulliParams";

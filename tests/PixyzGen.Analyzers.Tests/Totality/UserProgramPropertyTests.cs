@@ -11,8 +11,8 @@ namespace PixyzGen.Analyzers.Tests.Totality;
 /// Whole user programs drawn at random (<see cref="UserProgram"/>), built for real in batches: the generator never
 /// throws, its files compile with zero errors and warnings, the user's code compiles, and each program's PXY
 /// diagnostics are exactly what the Dsl's rules say of its description (<see cref="ExpectedDiagnostics"/>).
-/// Each batch is one project with settings drawn too: its C# version (12, the oldest the drawn programs' syntax
-/// allows, to preview), its nullable context, and whether it references the Runtime and TorchSharp under extern aliases.
+/// Each batch is one project with settings drawn too: its C# version (9, the oldest PixyzGen writes for, to preview;
+/// below 12 the programs are written without C# 12's syntax), its nullable context, and whether it references the Runtime and TorchSharp under extern aliases.
 /// A fixed seed, so CI runs the same 2,000 programs every time; set PIXYZGEN_PROGRAMS for a longer run.
 /// </summary>
 public class UserProgramPropertyTests
@@ -24,7 +24,11 @@ public class UserProgramPropertyTests
     private static readonly Gen<(ProjectSettings Settings, UserProgram[] Programs)> Batches = Gen.Int.Array[ProgramsPerBuild]
         .Select(seeds => (Settings(new Random(seeds[0] ^ 0x5eed)), seeds.Select(s => UserProgram.Draw(new Random(s))).ToArray()));
 
-    private static readonly LanguageVersion[] Versions = { LanguageVersion.CSharp12, LanguageVersion.CSharp13, LanguageVersion.CSharp14, LanguageVersion.Preview, LanguageVersion.Latest };
+    private static readonly LanguageVersion[] Versions =
+    {
+        LanguageVersion.CSharp9, LanguageVersion.CSharp10, LanguageVersion.CSharp11, LanguageVersion.CSharp12, LanguageVersion.CSharp13, LanguageVersion.CSharp14,
+        LanguageVersion.Preview, LanguageVersion.Latest,
+    };
 
     private static ProjectSettings Settings(Random random)
     {
@@ -58,7 +62,7 @@ public class UserProgramPropertyTests
         for (var i = 0; i < programs.Length; i++)
         {
             var start = source.Length;
-            source.Append(programs[i].Source($"P{i}"));
+            source.Append(programs[i].Source($"P{i}", primaryConstructors: settings.LanguageVersion.MapSpecifiedToEffectiveVersion() >= LanguageVersion.CSharp12));
             spans[i] = (start, source.Length);
         }
         var text = source.ToString();

@@ -47,4 +47,14 @@ public class FirstContactTests
         MemberResolver.Resolve(DslParser.ParseDistribution("p(x|y)").Value!, members, out var mismatch);
         Assert.That(mismatch!.Id, Is.EqualTo(DiagnosticIds.SignatureMismatch), "same name and variables: a near miss");
     }
+
+    [Test]
+    public void A_distribution_names_at_most_as_many_variables_as_a_CSharp_method_can_take()
+    {
+        string Signature(int count) => $"q(z|{string.Join(",", Enumerable.Range(1, count - 1).Select(i => "a" + i))})";
+        Assert.That(DslParser.ParseDistribution(Signature(DslParser.MaxVariables)).Succeeded, Is.True);
+        var error = DslParser.ParseDistribution(Signature(DslParser.MaxVariables + 1)).Errors.Single();
+        Assert.That((error.Id, error.Range.Start, error.Range.Length), Is.EqualTo((DiagnosticIds.DistributionSyntax, 0, 1)));
+        Assert.That(error.Message, Does.Contain("q(...) names 65,536 variables; the limit is 65,535, as a C# method takes at most 65,536 parameters"));
+    }
 }

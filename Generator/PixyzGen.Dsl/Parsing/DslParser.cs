@@ -61,6 +61,13 @@ public sealed class DslParser
     /// </summary>
     public const int MaxLength = 1_000_000;
 
+    /// <summary>
+    /// The most variables one distribution may name, conditioning ones included: a C# method takes at most 65,536
+    /// parameters (a CLI limit; csc reports CS0231 past it), and the generated methods of a distribution take its
+    /// conditioning variables and one more (the value of LogProb, the sample shape of Sample).
+    /// </summary>
+    public const int MaxVariables = 65_535;
+
     private static ParseResult<T> Run<T>(string? text, string errorId, Func<DslParser, T> parse)
         where T : class
     {
@@ -487,6 +494,8 @@ public sealed class DslParser
             temperature = ParseSettingValue(ReservedWords.Temperature, "temperature");
         }
         var close = Expect(TokenKind.CloseParen, condVars.Count == 0 ? "',', '|' or ')'" : "',' or ')'");
+        if (vars.Count + condVars.Count > MaxVariables)
+            throw Error(name, $"{name.Text}(...) names {(vars.Count + condVars.Count).ToString("N0", CultureInfo.InvariantCulture)} variables; the limit is {MaxVariables.ToString("N0", CultureInfo.InvariantCulture)}, as a C# method takes at most 65,536 parameters");
         return new DistributionRef(name.Text, name.Range, vars.ToEquatableArray(), condVars.ToEquatableArray(), name.Range.Cover(close.Range));
     }
 

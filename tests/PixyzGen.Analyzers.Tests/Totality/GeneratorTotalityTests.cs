@@ -41,6 +41,8 @@ public class GeneratorTotalityTests
         yield return C("a factorization of 2,000 factors no member declares",
             Model("", "p(" + string.Join(",", Enumerable.Range(1, 2000).Select(i => $"v{i}")) + "|v0) = " + string.Join(" ", Enumerable.Range(1, 2000).Select(i => $"p(v{i}|v{i - 1})"))),
             Enumerable.Repeat("PXY0201", 2000).ToArray());
+        yield return C("a distribution over more variables than a C# method takes parameters",
+            $"[Distribution(\"q(z|{Repeat("a", ",", DslParser.MaxVariables)})\")] public sealed partial class Wide : Normal {{ private NormalParams Forward(params Tensor[] xs) => new(xs[0], xs[0].exp()); }}", "PXY0001");
         yield return C("a loss string past the length limit", Model($"{VaeMembers}\n[Loss(\"{VaeLoss} + {Repeat("beta", " + ", DslParser.MaxLength / 7)}\")] public partial Tensor Loss(Tensor x, double beta);"), "PXY0005");
 
         // 2. Parameter types.

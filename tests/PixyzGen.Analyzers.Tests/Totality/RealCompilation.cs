@@ -134,6 +134,8 @@ public sealed record RealCompilation(
         Assert.That(GeneratorException, Is.Null, "the generator threw (CS8785 in a build)");
         Assert.That(GeneratorDiagnostics.Where(d => !d.Id.StartsWith("PXY", StringComparison.Ordinal)), Is.Empty, "the generator reports only PXY diagnostics");
         Assert.That(GeneratedFileDiagnostics, Is.Empty, () => "generated files must compile warning-free:\n" + string.Join("\n", GeneratedFileDiagnostics.Take(20)
-            .Select(d => $"{d}\n    at: {d.Location.SourceTree?.GetText().Lines[d.Location.GetLineSpan().StartLinePosition.Line].ToString().Trim()}")));
+            .Select(d => $"{d}\n    at: {Abbreviated(d.Location.SourceTree?.GetText().Lines[d.Location.GetLineSpan().StartLinePosition.Line].ToString().Trim() ?? "")}")));
     }
+
+    private static string Abbreviated(string line) => line.Length <= 300 ? line : line[..150] + " ... " + line[^150..];
 }

@@ -34,6 +34,7 @@ public static class ExpectedDiagnostics
 
         // A member whose signature does not parse or breaks a signature rule declares nothing known (ModelStringChecker).
         var declared = program.Members
+            .Where(m => m.Readable)
             .Select(m => (Member: m, Class: program.Distributions[m.Distribution]))
             .Select(m => (m.Member, m.Class, Parsed: DslParser.ParseDistribution(m.Class.Signature).Value))
             .ToList();

@@ -10,10 +10,15 @@ namespace PixyzGen.Analyzers.Tests.Totality;
 public sealed record DistributionClass(string TypeName, string Signature, string Family, bool Constant, string[] ForwardParameters);
 
 /// <summary>
-/// A model member: its name, the index of its distribution class, whether it is a field, and the user's own choices on
-/// it that generated code must not report again (<c>[Obsolete]</c>, <c>[Experimental]</c>, a nullable type).
+/// A model member: its name, the index of its distribution class, whether it is a field, the user's own choices on
+/// it that generated code must not report again (<c>[Obsolete]</c>, <c>[Experimental]</c>, a nullable type), and a
+/// property's accessors: <c>get</c>, <c>init</c> (get and init) or <c>set</c> (write-only, so no member the model can read).
 /// </summary>
-public sealed record ModelMemberDecl(string Name, int Distribution, bool IsField, bool Obsolete = false, bool Experimental = false, bool Nullable = false);
+public sealed record ModelMemberDecl(string Name, int Distribution, bool IsField, bool Obsolete = false, bool Experimental = false, bool Nullable = false, string Accessors = "get")
+{
+    /// <summary>Whether generated code can read it: a write-only property is not a distribution member.</summary>
+    public bool Readable => IsField || Accessors != "set";
+}
 
 /// <summary>A [Loss] parameter: its name, its C# type as written and as the hosts display it, and its modifier.</summary>
 public sealed record LossParameterDecl(string Name, string Type, string Display, string Modifier);
@@ -34,7 +39,7 @@ public sealed record UserProgram(string Namespace, string? Outer, DistributionCl
     private static readonly string[] TypeNames = { "Prior", "prior", "Enc", "Dec", "@class", "Params", "Sample", "Δq", "Latex", "Signature", "Loss", "@event", "var", "dynamic", "nint", "async", "nameof" };
     private static readonly string[] MemberNames = { "Q", "P", "Pz", "q", "p", "scope", "result", "z", "x", "field", "@event", "@class", "Latex", "Signature", "é", "value", "Dot", "Factorization" };
     private static readonly string[] LossNames = { "Loss", "L", "scope", "@return", "Sample", "Elbo", "To", "Δ" };
-    private static readonly string[] Namespaces = { "Demo", "@event.@class", "Δ.Models", "Twins" };
+    private static readonly string[] Namespaces = { "Demo", "@event.@class", "Δ.Models", "Twins", "PixyzGen", "TorchSharp.Models" };
 
     /// <summary>A program drawn from <paramref name="random"/>; valid most of the time, with defects of every kind at times.</summary>
     public static UserProgram Draw(Random random)
@@ -65,10 +70,11 @@ public sealed record UserProgram(string Namespace, string? Outer, DistributionCl
         var modelName = Pick(new[] { "Vae", "Model", "@class", "M2", "Δm" }.Where(n => !typeNames.Contains(n)).ToList());
         var memberNames = MemberNames.Where(n => Unescape(n) != Unescape(modelName)).OrderBy(_ => random.Next()).ToList();
         var members = new List<ModelMemberDecl>();
+        string Accessors() => !clean && Chance(0.05) ? "set" : Chance(0.15) ? "init" : "get";
         for (var i = 0; i < distributions.Count && members.Count < memberNames.Count; i++)
         {
-            members.Add(new ModelMemberDecl(memberNames[members.Count], i, Chance(0.3), Chance(0.1), Chance(0.05), Chance(0.15)));
-            if (!clean && Chance(0.1) && members.Count < memberNames.Count) members.Add(new ModelMemberDecl(memberNames[members.Count], i, Chance(0.3), Chance(0.1), Chance(0.05), Chance(0.15)));
+            members.Add(new ModelMemberDecl(memberNames[members.Count], i, Chance(0.3), Chance(0.1), Chance(0.05), Chance(0.15), Accessors()));
+            if (!clean && Chance(0.1) && members.Count < memberNames.Count) members.Add(new ModelMemberDecl(memberNames[members.Count], i, Chance(0.3), Chance(0.1), Chance(0.05), Chance(0.15), Accessors()));
         }
 
         var signatures = members.Select(m => distributions[m.Distribution].Signature).Distinct().ToList();
@@ -178,9 +184,11 @@ public sealed record UserProgram(string Namespace, string? Outer, DistributionCl
         {
             var type = Distributions[m.Distribution].TypeName + (m.Nullable ? "?" : "");
             var attributes = (m.Obsolete ? "[System.Obsolete(\"old\")] " : "") + (m.Experimental ? "[System.Diagnostics.CodeAnalysis.Experimental(\"PXYTEST01\")] " : "");
-            text.Append(m.IsField ? $"    {attributes}public readonly {type} {m.Name} = new();\n" : $"    {attributes}public {type} {m.Name} {{ get; }} = new();\n");
+            text.Append(m.IsField ? $"    {attributes}public readonly {type} {m.Name} = new();\n"
+                : m.Accessors == "set" ? $"    {attributes}public {type} {m.Name} {{ set {{ }} }}\n"
+                : $"    {attributes}public {type} {m.Name} {{ get;{(m.Accessors == "init" ? " init;" : "")} }} = new();\n");
         }
-        if (HasIndexer && Members.Length > 0) text.Append($"    public {Distributions[Members[0].Distribution].TypeName} this[int i] => {Members[0].Name};\n");
+        if (HasIndexer && Members.Length > 0) text.Append($"    public {Distributions[Members[0].Distribution].TypeName} this[int i] => {(Members[0].Readable ? Members[0].Name : "new()")};\n");
         foreach (var loss in Losses)
         {
             var parameters = string.Join(", ", loss.Parameters.Select(p => $"{(p.Modifier.Length > 0 ? p.Modifier + " " : "")}{p.Type} {Id(p.Name)}"));

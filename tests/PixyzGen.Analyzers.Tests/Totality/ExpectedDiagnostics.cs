@@ -28,7 +28,9 @@ public static class ExpectedDiagnostics
             if (errors.Count > 0) continue;
             if (signature.Vars.Count != 1) { ids.Add(DslError.Create(DiagnosticIds.UnsupportedTarget, default)); continue; }
             // Generated programs write Forward with Tensor parameters returning the family's record: only names can differ.
-            var shape = d.Constant ? null : new ForwardShape(d.ForwardParameters.Select(p => new ForwardParameterShape(p, "Tensor", "", TakesTensor: true)).ToEquatableArray(), false, "", ReturnFits: true);
+            // A library base's Forward(Tensor x) counts only where the derived class may call it.
+            var parameters = d.LibraryBase is { } libraryBase ? (LibraryOfBases.ForwardBases.Single(b => b.Name == libraryBase).ForwardUsable ? new[] { "x" } : null) : d.ForwardParameters;
+            var shape = d.Constant || parameters is null ? null : new ForwardShape(parameters.Select(p => new ForwardParameterShape(p, "Tensor", "", TakesTensor: true)).ToEquatableArray(), false, "", ReturnFits: true);
             if (ForwardRule.Check(d.TypeName, shape, DistributionRefText.Of(signature), d.Family) is { } forward) ids.Add(forward);
         }
 

@@ -23,46 +23,7 @@ public class HostileProgramTests
     private static string Vae(string body = VaeMembers + "\n" + LossMethod, string name = "Vae", string baseType = "GenerativeModel") =>
         $"[Model(\"p(x,z) = p(x|z) p(z)\")]\npublic sealed partial class {name} : {baseType}\n{{\n    {body}\n}}\n";
 
-    /// <summary>Bases and members of every accessibility, in a library the user's project references.</summary>
-    private const string Library = """
-        using PixyzGen;
-        using static TorchSharp.torch;
-        namespace Lib;
-        public class PrivateProtectedForward : Normal { private protected NormalParams Forward(Tensor x) => new(x, x.exp()); }
-        public class InternalForward : Normal { internal NormalParams Forward(Tensor x) => new(x, x.exp()); }
-        public class ProtectedForward : Normal { protected NormalParams Forward(Tensor x) => new(x, x.exp()); }
-        public class ProtectedInternalForward : Normal { protected internal NormalParams Forward(Tensor x) => new(x, x.exp()); }
-        public class HiddenNames : Normal
-        {
-            internal const string Signature = "lib";
-            private protected static string Latex => "lib";
-            internal Tensor Mean(Tensor x) => x;
-            internal Tensor Sample(Tensor x, params long[] sampleShape) => x;
-            protected NormalParams Forward(Tensor x) => new(x, x.exp());
-        }
-        public class VisibleNames : Normal
-        {
-            protected const string Signature = "lib";
-            public Tensor Mean(Tensor x) => x;
-            protected NormalParams Forward(Tensor x) => new(x, x.exp());
-        }
-        [Distribution("q(z|x)")] public sealed partial class LibEnc : Normal { private NormalParams Forward(Tensor x) => new(x, x.exp()); }
-        [Distribution("p(x|z)")] public sealed partial class LibDec : Bernoulli { private BernoulliParams Forward(Tensor z) => BernoulliParams.FromLogits(z); }
-        [Distribution("p(z)")] public sealed partial class LibPri() : Normal(0, 1, features: [2]);
-        public abstract class VaeBase : GenerativeModel
-        {
-            private protected LibEnc Q { get; } = new();
-            internal LibPri Pz { get; } = new();
-            protected LibDec P { get; } = new();
-            public LibEnc WriteOnly { set { } }
-            public LibEnc PrivateGetter { private get; set; } = new();
-            internal const string Factorization = "lib";
-            internal Tensor Sample(long batchSize = 1) => zeros(1);
-            public class Latex { }
-        }
-        """;
-
-    private static readonly ProjectSettings WithLibrary = new(Library: Library);
+    private static readonly ProjectSettings WithLibrary = new(Library: LibraryOfBases.Source);
 
     public sealed record Case(string Name, ProjectSettings Settings, string[] Sources, string[] Expected, string[] UserErrors)
     {

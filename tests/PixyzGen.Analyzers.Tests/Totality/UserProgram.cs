@@ -6,8 +6,12 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace PixyzGen.Analyzers.Tests.Totality;
 
-/// <summary>A [Distribution] class of a generated program: its C# name, signature text, family and Forward.</summary>
-public sealed record DistributionClass(string TypeName, string Signature, string Family, bool Constant, string[] ForwardParameters);
+/// <summary>
+/// A [Distribution] class of a generated program: its C# name, signature text, family and Forward; or, with
+/// <see cref="LibraryBase"/>, a Normal deriving from a base of another assembly whose Forward(Tensor x) it inherits
+/// (<see cref="LibraryOfBases.ForwardBases"/>, each with its own accessibility).
+/// </summary>
+public sealed record DistributionClass(string TypeName, string Signature, string Family, bool Constant, string[] ForwardParameters, string? LibraryBase = null);
 
 /// <summary>
 /// A model member: its name, the index of its distribution class, whether it is a field, the user's own choices on
@@ -64,7 +68,9 @@ public sealed record UserProgram(string Namespace, string? Outer, DistributionCl
             if (!clean && Chance(0.05)) signature = Mutate(random, signature);
             var constant = conditions.Length == 0 && Chance(0.7);
             var forward = !clean && Chance(0.05) ? conditions.Reverse().Append("extra").ToArray() : conditions;
-            distributions.Add(new DistributionClass(typeName, signature, Chance(0.5) ? "Normal" : "Bernoulli", constant, forward));
+            // A Normal conditioned on x alone may take its Forward from a base in another assembly.
+            var libraryBase = !constant && conditions.SequenceEqual(new[] { "x" }) && Chance(0.5) ? Pick(LibraryOfBases.ForwardBases).Name : null;
+            distributions.Add(new DistributionClass(typeName, signature, libraryBase is null && Chance(0.5) ? "Bernoulli" : "Normal", constant, forward, libraryBase));
         }
 
         var modelName = Pick(new[] { "Vae", "Model", "@class", "M2", "Δm" }.Where(n => !typeNames.Contains(n)).ToList());
@@ -169,7 +175,8 @@ public sealed record UserProgram(string Namespace, string? Outer, DistributionCl
         {
             text.Append($"[Distribution({SymbolDisplayLiteral(d.Signature)})] public sealed partial class {d.TypeName}");
             var arguments = d.Family == "Normal" ? "0, 1" : "0.5";
-            if (d.Constant && primaryConstructors) text.Append($"() : {d.Family}({arguments}, features: [2]);\n");
+            if (d.LibraryBase is { } libraryBase) text.Append($" : global::Lib.{libraryBase} {{ }}\n");
+            else if (d.Constant && primaryConstructors) text.Append($"() : {d.Family}({arguments}, features: [2]);\n");
             else if (d.Constant) text.Append($" : {d.Family} {{ public {d.TypeName}() : base({arguments}, features: new long[] {{ 2 }}) {{ }} }}\n");
             else
             {

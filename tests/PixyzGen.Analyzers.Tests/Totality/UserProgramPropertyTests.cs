@@ -12,7 +12,9 @@ namespace PixyzGen.Analyzers.Tests.Totality;
 /// throws, its files compile with zero errors and warnings, the user's code compiles, and each program's PXY
 /// diagnostics are exactly what the Dsl's rules say of its description (<see cref="ExpectedDiagnostics"/>).
 /// Each batch is one project with settings drawn too: its C# version (9, the oldest PixyzGen writes for, to preview;
-/// below 12 the programs are written without C# 12's syntax), its nullable context, and whether it references the Runtime and TorchSharp under extern aliases.
+/// below 12 the programs are written without C# 12's syntax), its nullable context, and whether it references the
+/// Runtime and TorchSharp under extern aliases; every project references a library of bases (<see cref="LibraryOfBases"/>)
+/// from which some distributions inherit their Forward, of every accessibility.
 /// A fixed seed, so CI runs the same 2,000 programs every time; set PIXYZGEN_PROGRAMS for a longer run.
 /// </summary>
 public class UserProgramPropertyTests
@@ -34,7 +36,7 @@ public class UserProgramPropertyTests
     {
         var aliased = random.Next(4) == 0;
         return new ProjectSettings(Versions[random.Next(Versions.Length)], (NullableContextOptions)random.Next(4),
-            RuntimeAlias: aliased ? "px" : null, TorchSharpAlias: aliased ? "ts" : null);
+            Library: LibraryOfBases.Source, RuntimeAlias: aliased ? "px" : null, TorchSharpAlias: aliased ? "ts" : null);
     }
 
     [Test]
@@ -42,15 +44,18 @@ public class UserProgramPropertyTests
     {
         var built = 0;
         var withDiagnostics = 0;
+        var libraryBases = new System.Collections.Generic.HashSet<string>();
         Batches.Sample(batch =>
         {
             withDiagnostics += Check(batch.Settings, batch.Programs);
             built += batch.Programs.Length;
+            libraryBases.UnionWith(batch.Programs.SelectMany(p => p.Distributions).Select(d => d.LibraryBase).OfType<string>());
         }, iter: Programs / ProgramsPerBuild, threads: 1, seed: "0000000000001");
         TestContext.Out.WriteLine($"{built} programs built, {withDiagnostics} with PXY diagnostics");
         Assert.That(built, Is.GreaterThanOrEqualTo(Programs));
         // The draw must exercise both sides: programs with diagnostics and programs without.
         Assert.That(withDiagnostics, Is.InRange(built / 10, built - built / 10));
+        Assert.That(libraryBases, Is.EquivalentTo(LibraryOfBases.ForwardBases.Select(b => b.Name)), "every base of the library was drawn");
     }
 
     private static int Check(ProjectSettings settings, UserProgram[] programs)

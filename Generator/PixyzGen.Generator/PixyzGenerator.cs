@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PixyzGen.Dsl;
 using PixyzGen.Generator.Bind;
 using PixyzGen.Generator.Emit;
 using PixyzGen.Generator.Extract;
@@ -53,7 +54,11 @@ public sealed class PixyzGenerator : IIncrementalGenerator
 
         // What stops a build before the analyzers run is reported here: types whose members PixyzGen cannot write, and a
         // C# version below what it writes (then nothing is generated, and one diagnostic says why).
-        context.RegisterSourceOutput(modelDeclarations.Select(static (m, _) => m!.TargetErrors).WithTrackingName(TrackingNames.TargetErrors), static (output, errors) =>
+        // Distinct: models nested in one class that is not partial share its PXY0301, said once.
+        var targetErrors = modelDeclarations.Select(static (m, _) => m!.TargetErrors).Collect()
+            .Select(static (all, _) => all.SelectMany(static e => e).Distinct().ToEquatableArray())
+            .WithTrackingName(TrackingNames.TargetErrors);
+        context.RegisterSourceOutput(targetErrors, static (output, errors) =>
         {
             foreach (var error in errors) output.ReportDiagnostic(GeneratorDiagnostics.Create(error));
         });

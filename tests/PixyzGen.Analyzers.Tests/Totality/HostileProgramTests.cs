@@ -89,6 +89,9 @@ public class HostileProgramTests
             new[] { "PXY0305" }, new[] { "CS0534", "CS0534", "CS8795" });
         yield return new Case("a model that is not partial", ProjectSettings.Default, new[] { Prelude + Vae(VaeMembers).Replace("partial class Vae", "class Vae") },
             new[] { "PXY0301" }, new[] { "CS0534", "CS0534" });
+        yield return new Case("two models in one class that is not partial", ProjectSettings.Default,
+            new[] { Prelude + "public class Outer\n{\n" + Vae(VaeMembers) + Vae(VaeMembers, name: "Other") + "}\n" },
+            new[] { "PXY0301" }, new[] { "CS0534", "CS0534", "CS0534", "CS0534" });
         yield return C("a [Loss] on a GenerativeModel without [Model]", "public partial class NoModel : GenerativeModel\n{\n    " + VaeMembers + "\n    " + LossMethod + "\n}\n", "PXY0304");
 
         // 3. Choices the user made about their own symbols are not reported again from generated code.

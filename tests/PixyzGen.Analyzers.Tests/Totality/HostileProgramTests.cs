@@ -150,6 +150,8 @@ public class HostileProgramTests
         // 5. The Runtime's types are known by identity, not by their namespace's name.
         yield return S("a VAE declared in namespace PixyzGen", ProjectSettings.Default, "using static TorchSharp.torch;\nnamespace PixyzGen\n{\n" + OldSyntaxVae("") + "}\n");
         yield return S("a VAE declared in namespace PixyzGen.Models", ProjectSettings.Default, "using static TorchSharp.torch;\nnamespace PixyzGen.Models\n{\n" + OldSyntaxVae("") + "}\n");
+        yield return S("a VAE declared in namespace PixyzGen.Models with the Runtime under an extern alias", new ProjectSettings(RuntimeAlias: "px", TorchSharpAlias: "ts"),
+            "extern alias px;\nextern alias ts;\nusing px::PixyzGen;\nusing static ts::TorchSharp.torch;\nnamespace PixyzGen.Models\n{\n" + OldSyntaxVae("") + "}\n");
 
         // 6. Forward overloads: the one the generated call binds to decides.
         yield return C("the matching Forward overload declared second", "[Distribution(\"q(w|x)\")] public sealed partial class Two : Normal { private NormalParams Forward(Tensor a, Tensor b) => new(a, b); private NormalParams Forward(Tensor x) => new(x, x.exp()); }");

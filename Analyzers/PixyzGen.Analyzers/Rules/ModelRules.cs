@@ -40,7 +40,7 @@ internal static class ModelRules
 
         // A member counts as used if the factorization or any loss of the model mentions it; while some formula does
         // not parse, the factorization is in error or a member's signature is, nothing can be called unused.
-        var allParsed = parsed.Value is not null && valid && !set.Incomplete;
+        var allParsed = valid && !set.Incomplete;
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
             if (AttributeArgument.Find(method, SymbolFacts.LossAttribute, context.CancellationToken) is not { } loss) continue;

@@ -82,12 +82,7 @@ internal static class ModelEmitter
             var shape = spec.FailedSampleShape ?? SingleTensor;
             if (SampleSignature.For(spec, shape, existing) is not { } signature) return;
             w.Line();
-            if (signature.RecordModifier is { } recordModifier)
-            {
-                w.Line($"/// <summary>One joint draw of <c>{factorization}</c>.</summary>");
-                JointDrawRecord.Write(w, recordModifier, signature.RecordName, shape.Outputs.Select(o => signature.Properties[o]).ToList(), language);
-                w.Line();
-            }
+            WriteRecord(w, signature, shape.Outputs, factorization, language);
             w.Line($"/// <summary>Not available: the factorization <c>{factorization}</c> is invalid ({error.Id}).</summary>");
             w.Line(TypeScaffold.GeneratedCodeAttribute);
             w.Line($"public {signature.Modifier}{signature.ReturnType} Sample({signature.Parameters}) => {thrown};");
@@ -142,12 +137,7 @@ internal static class ModelEmitter
         var single = signature.RecordModifier is null;
         var recordName = signature.RecordName;
         w.Line();
-        if (signature.RecordModifier is { } recordModifier)
-        {
-            w.Line($"/// <summary>One joint draw of <c>{factorization}</c>.</summary>");
-            JointDrawRecord.Write(w, recordModifier, recordName, outputs.Select(o => signature.Properties[o]).ToList(), language);
-            w.Line();
-        }
+        WriteRecord(w, signature, sampling.Outputs, factorization, language);
         var batch = signature.BatchName ?? $"{CSharpText.Escape(inputs[0])}.shape[0]";
         var order = string.Join(", then ", sampling.Steps.Select(s => $"{s.Variable} ~ {CSharpText.Xml(s.SignatureText)}"));
         w.Line($"/// <summary>Ancestral sampling of <c>{factorization}</c>: {order}.</summary>");
@@ -160,6 +150,15 @@ internal static class ModelEmitter
         }
         w.Line(single ? $"return {CSharpText.Escape(outputs[0])};" : $"return new {recordName}({string.Join(", ", outputs.Select(CSharpText.Escape))});");
         w.Close();
+    }
+
+    /// <summary>The joint draw's record, when Sample returns several variables.</summary>
+    private static void WriteRecord(SourceWriter w, SampleSignature signature, EquatableArray<string> outputs, string factorization, LanguageFacts language)
+    {
+        if (signature.RecordModifier is not { } recordModifier) return;
+        w.Line($"/// <summary>One joint draw of <c>{factorization}</c>.</summary>");
+        JointDrawRecord.Write(w, recordModifier, signature.RecordName, outputs.Select(o => signature.Properties[o]).ToList(), language);
+        w.Line();
     }
 
     private static void WriteJointLogProb(SourceWriter w, ModelSpec spec, SamplingPlan sampling, string factorization, ExistingMembers existing)

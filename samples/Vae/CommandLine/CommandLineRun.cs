@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace PixyzGen.Samples.Vae.CommandLine;
 
-/// <summary>How the samples' command lines run: argument errors as one `error:` line each and exit code 1 (the help
+/// <summary>How the samples' command lines run: argument errors as one `error:` line and exit code 1 (the help
 /// text only when asked for), and console output that is not wrapped at 80 columns when it goes to a file or a pipe.</summary>
 public static class CommandLineRun
 {

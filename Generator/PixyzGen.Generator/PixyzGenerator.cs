@@ -8,11 +8,13 @@ using PixyzGen.Generator.Bind;
 using PixyzGen.Generator.Emit;
 using PixyzGen.Generator.Extract;
 using PixyzGen.Generator.Model;
+using PixyzGen.Generator.Plan;
 
 namespace PixyzGen.Generator;
 
 /// <summary>
-/// The pipeline, and only the pipeline: attribute -> Extract (symbols to strings) -> Bind (parse, check, plan) -> Emit.
+/// The pipeline, and only the pipeline: attribute -> Extract (symbols to strings) -> Bind (parse, check) -> Plan (the
+/// members to write, then which hide inherited ones) -> Emit.
 /// Every step's output is a value-equal record, so unrelated edits leave every step Cached.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -69,27 +71,34 @@ public sealed class PixyzGenerator : IIncrementalGenerator
             if (pair.Right && !pair.Left.IsSupported) output.ReportDiagnostic(GeneratorDiagnostics.LanguageVersionTooOld(pair.Left.Version));
         });
 
-        // One output per type (an attribute repeated on two parts of a type yields two equal items), and hint names
-        // unique without regard to case (Roslyn compares them so: Prior and prior in one namespace must not collide).
-        var distinctDistributions = distributions.Collect()
-            .SelectMany(static (all, _) => all.GroupBy(d => d!.Type).Select(g => g.First()!));
-        var distinctModels = modelSpecs.Collect()
-            .SelectMany(static (all, _) => all.GroupBy(m => (m!.Type, m.IsModel)).Select(g => g.First()!));
-        var hints = distinctDistributions.Select(static (d, _) => DistributionEmitter.Output(d)).Collect()
-            .Combine(distinctModels.Select(static (m, _) => ModelEmitter.Output(m)).Collect())
-            .Select(static (pair, _) => HintNames.Table(pair.Left.Concat(pair.Right)));
+        // One plan per type (an attribute repeated on two parts of a type yields two equal items): its members planned
+        // once, from which the keys a derived type inherits are read after Bind, so no stage runs another's work again.
+        var distributionPlans = distributions.Collect()
+            .SelectMany(static (all, _) => all.GroupBy(d => d!.Type).Select(g => g.First()!))
+            .Select(static (spec, _) => DistributionPlanner.Plan(spec))
+            .WithTrackingName(TrackingNames.DistributionPlans);
+        var modelPlans = modelSpecs.Collect()
+            .SelectMany(static (all, _) => all.GroupBy(m => (m!.Type, m.IsModel)).Select(g => g.First()!))
+            .Combine(language)
+            .Select(static (pair, _) => ModelPlanner.Plan(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.ModelPlans);
+        var plans = distributionPlans.Collect().Combine(modelPlans.Collect())
+            .SelectMany(static (pair, _) => pair.Left.Concat(pair.Right));
 
-        context.RegisterSourceOutput(distinctDistributions.Combine(hints).Combine(language), static (output, pair) =>
+        // What each plan writes, by type: a base generated here shows its derived types none of it through symbols.
+        var generatedMembers = plans.Collect().Select(static (all, _) => GeneratedMemberTable.Of(all))
+            .WithTrackingName(TrackingNames.GeneratedMembers);
+        var resolved = plans.Combine(generatedMembers)
+            .Select(static (pair, _) => InheritedMembers.Resolve(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.ResolvedPlans);
+
+        // Hint names unique without regard to case (Roslyn compares them so: Prior and prior in one namespace must not collide).
+        var hints = plans.Select(static (p, _) => p.Output).Collect().Select(static (all, _) => HintNames.Table(all));
+        context.RegisterSourceOutput(resolved.Combine(hints).Combine(language), static (output, pair) =>
         {
             if (!pair.Right.IsSupported) return;
-            var (spec, table) = pair.Left;
-            output.AddSource(HintNames.Lookup(table, DistributionEmitter.Output(spec).Key), DistributionEmitter.Emit(spec, pair.Right));
-        });
-        context.RegisterSourceOutput(distinctModels.Combine(hints).Combine(language), static (output, pair) =>
-        {
-            if (!pair.Right.IsSupported) return;
-            var (spec, table) = pair.Left;
-            output.AddSource(HintNames.Lookup(table, ModelEmitter.Output(spec).Key), ModelEmitter.Emit(spec, pair.Right));
+            var (plan, table) = pair.Left;
+            output.AddSource(HintNames.Lookup(table, plan.Output.Key), PlanWriter.Write(plan, pair.Right));
         });
     }
 }

@@ -10,6 +10,10 @@ public static class TrackingNames
     public const string ModelSpecs = nameof(ModelSpecs);
     public const string Language = nameof(Language);
     public const string TargetErrors = nameof(TargetErrors);
+    public const string DistributionPlans = nameof(DistributionPlans);
+    public const string ModelPlans = nameof(ModelPlans);
+    public const string GeneratedMembers = nameof(GeneratedMembers);
+    public const string ResolvedPlans = nameof(ResolvedPlans);
 
-    public static readonly string[] All = { DistributionDeclarations, DistributionSpecs, ModelDeclarations, LossOwnerDeclarations, ModelSpecs, Language, TargetErrors };
+    public static readonly string[] All = { DistributionDeclarations, DistributionSpecs, ModelDeclarations, LossOwnerDeclarations, ModelSpecs, Language, TargetErrors, DistributionPlans, ModelPlans, GeneratedMembers, ResolvedPlans };
 }

@@ -28,6 +28,6 @@ internal static class DistributionBinder
 
         return new DistributionSpec(declaration.Type, declaration.SignatureText!, signature.Name, signature.Vars[0].Name, condVars, family, declaration.Forwards.Count > 0, forwardError,
             PixyzGen.Dsl.Printing.LatexPrinter.Signature(signature), declaration.IsProductOfExperts && family.Name == "Normal",
-            new ExistingMembers(declaration.DeclaredKeys, declaration.InheritedKeys), declaration.AcceptedDiagnostics);
+            new ExistingMembers(declaration.Keys.Declared, declaration.Keys.Inherited, declaration.Keys.SourceBases), declaration.AcceptedDiagnostics);
     }
 }

@@ -16,7 +16,7 @@ internal static class ModelBinder
     public static ModelSpec? Bind(ModelDeclaration declaration)
     {
         if (!declaration.Type.CanExtend) return null;
-        var existing = new ExistingMembers(declaration.DeclaredKeys, declaration.InheritedKeys);
+        var existing = new ExistingMembers(declaration.Keys.Declared, declaration.Keys.Inherited, declaration.Keys.SourceBases);
 
         // A type PixyzGen cannot plan for (no [Model], no GenerativeModel, or generic) still gets its [Loss] bodies, throwing
         // the diagnostic, and GenerativeModel's abstract members it lacks, throwing too: it compiles, so the analyzer reports.
@@ -27,7 +27,7 @@ internal static class ModelBinder
         if (!declaration.HasModelAttribute || unsupported is not null)
         {
             var throwing = declaration.Losses.Select(l => new LossSpec(l, null, unsupported ?? LossShapeRules.Check(l.Shape).First())).ToEquatableArray();
-            var overrides = declaration.UnimplementedMembers.Where(existing.CanOverride).ToEquatableArray();
+            var overrides = declaration.UnimplementedMembers.Where(m => !existing.DeclaresName(m)).ToEquatableArray();
             if (throwing.Count == 0 && overrides.Count == 0) return null;
             var reason = unsupported is null
                 ? $"{declaration.Type.PlainName} has no [Model] attribute, so PixyzGen generates none of its model members"

@@ -4,8 +4,8 @@ using System.Linq;
 namespace PixyzGen.Generator.Emit;
 
 /// <summary>
-/// The parameters of a generated distribution's typed <c>Sample</c>/<c>RSample</c>, written once for the emitter and
-/// <see cref="GeneratedKeys"/>: the conditioning tensors (or, without any, a batch size) and then
+/// The parameters of a generated distribution's typed <c>Sample</c>/<c>RSample</c>, written once for their declaration
+/// and their key: the conditioning tensors (or, without any, a batch size) and then
 /// <c>params long[] sampleShape</c>, Pixyz's <c>sample_shape</c>: leading dimensions before the batch.
 /// </summary>
 internal static class DrawParameters

@@ -2,11 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using PixyzGen.Dsl;
+using PixyzGen.Generator.Model;
 
 namespace PixyzGen.Generator.Emit;
-
-/// <summary>One generated file's stem and a key unique to it (its kind and its type's full identity).</summary>
-internal sealed record OutputStem(string Stem, string Key);
 
 /// <summary>The hint name of the file with this key.</summary>
 internal sealed record HintEntry(string Key, string Hint);

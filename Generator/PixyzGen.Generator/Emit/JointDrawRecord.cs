@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using PixyzGen.Dsl;
 using PixyzGen.Generator.Model;
 
 namespace PixyzGen.Generator.Emit;
@@ -12,14 +13,13 @@ internal static class JointDrawRecord
 {
     private const string Tensor = RuntimeNames.Tensor;
 
-    public static void Write(SourceWriter w, string modifier, string name, IReadOnlyList<string> properties, LanguageFacts language)
+    public static PlannedMember Plan(string name, IReadOnlyList<string> properties, string summary, LanguageFacts language)
     {
         if (language.HasRecordStructs)
-        {
-            w.Line($"public {modifier}readonly record struct {name}({string.Join(", ", properties.Select(p => $"{Tensor} {p}"))});");
-            return;
-        }
-        w.Open($"public {modifier}readonly struct {name}");
+            return Record(name, summary, $"readonly record struct {name}({string.Join(", ", properties.Select(p => $"{Tensor} {p}"))});", EquatableArray<string>.Empty);
+        var w = new SourceWriter();
+        w.Line("{");
+        w.Indent();
         w.Line("/// <summary>A joint draw of these values.</summary>");
         w.Open($"public {name}({string.Join(", ", properties.Select(p => $"{Tensor} {p}"))})");
         foreach (var p in properties) w.Line($"this.{p} = {p};");
@@ -36,5 +36,9 @@ internal static class JointDrawRecord
         foreach (var p in properties) w.Line($"{p} = this.{p};");
         w.Close();
         w.Close();
+        return Record(name, summary, $"readonly struct {name}", w.Lines());
     }
+
+    private static PlannedMember Record(string name, string summary, string declaration, EquatableArray<string> body) =>
+        new(MemberKind.NestedType, name, EquatableArray<string>.Empty, PlannedMember.Summary(summary), false, "public", declaration, body);
 }

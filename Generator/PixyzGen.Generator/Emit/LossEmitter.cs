@@ -1,40 +1,45 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using PixyzGen.Dsl;
 using PixyzGen.Dsl.Syntax;
 using PixyzGen.Generator.Model;
 
 namespace PixyzGen.Generator.Emit;
 
 /// <summary>
-/// Writes a <c>[Loss]</c> method from its <see cref="LossPlan"/>: the dispose scope, one statement per hoisted local,
-/// the result moved out of the scope. It names every local it declares (its own <c>scope</c> and <c>result</c> first,
+/// Spells a <c>[Loss]</c> method from its <see cref="LossPlan"/> as planned members: the dispose scope, one statement
+/// per hoisted local, the result moved out of the scope. It names every local it declares (its own <c>scope</c> and <c>result</c> first,
 /// then the plan's in creation order), apart from the method's parameters.
 /// </summary>
 internal static class LossEmitter
 {
     private const string Tensor = RuntimeNames.Tensor;
 
-    public static void Write(SourceWriter w, LossSpec loss, ExistingMembers existing, bool first)
+    /// <summary>The loss's LaTeX constant (unless the user declared one of its name) and its implementation.</summary>
+    public static IEnumerable<PlannedMember> Members(LossSpec loss, ExistingMembers existing)
     {
         var method = loss.Method;
         var formula = CSharpText.Xml(method.Formula ?? "null");
-        if (!first) w.Line();
-        if (loss.LatexText is { } latex && existing.ForOther(method.Shape.Name + "Latex") is { } modifier)
-        {
-            w.Line($"/// <summary>The loss <c>{formula}</c> of <c>{CSharpText.Xml(method.Shape.Name)}</c> in LaTeX.</summary>");
-            w.Line($"public {modifier}const string {method.Shape.Name}Latex = {CSharpText.Quote(latex)};");
-            w.Line();
-        }
-        if (!method.IsDocumented) w.Line($"/// <summary>The loss <c>{formula}</c>.</summary>");
-        w.Line(TypeScaffold.GeneratedCodeAttribute);
-        w.Open(method.Declaration);
+        var latexName = GeneratedNames.LossLatex(method.Shape.Name);
+        if (loss.LatexText is { } latex && !existing.DeclaresName(latexName))
+            yield return PlannedMember.Constant(latexName, $"The loss <c>{formula}</c> of <c>{CSharpText.Xml(method.Shape.Name)}</c> in LaTeX.", CSharpText.Quote(latex));
+        // A documented declaration keeps its documentation: the compiler takes a partial method's from the implementation when it has one.
+        var documentation = method.IsDocumented ? EquatableArray<string>.Empty : PlannedMember.Summary($"The loss <c>{formula}</c>.");
+        yield return new PlannedMember(MemberKind.Implementation, method.Name, EquatableArray<string>.Empty, documentation, true, "", method.Declaration, Implementation(loss));
+    }
+
+    private static EquatableArray<string> Implementation(LossSpec loss)
+    {
+        var method = loss.Method;
+        var w = new SourceWriter();
+        w.Line("{").Indent();
         if (loss.Plan is not { } plan)
         {
             var error = loss.Error!;
             w.Line($"throw new {RuntimeNames.InvalidOperationException}({CSharpText.Quote($"[Loss] {method.Shape.Name} is invalid: {error.Id}: {error.Message}")});");
             w.Close();
-            return;
+            return w.Lines();
         }
         var names = new NameAllocator(method.Shape.Parameters.Select(p => p.Name));
         var scope = names.Unique("scope");
@@ -48,6 +53,7 @@ internal static class LossEmitter
         w.Line($"{Tensor} {result} = {body.Render(plan.Result)};");
         w.Line($"return {result}.MoveToOuterDisposeScope();");
         w.Close();
+        return w.Lines();
     }
 
     /// <summary>One loss body: its locals' names (by <see cref="PlanLocal.Id"/>) and the writer.</summary>

@@ -7,27 +7,27 @@ namespace PixyzGen.Generator.Emit;
 /// <summary>
 /// The declaration of a model's typed <c>Sample</c>, from its joint's shape alone (valid or not, the factors aside):
 /// the joint's conditioning variables as parameters (or a batch size without any), one variable returned as a Tensor
-/// and several as the <c>{Type}Sample</c> record. <see cref="GeneratedKeys"/> and the emitter both read it.
+/// and several as the <c>{Type}Sample</c> record (<see cref="HasRecord"/>).
 /// </summary>
 internal sealed record SampleSignature(
-    string Modifier, string ReturnType, string Parameters, string[] ParameterTypes, string RecordName, string? RecordModifier,
+    string ReturnType, string Parameters, string[] ParameterTypes, string RecordName, bool HasRecord,
     IReadOnlyDictionary<string, string> Properties, string? BatchName)
 {
     /// <summary>The signature, or null where the user declared a member it would collide with (nothing is written then).</summary>
-    public static SampleSignature? For(ModelSpec spec, SampleShape shape, ExistingMembers existing)
+    public static SampleSignature? For(ModelSpec spec, SampleShape shape)
     {
+        var existing = spec.Existing;
         var outputs = shape.Outputs.ToList();
         var inputs = shape.Inputs.ToList();
-        var recordName = spec.Type.PlainName + "Sample";
+        var recordName = GeneratedNames.JointDraw(spec.Type.PlainName);
         var single = outputs.Count == 1;
         var parameterTypes = inputs.Count == 0 ? new[] { "long" } : inputs.Select(_ => RuntimeNames.Tensor).ToArray();
-        if (existing.ForMethod("Sample", parameterTypes) is not { } modifier) return null;
-        var recordModifier = single ? null : existing.ForOther(recordName);
-        if (!single && recordModifier is null) return null;   // the user declared a member of the record's name: no typed joint draw
+        if (existing.DeclaresMethod(GeneratedNames.Sample, parameterTypes)) return null;
+        if (!single && existing.DeclaresName(recordName)) return null;   // the user declared a member of the record's name: no typed joint draw
         // Without inputs, the batch size is a parameter named apart from the variables (a variable may be called batchSize).
         var batchName = inputs.Count == 0 ? Distinct("batchSize", outputs) : null;
         var parameters = batchName is not null ? $"long {batchName} = 1" : string.Join(", ", inputs.Select(i => $"{RuntimeNames.Tensor} {CSharpText.Escape(i)}"));
-        return new SampleSignature(modifier, single ? RuntimeNames.Tensor : recordName, parameters, parameterTypes, recordName, recordModifier,
+        return new SampleSignature(single ? RuntimeNames.Tensor : recordName, parameters, parameterTypes, recordName, !single,
             single ? new Dictionary<string, string>() : RecordProperties(outputs, recordName), batchName);
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using PixyzGen.Dsl;
 
 namespace PixyzGen.Generator.Emit;
 
@@ -23,10 +24,25 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>One level deeper, for a block whose opening line was written on its own.</summary>
+    public SourceWriter Indent()
+    {
+        indent++;
+        return this;
+    }
+
     public SourceWriter Close(string suffix = "")
     {
         indent--;
         return Line("}" + suffix);
+    }
+
+    /// <summary>The lines written so far, without line ends: a member's body, to be indented where it is written.</summary>
+    public EquatableArray<string> Lines()
+    {
+        var all = text.ToString();
+        if (all.EndsWith("\n", System.StringComparison.Ordinal)) all = all.Substring(0, all.Length - 1);
+        return all.Length == 0 ? EquatableArray<string>.Empty : all.Split('\n').ToEquatableArray();
     }
 
     public override string ToString() => text.ToString();

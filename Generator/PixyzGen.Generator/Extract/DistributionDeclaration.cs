@@ -12,5 +12,5 @@ namespace PixyzGen.Generator.Extract;
 /// </summary>
 internal sealed record DistributionDeclaration(
     TypeIdentity Type, string? SignatureText, string? Family, EquatableArray<ForwardShape> Forwards,
-    bool IsProductOfExperts, EquatableArray<string> DeclaredKeys, EquatableArray<string> InheritedKeys, string? MemberConflict = null,
+    bool IsProductOfExperts, MemberKeySets Keys, string? MemberConflict = null,
     EquatableArray<string> AcceptedDiagnostics = default);

@@ -16,18 +16,11 @@ internal static class DistributionExtractor
         return Read(type, context.Attributes.Length > 0 ? SymbolFacts.ArgumentText(context.Attributes[0]) : null, context.SemanticModel.Compilation);
     }
 
-    /// <summary>
-    /// The declaration of a type with [Distribution], its signature from that attribute. Without a compilation,
-    /// Forward's types are taken to fit: what is generated, and so its members' keys, does not depend on them.
-    /// </summary>
-    public static DistributionDeclaration Read(INamedTypeSymbol type, Compilation? compilation) =>
-        Read(type, SymbolFacts.Attribute(type, SymbolFacts.DistributionAttribute) is { } attribute ? SymbolFacts.ArgumentText(attribute) : null, compilation);
-
-    private static DistributionDeclaration Read(INamedTypeSymbol type, string? signature, Compilation? compilation)
+    private static DistributionDeclaration Read(INamedTypeSymbol type, string? signature, Compilation compilation)
     {
-        var (declared, inherited) = MemberKeys.Read(type, GeneratedNames.Distribution, compilation);
+        var keys = MemberKeys.Read(type, GeneratedNames.Distribution, compilation);
         var accepted = SymbolFacts.Forwards(type, compilation).SelectMany(SymbolUsability.AcceptedDiagnostics).Distinct().OrderBy(i => i, System.StringComparer.Ordinal);
         return new DistributionDeclaration(TypeIdentityReader.Read(type), signature, SymbolFacts.Family(type), SymbolFacts.ForwardShapes(type, compilation),
-            SymbolFacts.DerivesFrom(type, SymbolFacts.ProductOfExperts), declared, inherited, SymbolFacts.RequiredMemberConflict(type), accepted.ToEquatableArray());
+            SymbolFacts.DerivesFrom(type, SymbolFacts.ProductOfExperts), keys, SymbolFacts.RequiredMemberConflict(type), accepted.ToEquatableArray());
     }
 }

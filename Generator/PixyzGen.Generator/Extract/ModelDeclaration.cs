@@ -26,6 +26,6 @@ internal sealed record LossMethod(string Name, string? Formula, string Declarati
 /// </summary>
 internal sealed record ModelDeclaration(
     TypeIdentity Type, string? FactorizationText, EquatableArray<ModelMember> Members, EquatableArray<LossMethod> Losses,
-    EquatableArray<string> DeclaredKeys, EquatableArray<string> InheritedKeys, bool HasModelAttribute = true,
+    MemberKeySets Keys, bool HasModelAttribute = true,
     bool DerivesFromModel = true, EquatableArray<string> UnimplementedMembers = default, EquatableArray<string> AcceptedDiagnostics = default,
     EquatableArray<TargetDiagnostic> TargetErrors = default);

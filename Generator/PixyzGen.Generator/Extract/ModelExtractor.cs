@@ -41,7 +41,7 @@ internal static class ModelExtractor
     public static IEnumerable<ModelDeclaration> GroupLossOwners(IEnumerable<LossOwnerMethod> methods) =>
         methods.Distinct().GroupBy(m => m.Type).Select(g => g.First().Owner with { Losses = g.Select(m => m.Loss).ToEquatableArray() });
 
-    public static ModelDeclaration Read(INamedTypeSymbol type, string? factorization, bool hasModelAttribute, Compilation? compilation)
+    public static ModelDeclaration Read(INamedTypeSymbol type, string? factorization, bool hasModelAttribute, Compilation compilation)
     {
         var members = new List<ModelMember>();
         var accepted = new SortedSet<string>(System.StringComparer.Ordinal);
@@ -52,10 +52,9 @@ internal static class ModelExtractor
             accepted.UnionWith(SymbolUsability.AcceptedDiagnostics(member));
         }
         var losses = LossMethodReader.Read(type).ToEquatableArray();
-        var names = new HashSet<string>(GeneratedNames.Model) { type.Name + "Sample" };
-        foreach (var loss in losses) names.Add(loss.Shape.Name + "Latex");
-        var (declared, inherited) = MemberKeys.Read(type, names, compilation);
-        return new ModelDeclaration(TypeIdentityReader.Read(type), factorization, members.ToEquatableArray(), losses, declared, inherited, hasModelAttribute,
+        var names = new HashSet<string>(GeneratedNames.Model) { GeneratedNames.JointDraw(type.Name) };
+        foreach (var loss in losses) names.Add(GeneratedNames.LossLatex(loss.Shape.Name));
+        return new ModelDeclaration(TypeIdentityReader.Read(type), factorization, members.ToEquatableArray(), losses, MemberKeys.Read(type, names, compilation), hasModelAttribute,
             SymbolFacts.DerivesFromGenerativeModel(type), SymbolFacts.UnimplementedModelMembers(type).ToEquatableArray(), accepted.ToEquatableArray(),
             TargetErrors(type).ToEquatableArray());
     }

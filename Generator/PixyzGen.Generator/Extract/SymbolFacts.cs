@@ -125,7 +125,7 @@ internal static class SymbolFacts
     /// from a user base type where the type can call it (accessible from it, not obsolete as an error); the Runtime's own
     /// <c>Forward(Variables)</c> does not count. <see cref="ForwardRule"/> chooses among them.
     /// </summary>
-    public static IReadOnlyList<IMethodSymbol> Forwards(INamedTypeSymbol type, Compilation? compilation)
+    public static IReadOnlyList<IMethodSymbol> Forwards(INamedTypeSymbol type, Compilation compilation)
     {
         var name = GeneratedFamilies.Find(Family(type))?.UserMethod ?? GeneratedFamilies.ForwardMethod;
         var found = new List<IMethodSymbol>();
@@ -138,18 +138,18 @@ internal static class SymbolFacts
     /// <summary>
     /// The shapes of the type's <see cref="Forwards"/> for <see cref="ForwardRule"/>, in the same order (empty without
     /// one): whether a Tensor converts to each parameter (by value or <c>in</c>; a <c>params</c> array of such) and whether
-    /// the return type converts to the family's parameter record, by the compiler's own conversion rules (without a
-    /// compilation, both are taken to fit).
+    /// the return type converts to the family's parameter record, by the compiler's own conversion rules (taken to fit
+    /// where the compilation lacks TorchSharp or the record, which other errors then report).
     /// </summary>
-    public static EquatableArray<ForwardShape> ForwardShapes(INamedTypeSymbol type, Compilation? compilation) =>
+    public static EquatableArray<ForwardShape> ForwardShapes(INamedTypeSymbol type, Compilation compilation) =>
         Forwards(type, compilation).Select(f => ShapeOf(type, f, compilation)).ToEquatableArray();
 
-    private static ForwardShape ShapeOf(INamedTypeSymbol type, IMethodSymbol forward, Compilation? compilation)
+    private static ForwardShape ShapeOf(INamedTypeSymbol type, IMethodSymbol forward, Compilation compilation)
     {
-        var tensor = compilation?.GetTypeByMetadataName("TorchSharp.torch+Tensor");
+        var tensor = compilation.GetTypeByMetadataName("TorchSharp.torch+Tensor");
         var family = GeneratedFamilies.Find(Family(type));
-        var record = family is null ? null : family.IsDeterministic || family.IsCustomDensity ? tensor : family.ParamsRecord is { } name ? compilation?.GetTypeByMetadataName(RuntimeNamespace + "." + name) : null;
-        bool Converts(ITypeSymbol from, ITypeSymbol to) => compilation!.ClassifyCommonConversion(from, to).IsImplicit;
+        var record = family is null ? null : family.IsDeterministic || family.IsCustomDensity ? tensor : family.ParamsRecord is { } name ? compilation.GetTypeByMetadataName(RuntimeNamespace + "." + name) : null;
+        bool Converts(ITypeSymbol from, ITypeSymbol to) => compilation.ClassifyCommonConversion(from, to).IsImplicit;
         bool TakesTensor(IParameterSymbol p) => tensor is null || p.RefKind is RefKind.None or RefKind.In &&
             (Converts(tensor, p.Type) || p.IsParams && p.Type is IArrayTypeSymbol array && Converts(tensor, array.ElementType));
         var parameters = forward.Parameters.Select(p => new ForwardParameterShape(p.Name, p.Type.ToDisplayString(TypeFormat), Modifier(p), TakesTensor(p)));
@@ -170,7 +170,7 @@ internal static class SymbolFacts
     /// that code can name (no indexers, explicit interface implementations or compiler-made fields), declared by the
     /// type or inherited from a user base type (not hidden, not private there), most derived first.
     /// </summary>
-    public static IEnumerable<(ISymbol Member, ITypeSymbol Type)> MemberCandidates(INamedTypeSymbol model, Compilation? compilation)
+    public static IEnumerable<(ISymbol Member, ITypeSymbol Type)> MemberCandidates(INamedTypeSymbol model, Compilation compilation)
     {
         var seen = new HashSet<string>();
         for (var current = model; current is not null && !IsRuntime(current) && current.SpecialType != SpecialType.System_Object; current = current.BaseType)

@@ -13,20 +13,15 @@ internal static class SymbolUsability
 {
     /// <summary>
     /// Generated code in <paramref name="within"/> can name <paramref name="symbol"/>: it is accessible there (private
-    /// protected and internal members of another assembly are not) and not obsolete as an error. Without a compilation
-    /// (a generated base's keys, read from syntax), a member is taken as accessible unless it is private to another type.
+    /// protected and internal members of another assembly are not).
     /// </summary>
-    public static bool IsAccessible(ISymbol symbol, INamedTypeSymbol within, Compilation? compilation)
-    {
-        if (compilation is not null) return compilation.IsSymbolAccessibleWithin(symbol, within);
-        return symbol.DeclaredAccessibility != Accessibility.Private || SymbolEqualityComparer.Default.Equals(symbol.ContainingType, within);
-    }
+    public static bool IsAccessible(ISymbol symbol, INamedTypeSymbol within, Compilation compilation) => compilation.IsSymbolAccessibleWithin(symbol, within);
 
     /// <summary>
     /// Generated code in <paramref name="within"/> can read the field or property's value: accessible, with an accessible
     /// getter for a property, and neither obsolete as an error.
     /// </summary>
-    public static bool CanRead(ISymbol member, INamedTypeSymbol within, Compilation? compilation) => member switch
+    public static bool CanRead(ISymbol member, INamedTypeSymbol within, Compilation compilation) => member switch
     {
         IPropertySymbol property => property.GetMethod is { } getter && IsAccessible(property, within, compilation) && IsAccessible(getter, within, compilation)
             && !IsObsoleteError(property) && !IsObsoleteError(getter),
@@ -34,7 +29,7 @@ internal static class SymbolUsability
     };
 
     /// <summary>Generated code in <paramref name="within"/> can call the method: accessible and not obsolete as an error.</summary>
-    public static bool CanCall(IMethodSymbol method, INamedTypeSymbol within, Compilation? compilation) =>
+    public static bool CanCall(IMethodSymbol method, INamedTypeSymbol within, Compilation compilation) =>
         IsAccessible(method, within, compilation) && !IsObsoleteError(method);
 
     /// <summary>

@@ -5,29 +5,19 @@ using PixyzGen.Generator.Extract;
 namespace PixyzGen.Generator.Model;
 
 /// <summary>
-/// The members a type declares or inherits under the names the generator writes (keys of <see cref="MemberKeys"/>):
-/// a generated member the user declared is left out, one that hides an inherited member is declared <c>new</c>.
+/// The members a type declares or inherits under the names the generator writes (keys of <see cref="MemberKeys"/>), and
+/// the keys of its bases generated in this compilation (<see cref="GeneratedBases"/>). A planner leaves out a member the
+/// user declared; which planned members hide an inherited one is settled after Bind (<c>InheritedMembers</c>).
 /// </summary>
-internal sealed record ExistingMembers(EquatableArray<string> Declared, EquatableArray<string> Inherited)
+internal sealed record ExistingMembers(EquatableArray<string> Declared, EquatableArray<string> Inherited, EquatableArray<string> GeneratedBases = default)
 {
-    /// <summary>The modifier a generated method needs: null to leave it out, "new " or "".</summary>
-    public string? ForMethod(string name, params string[] parameterTypes)
+    /// <summary>The user declared this method (same parameter types), or a non-method of its name: the generator writes none.</summary>
+    public bool DeclaresMethod(string name, params string[] parameterTypes)
     {
         var key = MemberKeys.Method(name, parameterTypes);
-        if (Declared.Contains(key) || Declared.Contains(name)) return null;
-        return Inherited.Contains(key) || Inherited.Contains(name) ? "new " : "";
+        return Declared.Contains(key) || Declared.Contains(name);
     }
 
-    /// <summary>The modifier a generated field, property, constant or nested type needs: null, "new " or "".</summary>
-    public string? ForOther(string name)
-    {
-        if (Declared.Any(k => SameName(k, name))) return null;
-        return Inherited.Any(k => SameName(k, name)) ? "new " : "";
-    }
-
-    /// <summary>Whether a generated override can be written: the user has not declared it.</summary>
-    public bool CanOverride(string name) => !Declared.Any(k => SameName(k, name));
-
-    private static bool SameName(string key, string name) =>
-        key.Length >= name.Length && string.CompareOrdinal(key, 0, name, 0, name.Length) == 0 && (key.Length == name.Length || key[name.Length] == '(');
+    /// <summary>The user declared a member of this name, of any kind: no generated constant, nested type or override of it.</summary>
+    public bool DeclaresName(string name) => Declared.Any(k => MemberKeys.NameOf(k) == name);
 }

@@ -67,8 +67,9 @@ public static class GeneratorHarness
     public static IEnumerable<string> ImpliedSteps(IEnumerable<string> sources)
     {
         var text = string.Concat(sources);
-        if (text.Contains("[Distribution(")) { yield return TrackingNames.DistributionDeclarations; yield return TrackingNames.DistributionSpecs; }
-        if (text.Contains("[Model(")) { yield return TrackingNames.ModelDeclarations; yield return TrackingNames.ModelSpecs; }
+        if (text.Contains("[Distribution(")) { yield return TrackingNames.DistributionDeclarations; yield return TrackingNames.DistributionSpecs; yield return TrackingNames.DistributionPlans; }
+        if (text.Contains("[Model(")) { yield return TrackingNames.ModelDeclarations; yield return TrackingNames.ModelSpecs; yield return TrackingNames.ModelPlans; }
+        if (text.Contains("[Distribution(") || text.Contains("[Model(")) { yield return TrackingNames.GeneratedMembers; yield return TrackingNames.ResolvedPlans; }
     }
 
     public static void AssertCachedOnRerun(GeneratorDriver driver, Compilation clone)

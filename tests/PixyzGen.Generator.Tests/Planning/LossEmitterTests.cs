@@ -14,7 +14,7 @@ public class LossEmitterTests
     private static string Emit(LossSpec spec)
     {
         var writer = new SourceWriter();
-        LossEmitter.Write(writer, spec, Nothing, first: true);
+        PlanWriter.Members(writer, LossEmitter.Members(spec, Nothing));
         return writer.ToString();
     }
 

@@ -38,7 +38,8 @@ internal static class DistributionRules
         var forward = SymbolFacts.Forwards(type, context.Compilation).FirstOrDefault();
         var mismatch = ForwardRule.Check(type.Name, SymbolFacts.ForwardShapes(type, context.Compilation), DistributionRefText.Of(signature), family);
         if (mismatch is null) return;
-        var at = forward?.Locations.FirstOrDefault() ?? type.Locations[0];
+        // A Forward inherited from another assembly has no source to point at: the type's name stands for it.
+        var at = forward?.Locations.FirstOrDefault(l => l.IsInSource) ?? type.Locations[0];
         context.ReportDiagnostic(Descriptors.Create(mismatch, at, forward is null ? ForwardProperties(type, signature.CondVarNames.ToList()) : null));
     }
 

@@ -11,7 +11,7 @@ namespace PixyzGen.Analyzers.Rules;
 
 /// <summary>
 /// A [Model] class: its factorization (00xx, 01xx, members 0201/0202), members with one signature (PXY0104) and
-/// members nothing uses (PXY0105).
+/// members of its own that nothing uses (PXY0105).
 /// </summary>
 internal static class ModelRules
 {
@@ -36,7 +36,7 @@ internal static class ModelRules
         }
 
         foreach (var (index, error) in MemberChecker.Ambiguous(signatures))
-            context.ReportDiagnostic(Descriptors.Create(error, members[index].Symbol.Locations[0]));
+            context.ReportDiagnostic(Descriptors.Create(error, Place(members[index].Symbol, type)));
 
         // A member counts as used if the factorization or any loss of the model mentions it; while some formula does
         // not parse, the factorization is in error or a member's signature is, nothing can be called unused.
@@ -48,7 +48,12 @@ internal static class ModelRules
             else allParsed = false;
         }
         if (!allParsed) return;
+        // Only the model's own members: one it inherits is its base's to remove, not this model's.
         foreach (var (index, error) in MemberChecker.Unused(signatures, references))
-            context.ReportDiagnostic(Descriptors.Create(error, members[index].Symbol.Locations[0]));
+            if (SymbolEqualityComparer.Default.Equals(members[index].Symbol.ContainingType, type))
+                context.ReportDiagnostic(Descriptors.Create(error, members[index].Symbol.Locations[0]));
     }
+
+    /// <summary>Where to report on a member: its declaration, or, for one inherited from another assembly (no source to point at), the model's name.</summary>
+    private static Location Place(ISymbol member, INamedTypeSymbol type) => member.Locations.FirstOrDefault(l => l.IsInSource) ?? type.Locations[0];
 }

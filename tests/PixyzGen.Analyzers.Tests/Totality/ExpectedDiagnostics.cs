@@ -35,8 +35,10 @@ public static class ExpectedDiagnostics
         }
 
         // A member whose signature does not parse or breaks a signature rule declares nothing known (ModelStringChecker).
+        // In a model deriving from the library's base, a type name the base declares as a nested type means that type.
         var declared = program.Members
             .Where(m => m.Readable)
+            .Where(m => !program.DerivesFromLibrary || !LibraryOfBases.ModelBaseNestedTypes.Contains(UserProgram.Unescape(program.Distributions[m.Distribution].TypeName)))
             .Select(m => (Member: m, Class: program.Distributions[m.Distribution]))
             .Select(m => (m.Member, m.Class, Parsed: DslParser.ParseDistribution(m.Class.Signature).Value))
             .ToList();
@@ -45,6 +47,11 @@ public static class ExpectedDiagnostics
             .Where(m => m.Parsed is not null && !SignatureChecker.Check(m.Parsed).Any())
             .Select(m => new MemberSignature(UserProgram.Unescape(m.Member.Name), m.Parsed!, m.Class.Family))
             .ToList();
+        var own = members.Count;
+        // The library's model base adds its one readable member, unless a member of the model's own takes its name.
+        var inherited = LibraryOfBases.InheritedMember;
+        if (program.DerivesFromLibrary && !program.Members.Any(m => UserProgram.Unescape(m.Name) == inherited.Name))
+            members.Add(new MemberSignature(inherited.Name, DslParser.ParseDistribution(inherited.Signature).Value!, inherited.Family));
         var references = new List<PixyzGen.Dsl.Syntax.DistributionRef>();
         var factorization = DslParser.ParseFactorization(program.Factorization);
         ids.AddRange(factorization.Errors);
@@ -69,7 +76,8 @@ public static class ExpectedDiagnostics
             references.AddRange(MemberChecker.References(formula));
             ids.AddRange(ModelStringChecker.Standing(LossChecker.Check(formula, members, shape.Parameters.ToList(), shape.Name), incomplete));
         }
-        if (allParsed && !incomplete) ids.AddRange(MemberChecker.Unused(members, references).Select(u => u.Error));
+        // Only the model's own members are called unused.
+        if (allParsed && !incomplete) ids.AddRange(MemberChecker.Unused(members, references).Where(u => u.Member < own).Select(u => u.Error));
         return ids.Select(e => e.Id).OrderBy(i => i, System.StringComparer.Ordinal).ToList();
     }
 }

@@ -47,6 +47,10 @@ public class HostileProgramTests
         yield return L("generated names hidden in another assembly's base: accessible ones need new", "[Distribution(\"q(w|x)\")] public sealed partial class Enc2 : VisibleNames;");
         yield return L("a model over another assembly's base with inaccessible and write-only members",
             Vae("public Enc Q2 { get; } = new(); public Pri Pz2 { get; } = new();\n[Loss(\"mean(KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])\")] public partial Tensor Loss(Tensor x);", baseType: "VaeBase"));
+        yield return L("a model over another assembly's base that leaves the inherited member unused: the base's to remove, not reported",
+            "[Model(\"p(z) = p(z)\")]\npublic sealed partial class Vae : VaeBase\n{\n    public Pri Pz2 { get; } = new();\n}\n");
+        yield return L("a Forward inherited from another assembly that does not fit: reported at the type, the base has no source",
+            "[Distribution(\"q(w|h)\")] public sealed partial class Enc2 : ProtectedForward;", "PXY0303");
         yield return C("a write-only member", Vae(VaeMembers + "\npublic Enc W { set { } }\n" + LossMethod));
         yield return C("a derived model nested in its generated base", """
             [Model("p(x,z) = p(x|z) p(z)")]

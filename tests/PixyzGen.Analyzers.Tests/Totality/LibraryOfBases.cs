@@ -45,9 +45,26 @@ public static class LibraryOfBases
         }
         """;
 
-    /// <summary>Each base whose Forward(Tensor x) is declared with another accessibility, and whether a derived class of another assembly can call it.</summary>
+    /// <summary>
+    /// Each base whose Forward(Tensor x) is declared with another accessibility, and whether a derived class of another
+    /// assembly can call it; two also declare members under generated names (hidden where visible, left alone where not).
+    /// </summary>
     public static readonly (string Name, bool ForwardUsable)[] ForwardBases =
     {
         ("PrivateProtectedForward", false), ("InternalForward", false), ("ProtectedForward", true), ("ProtectedInternalForward", true),
+        ("HiddenNames", true), ("VisibleNames", true),
     };
+
+    /// <summary>
+    /// The abstract model base: of its distribution members only <see cref="InheritedMember"/> is one a derived model in
+    /// another assembly can read (the others are private protected, internal, write-only or with a private getter); it
+    /// also declares names the generator writes (an internal Factorization and Sample, a public nested Latex).
+    /// </summary>
+    public const string ModelBase = "VaeBase";
+
+    /// <summary>The nested types of <see cref="ModelBase"/>: inside a derived model their names mean them, not a distribution class of that name.</summary>
+    public static readonly string[] ModelBaseNestedTypes = { "Latex" };
+
+    /// <summary>The member a model deriving from <see cref="ModelBase"/> inherits: its name, signature and family.</summary>
+    public static readonly (string Name, string Signature, string Family) InheritedMember = ("P", "p(x|z)", "Bernoulli");
 }

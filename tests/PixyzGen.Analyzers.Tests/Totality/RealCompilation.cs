@@ -135,6 +135,8 @@ public sealed record RealCompilation(
         Assert.That(GeneratorDiagnostics.Where(d => !d.Id.StartsWith("PXY", StringComparison.Ordinal)), Is.Empty, "the generator reports only PXY diagnostics");
         Assert.That(GeneratedFileDiagnostics, Is.Empty, () => "generated files must compile warning-free:\n" + string.Join("\n", GeneratedFileDiagnostics.Take(20)
             .Select(d => $"{d}\n    at: {Abbreviated(d.Location.SourceTree?.GetText().Lines[d.Location.GetLineSpan().StartLinePosition.Line].ToString().Trim() ?? "")}")));
+        // Every analyzer diagnostic points into the user's source (a base of another assembly has none to point at).
+        Assert.That(PixyzDiagnostics.Where(d => !d.Location.IsInSource), Is.Empty, "PXY diagnostics point into the user's source");
     }
 
     private static string Abbreviated(string line) => line.Length <= 300 ? line : line[..150] + " ... " + line[^150..];

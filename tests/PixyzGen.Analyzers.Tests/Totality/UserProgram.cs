@@ -32,11 +32,12 @@ public sealed record LossDecl(string Name, string Formula, LossParameterDecl[] P
 
 /// <summary>
 /// One user program the C# compiler accepts (but for the members PixyzGen writes): distribution classes, a model with
-/// members and losses, in a namespace (keyword-named at times), possibly nested in an outer partial class. Names come
+/// members and losses (deriving at times from a library's model base, <see cref="LibraryOfBases.ModelBase"/>, whose
+/// members have every accessibility), in a namespace (keyword-named at times), possibly nested in an outer partial class. Names come
 /// from pools full of what breaks generators: keywords, case twins, generated members' and locals' names, Unicode.
 /// </summary>
 public sealed record UserProgram(string Namespace, string? Outer, DistributionClass[] Distributions, string ModelName, ModelMemberDecl[] Members,
-    string Factorization, LossDecl[] Losses, bool HasIndexer, bool Sealed)
+    string Factorization, LossDecl[] Losses, bool HasIndexer, bool Sealed, bool DerivesFromLibrary = false)
 {
     private static readonly string[] Variables = { "x", "z", "y", "h", "X", "Z", "batchSize", "Params", "LogProbOf", "SampleFrom", "equals", "scope", "result", "é", "Δz", "field", "value", "var", "t", "carried", "qParams" };
     private static readonly string[] DistributionNames = { "p", "q", "p_prior", "r", "Q" };
@@ -68,8 +69,9 @@ public sealed record UserProgram(string Namespace, string? Outer, DistributionCl
             if (!clean && Chance(0.05)) signature = Mutate(random, signature);
             var constant = conditions.Length == 0 && Chance(0.7);
             var forward = !clean && Chance(0.05) ? conditions.Reverse().Append("extra").ToArray() : conditions;
-            // A Normal conditioned on x alone may take its Forward from a base in another assembly.
-            var libraryBase = !constant && conditions.SequenceEqual(new[] { "x" }) && Chance(0.5) ? Pick(LibraryOfBases.ForwardBases).Name : null;
+            // A Normal conditioned on x alone may take its Forward(Tensor x) from a base in another assembly; at times one on
+            // another variable does, whose Forward then does not fit (reported at the type: the base has no source).
+            var libraryBase = !constant && conditions.Length == 1 && (conditions[0] == "x" ? Chance(0.5) : Chance(0.05)) ? Pick(LibraryOfBases.ForwardBases).Name : null;
             distributions.Add(new DistributionClass(typeName, signature, libraryBase is null && Chance(0.5) ? "Bernoulli" : "Normal", constant, forward, libraryBase));
         }
 
@@ -92,7 +94,7 @@ public sealed record UserProgram(string Namespace, string? Outer, DistributionCl
             .OrderBy(_ => random.Next()).Take(random.Next(0, 4)).ToList();
         var losses = lossNames.Select(name => DrawLoss(random, name, signatures, clean)).ToArray();
         return new UserProgram(Pick(Namespaces), Chance(0.2) ? "Outer" : null, distributions.ToArray(), modelName, members.ToArray(), factorization, losses,
-            Chance(0.2), Chance(0.7));
+            Chance(0.2), Chance(0.7), Chance(0.15));
     }
 
     private static LossDecl DrawLoss(Random random, string name, List<string> signatures, bool clean)
@@ -186,7 +188,7 @@ public sealed record UserProgram(string Namespace, string? Outer, DistributionCl
                 text.Append($" : {d.Family} {{ private {record} Forward({string.Join(", ", d.ForwardParameters.Select(p => "Tensor " + Id(p)))}) => {body}; }}\n");
             }
         }
-        text.Append($"[Model({SymbolDisplayLiteral(Factorization)})]\npublic {(Sealed ? "sealed " : "")}partial class {ModelName} : GenerativeModel\n{{\n");
+        text.Append($"[Model({SymbolDisplayLiteral(Factorization)})]\npublic {(Sealed ? "sealed " : "")}partial class {ModelName} : {(DerivesFromLibrary ? "global::Lib." + LibraryOfBases.ModelBase : "GenerativeModel")}\n{{\n");
         foreach (var m in Members)
         {
             var type = Distributions[m.Distribution].TypeName + (m.Nullable ? "?" : "");

@@ -11,8 +11,8 @@ namespace PixyzGen.Analyzers.Tests.Totality;
 /// Whole user programs drawn at random (<see cref="UserProgram"/>), built for real in batches: the generator never
 /// throws, its files compile with zero errors and warnings, the user's code compiles, and each program's PXY
 /// diagnostics are exactly what the Dsl's rules say of its description (<see cref="ExpectedDiagnostics"/>).
-/// Each batch is one project with settings drawn too: its C# version (9, the oldest PixyzGen writes for, to preview;
-/// below 12 the programs are written without C# 12's syntax), its nullable context, and whether it references the
+/// Each batch is one project with settings drawn too: its C# version (8 to preview; below 12 the programs are written
+/// without C# 12's syntax; below 9, the oldest PixyzGen writes for, nothing is generated and one PXY0309 says why), its nullable context, and whether it references the
 /// Runtime and TorchSharp under extern aliases; every project references a library of bases (<see cref="LibraryOfBases"/>)
 /// from which some distributions inherit their Forward, of every accessibility.
 /// A fixed seed, so CI runs the same 2,000 programs every time; set PIXYZGEN_PROGRAMS for a longer run.
@@ -28,7 +28,7 @@ public class UserProgramPropertyTests
 
     private static readonly LanguageVersion[] Versions =
     {
-        LanguageVersion.CSharp9, LanguageVersion.CSharp10, LanguageVersion.CSharp11, LanguageVersion.CSharp12, LanguageVersion.CSharp13, LanguageVersion.CSharp14,
+        LanguageVersion.CSharp8, LanguageVersion.CSharp9, LanguageVersion.CSharp10, LanguageVersion.CSharp11, LanguageVersion.CSharp12, LanguageVersion.CSharp13, LanguageVersion.CSharp14,
         LanguageVersion.Preview, LanguageVersion.Latest,
     };
 
@@ -45,8 +45,12 @@ public class UserProgramPropertyTests
         var built = 0;
         var withDiagnostics = 0;
         var libraryBases = new System.Collections.Generic.HashSet<string>();
+        var versions = new System.Collections.Generic.HashSet<LanguageVersion>();
+        var fromLibraryModels = 0;
         Batches.Sample(batch =>
         {
+            versions.Add(batch.Settings.LanguageVersion);
+            fromLibraryModels += batch.Programs.Count(p => p.DerivesFromLibrary);
             withDiagnostics += Check(batch.Settings, batch.Programs);
             built += batch.Programs.Length;
             libraryBases.UnionWith(batch.Programs.SelectMany(p => p.Distributions).Select(d => d.LibraryBase).OfType<string>());
@@ -56,6 +60,22 @@ public class UserProgramPropertyTests
         // The draw must exercise both sides: programs with diagnostics and programs without.
         Assert.That(withDiagnostics, Is.InRange(built / 10, built - built / 10));
         Assert.That(libraryBases, Is.EquivalentTo(LibraryOfBases.ForwardBases.Select(b => b.Name)), "every base of the library was drawn");
+        Assert.That(versions, Is.EquivalentTo(Versions), "every language version was drawn");
+        Assert.That(fromLibraryModels, Is.GreaterThan(0), "models deriving from the library's base were drawn");
+    }
+
+    // The compiler's errors a project below C# 9 gets: features of newer versions, and what the generator would have
+    // written (partial methods' implementations, GenerativeModel's abstract members).
+    private static readonly string[] OldLanguageErrors = { "CS8400", "CS8370", "CS8795", "CS0534" };
+
+    /// <summary>Below C# 9 nothing is generated; one PXY0309 says why, and the compiler's own errors are only of those kinds.</summary>
+    private static int OlderThanSupported(RealCompilation build, int programs)
+    {
+        Assert.That(build.Generated, Is.Empty, "nothing is generated below C# 9");
+        Assert.That(build.PixyzIds, Is.EqualTo(new[] { "PXY0309" }), "one PXY0309 for the project");
+        var others = build.UserFileDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && !OldLanguageErrors.Contains(d.Id)).ToList();
+        Assert.That(others, Is.Empty, () => "below C# 9 the user's code fails only for its language version:\n" + string.Join("\n", others.Take(10)));
+        return programs;
     }
 
     private static int Check(ProjectSettings settings, UserProgram[] programs)
@@ -73,6 +93,7 @@ public class UserProgramPropertyTests
         var text = source.ToString();
         var build = RealCompilation.Of(settings, text);
         build.AssertGeneratedCodeIsClean();
+        if (settings.LanguageVersion.MapSpecifiedToEffectiveVersion() < LanguageVersion.CSharp9) return OlderThanSupported(build, programs.Length);
         var userErrors = build.UserFileDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.That(userErrors, Is.Empty, () => $"the user's code must compile ({settings}):\n" + string.Join("\n", userErrors.Take(10)) + "\n" + text);
 

@@ -23,8 +23,18 @@ internal static class TypeIdentityReader
         var isPartial = SymbolFacts.IsPartial(type);
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType) isPartial &= SymbolFacts.IsPartial(outer);
         return new TypeIdentity(ns, containing.ToEquatableArray(), Keyword(type), CSharpText.Escape(type.Name), isPartial, SymbolFacts.IsGeneric(type),
-            TypeParameters(type), SymbolFacts.IsFileLocal(type), string.Join(".", stem), type.Name);
+            TypeParameters(type), SymbolFacts.IsFileLocal(type), string.Join(".", stem), type.Name, RepeatsReservedName(type));
     }
+
+    /// <summary>A name the generated partial declares again is one CS8981 warns of: only lower-case ASCII letters.</summary>
+    private static bool RepeatsReservedName(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+            if (IsReserved(current.Name) || current.TypeParameters.Any(p => IsReserved(p.Name))) return true;
+        return false;
+    }
+
+    private static bool IsReserved(string name) => name.Length > 0 && name.All(c => c is >= 'a' and <= 'z');
 
     private static string TypeParameters(INamedTypeSymbol type) =>
         type.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", type.TypeParameters.Select(p => CSharpText.Escape(p.Name))) + ">";

@@ -59,6 +59,7 @@ public class GeneratorTotalityTests
 
         // 3. Hint names.
         yield return C("Prior and prior in one namespace", """
+            #pragma warning disable CS8981
             namespace Twins
             {
                 [Distribution("p(z)")] public sealed partial class Prior() : Normal(0, 1, features: [2]);

@@ -63,8 +63,9 @@ public sealed record RealCompilation(
 
     private static CSharpParseOptions Parse(ProjectSettings settings) => new(settings.LanguageVersion, DocumentationMode.Diagnose);
 
+    // Warning level 10, as the .NET 10 SDK sets it: its warning waves (CS8981 for lower-case type names, ...) are on.
     private static CSharpCompilationOptions Options(ProjectSettings settings) =>
-        new CSharpCompilationOptions(settings.Executable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: settings.Nullable)
+        new CSharpCompilationOptions(settings.Executable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: settings.Nullable, warningLevel: 10)
             .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress });
 
     private static IEnumerable<MetadataReference> References(ProjectSettings settings)

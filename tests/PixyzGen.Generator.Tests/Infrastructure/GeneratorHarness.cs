@@ -28,7 +28,7 @@ public static class GeneratorHarness
         assemblyName,
         sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"{filePrefix}{i}.cs")),
         References.Concat(extra),
-        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 10)
             // As the .NET SDK does: TorchSharp targets net8.0, so its System.Runtime 8.0 unifies with 10.0.
             .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
 

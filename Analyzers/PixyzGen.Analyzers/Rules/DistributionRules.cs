@@ -35,8 +35,10 @@ internal static class DistributionRules
             return;
         }
         if (!ForwardRule.Applies(family, SymbolFacts.DerivesFrom(type, SymbolFacts.ProductOfExperts))) return;   // experts or a flow give the parameters
-        var forward = SymbolFacts.Forwards(type, context.Compilation).FirstOrDefault();
-        var mismatch = ForwardRule.Check(type.Name, SymbolFacts.ForwardShapes(type, context.Compilation), DistributionRefText.Of(signature), family);
+        var forwards = SymbolFacts.Forwards(type, context.Compilation);
+        var call = SymbolFacts.ForwardCall(type, context.Compilation, signature.CondVarNames.Count());
+        var forward = call is { Bound: >= 0 } && call.Bound < forwards.Count ? forwards[call.Bound] : forwards.FirstOrDefault();
+        var mismatch = ForwardRule.Check(type.Name, SymbolFacts.ForwardShapes(type, context.Compilation), DistributionRefText.Of(signature), family, call);
         if (mismatch is null) return;
         // A Forward inherited from another assembly has no source to point at: the type's name stands for it.
         var at = forward?.Locations.FirstOrDefault(l => l.IsInSource) ?? type.Locations[0];

@@ -36,13 +36,20 @@ public static class ForwardRule
     }
 
     /// <summary>
-    /// The rule over every overload the type offers (most derived first): the one that fits is the one the generated
-    /// call binds to, whatever order they are declared in; when none fits, the first one's error says why (no overload
-    /// at all is "no Forward method").
+    /// The rule over every overload the type offers (most derived first). Where the compiler says which overload the
+    /// generated call binds to (<paramref name="call"/>), that one is checked, and a call it finds ambiguous is PXY0306;
+    /// otherwise the one that fits is taken, whatever order they are declared in, and when none fits the first one's
+    /// error says why (no overload at all is "no Forward method").
     /// </summary>
-    public static DslError? Check(string typeName, IReadOnlyList<ForwardShape> overloads, DistributionRefText signature, string? family)
+    public static DslError? Check(string typeName, IReadOnlyList<ForwardShape> overloads, DistributionRefText signature, string? family, ForwardCall? call = null)
     {
         if (overloads.Count == 0) return Check(typeName, (ForwardShape?)null, signature, family);
+        var id = family == GeneratedFamilies.CustomDensity ? DiagnosticIds.LogDensityMismatch : DiagnosticIds.ForwardTypes;
+        if (call is { Ambiguous.Count: > 0 })
+            return DslError.Create(id, signature.Range, typeName, $"has overloads between which the generated call with Tensors is ambiguous: {string.Join(" and ", call.Ambiguous)}");
+        if (call is { Unusable: { } unusable })
+            return DslError.Create(id, signature.Range, typeName, $"is overloaded so that the generated call with Tensors binds to {unusable}, which generated code cannot call on the instance");
+        if (call is { Bound: >= 0 } && call.Bound < overloads.Count) return Check(typeName, overloads[call.Bound], signature, family);
         DslError? first = null;
         foreach (var overload in overloads)
         {

@@ -23,7 +23,7 @@ internal static class DistributionBinder
         var condVars = signature.CondVarNames.ToEquatableArray();
         // Params calls Forward with the conditioning variables in signature order: anything else throws PXY0303 or PXY0306.
         var forwardError = ForwardRule.Applies(family.Name, declaration.IsProductOfExperts)
-            ? ForwardRule.Check(declaration.Type.PlainName, declaration.Forwards, DistributionRefText.Of(signature), family.Name)
+            ? ForwardRule.Check(declaration.Type.PlainName, declaration.Forwards, DistributionRefText.Of(signature), family.Name, declaration.Call)
             : null;
 
         return new DistributionSpec(declaration.Type, declaration.SignatureText!, signature.Name, signature.Vars[0].Name, condVars, family, declaration.Forwards.Count > 0, forwardError,

@@ -20,7 +20,10 @@ internal static class DistributionExtractor
     {
         var keys = MemberKeys.Read(type, GeneratedNames.Distribution, compilation);
         var accepted = SymbolFacts.Forwards(type, compilation).SelectMany(SymbolUsability.AcceptedDiagnostics).Distinct().OrderBy(i => i, System.StringComparer.Ordinal);
+        // The generated call passes one Tensor per conditioning variable of the signature as written (or as repaired).
+        var parsed = PixyzGen.Dsl.Parsing.DslParser.ParseDistribution(signature);
+        var call = (parsed.Value ?? parsed.Repaired) is { } read ? SymbolFacts.ForwardCall(type, compilation, read.CondVarNames.Count()) : null;
         return new DistributionDeclaration(TypeIdentityReader.Read(type), signature, SymbolFacts.Family(type), SymbolFacts.ForwardShapes(type, compilation),
-            SymbolFacts.DerivesFrom(type, SymbolFacts.ProductOfExperts), keys, SymbolFacts.RequiredMemberConflict(type), accepted.ToEquatableArray());
+            SymbolFacts.DerivesFrom(type, SymbolFacts.ProductOfExperts), keys, SymbolFacts.RequiredMemberConflict(type), accepted.ToEquatableArray(), call);
     }
 }

@@ -136,6 +136,28 @@ internal static class SymbolFacts
     }
 
     /// <summary>
+    /// Which of the type's <see cref="Forwards"/> the generated call binds to, by the compiler (<see cref="ForwardCallProbe"/>):
+    /// the call passes a Tensor per conditioning variable (after the value, for a custom density's LogDensity).
+    /// </summary>
+    public static ForwardCall? ForwardCall(INamedTypeSymbol type, Compilation compilation, int conditions)
+    {
+        var family = GeneratedFamilies.Find(Family(type));
+        if (family is not { UserMethod: { } method }) return null;   // a flow or a mixture calls nothing of the user's
+        var arguments = family.IsCustomDensity ? conditions + 1 : conditions;
+        return ForwardCallProbe.Bind(type, Forwards(type, compilation), method, arguments, compilation);
+    }
+
+    /// <summary>The keyword a partial declaration of the type repeats: class, struct, record, record struct or interface.</summary>
+    public static string Keyword(INamedTypeSymbol type) => type switch
+    {
+        { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+        { IsRecord: true } => "record",
+        { TypeKind: TypeKind.Struct } => "struct",
+        { TypeKind: TypeKind.Interface } => "interface",
+        _ => "class",
+    };
+
+    /// <summary>
     /// The shapes of the type's <see cref="Forwards"/> for <see cref="ForwardRule"/>, in the same order (empty without
     /// one): whether a Tensor converts to each parameter (by value or <c>in</c>; a <c>params</c> array of such) and whether
     /// the return type converts to the family's parameter record, by the compiler's own conversion rules (taken to fit

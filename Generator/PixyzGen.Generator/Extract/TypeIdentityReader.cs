@@ -14,7 +14,7 @@ internal static class TypeIdentityReader
         var containing = new List<ContainingType>();
         var stem = new List<string>();
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-            containing.Insert(0, new ContainingType(Keyword(outer), CSharpText.Escape(outer.Name), TypeParameters(outer)));
+            containing.Insert(0, new ContainingType(SymbolFacts.Keyword(outer), CSharpText.Escape(outer.Name), TypeParameters(outer)));
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "") : "";
         if (ns.Length > 0) stem.Add(ns.Replace("@", ""));
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType) stem.Insert(ns.Length > 0 ? 1 : 0, MetadataPart(outer));
@@ -22,7 +22,7 @@ internal static class TypeIdentityReader
 
         var isPartial = SymbolFacts.IsPartial(type);
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType) isPartial &= SymbolFacts.IsPartial(outer);
-        return new TypeIdentity(ns, containing.ToEquatableArray(), Keyword(type), CSharpText.Escape(type.Name), isPartial, SymbolFacts.IsGeneric(type),
+        return new TypeIdentity(ns, containing.ToEquatableArray(), SymbolFacts.Keyword(type), CSharpText.Escape(type.Name), isPartial, SymbolFacts.IsGeneric(type),
             TypeParameters(type), SymbolFacts.IsFileLocal(type), string.Join(".", stem), type.Name, RepeatsReservedName(type));
     }
 
@@ -41,13 +41,4 @@ internal static class TypeIdentityReader
 
     // Generic arity is part of a type's identity (Model and Model<T> are two types): Model`1 as in metadata.
     private static string MetadataPart(INamedTypeSymbol type) => type.Arity == 0 ? type.Name : $"{type.Name}_{type.Arity}";
-
-    private static string Keyword(INamedTypeSymbol type) => type switch
-    {
-        { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
-        { IsRecord: true } => "record",
-        { TypeKind: TypeKind.Struct } => "struct",
-        { TypeKind: TypeKind.Interface } => "interface",
-        _ => "class",
-    };
 }

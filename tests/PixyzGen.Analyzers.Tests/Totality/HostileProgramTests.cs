@@ -164,6 +164,17 @@ public class HostileProgramTests
         yield return C("the matching Forward overload declared first", "[Distribution(\"q(w|x)\")] public sealed partial class Two : Normal { private NormalParams Forward(Tensor x) => new(x, x.exp()); private NormalParams Forward(Tensor a, Tensor b) => new(a, b); }");
         yield return C("a params Tensor[] Forward", "[Distribution(\"q(w|x,y)\")] public sealed partial class Many : Normal { private NormalParams Forward(params Tensor[] inputs) => new(inputs[0], inputs[1].exp()); }\n" +
             "[Distribution(\"q(w|x)\")] public sealed partial class One : Normal { private NormalParams Forward(Tensor x, params Tensor[] rest) => new(x, x.exp()); }");
+        yield return C("a Forward(object) that fits declared before a Forward(Tensor) helper returning a Tensor",
+            "[Distribution(\"q(w|x)\")] public sealed partial class Two : Normal { private NormalParams Forward(object x) => new((Tensor)x, ((Tensor)x).exp()); private Tensor Forward(Tensor x) => x; }", "PXY0306");
+        yield return C("two Forward overloads a Tensor converts to equally well",
+            "public sealed class A { public static implicit operator A(Tensor t) => new(); } public sealed class B { public static implicit operator B(Tensor t) => new(); }\n" +
+            "[Distribution(\"q(w|x)\")] public sealed partial class Two : Normal { private NormalParams Forward(A x) => new(zeros(1), ones(1)); private NormalParams Forward(B x) => new(zeros(1), ones(1)); }", "PXY0306");
+        yield return C("a static Forward beside an instance one (C# leaves static members out of a call on this)",
+            "[Distribution(\"q(w|x)\")] public sealed partial class Two : Normal { private static NormalParams Forward(Tensor x) => new(x, x.exp()); private NormalParams Forward(object x) => new((Tensor)x, ((Tensor)x).exp()); }");
+        yield return C("a Forward obsolete as an error that the generated call would bind to",
+            "[Distribution(\"q(w|x)\")] public sealed partial class Two : Normal { [System.Obsolete(\"old\", true)] private NormalParams Forward(Tensor x) => new(x, x.exp()); private NormalParams Forward(object x) => new((Tensor)x, ((Tensor)x).exp()); }", "PXY0306");
+        yield return C("overloads of LogDensity a Tensor fits differently, the better one fitting",
+            "[Distribution(\"p(w|x)\")] public sealed partial class Dens : CustomDensity { private Tensor LogDensity(object w, object x) => zeros(1); private Tensor LogDensity(Tensor w, Tensor x) => -(w - x).pow(2).sum(-1); }");
         yield return C("no Forward overload takes the conditioning variables", "[Distribution(\"q(w|x)\")] public sealed partial class Two : Normal { private NormalParams Forward(Tensor a, Tensor b) => new(a, b); private NormalParams Forward(Tensor y) => new(y, y.exp()); }", "PXY0303");
 
         // 8. Sizes.

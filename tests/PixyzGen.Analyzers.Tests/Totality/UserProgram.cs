@@ -11,7 +11,14 @@ namespace PixyzGen.Analyzers.Tests.Totality;
 /// <see cref="LibraryBase"/>, a Normal deriving from a base of another assembly whose Forward(Tensor x) it inherits
 /// (<see cref="LibraryOfBases.ForwardBases"/>, each with its own accessibility).
 /// </summary>
-public sealed record DistributionClass(string TypeName, string Signature, string Family, bool Constant, string[] ForwardParameters, string? LibraryBase = null);
+public sealed record DistributionClass(string TypeName, string Signature, string Family, bool Constant, string[] ForwardParameters, string? LibraryBase = null,
+    OverloadPlace Overload = OverloadPlace.None);
+
+/// <summary>
+/// Where a distribution declares a second Forward that the generated call cannot bind to (five Tensors): none, before
+/// its own Forward or after it. Which overload C# binds the call to is the compiler's choice, whatever the order.
+/// </summary>
+public enum OverloadPlace { None, Before, After }
 
 /// <summary>
 /// A model member: its name, the index of its distribution class, whether it is a field, the user's own choices on
@@ -72,7 +79,8 @@ public sealed record UserProgram(string Namespace, string? Outer, DistributionCl
             // A Normal conditioned on x alone may take its Forward(Tensor x) from a base in another assembly; at times one on
             // another variable does, whose Forward then does not fit (reported at the type: the base has no source).
             var libraryBase = !constant && conditions.Length == 1 && (conditions[0] == "x" ? Chance(0.5) : Chance(0.05)) ? Pick(LibraryOfBases.ForwardBases).Name : null;
-            distributions.Add(new DistributionClass(typeName, signature, libraryBase is null && Chance(0.5) ? "Bernoulli" : "Normal", constant, forward, libraryBase));
+            var overload = constant || libraryBase is not null || !Chance(0.2) ? OverloadPlace.None : Chance(0.5) ? OverloadPlace.Before : OverloadPlace.After;
+            distributions.Add(new DistributionClass(typeName, signature, libraryBase is null && Chance(0.5) ? "Bernoulli" : "Normal", constant, forward, libraryBase, overload));
         }
 
         var modelName = Pick(new[] { "Vae", "Model", "@class", "M2", "Δm" }.Where(n => !typeNames.Contains(n)).ToList());
@@ -185,7 +193,10 @@ public sealed record UserProgram(string Namespace, string? Outer, DistributionCl
                 var record = d.Family == "Normal" ? "NormalParams" : "BernoulliParams";
                 var first = d.ForwardParameters.Length == 0 ? "zeros(2)" : Id(d.ForwardParameters[0]);
                 var body = d.Family == "Normal" ? $"new({first}, {first}.exp())" : $"BernoulliParams.FromLogits({first})";
-                text.Append($" : {d.Family} {{ private {record} Forward({string.Join(", ", d.ForwardParameters.Select(p => "Tensor " + Id(p)))}) => {body}; }}\n");
+                var own = $"private {record} Forward({string.Join(", ", d.ForwardParameters.Select(p => "Tensor " + Id(p)))}) => {body};";
+                var other = $"private {record} Forward(Tensor a0, Tensor a1, Tensor a2, Tensor a3, Tensor a4) => {(d.Family == "Normal" ? "new(a0, a1.exp())" : "BernoulliParams.FromLogits(a0)")};";
+                var members = d.Overload switch { OverloadPlace.Before => $"{other} {own}", OverloadPlace.After => $"{own} {other}", _ => own };
+                text.Append($" : {d.Family} {{ {members} }}\n");
             }
         }
         text.Append($"[Model({SymbolDisplayLiteral(Factorization)})]\npublic {(Sealed ? "sealed " : "")}partial class {ModelName} : {(DerivesFromLibrary ? "global::Lib." + LibraryOfBases.ModelBase : "GenerativeModel")}\n{{\n");

@@ -14,7 +14,8 @@ namespace PixyzGen.Analyzers.Tests.Totality;
 /// Each batch is one project with settings drawn too: its C# version (8 to preview; below 12 the programs are written
 /// without C# 12's syntax; below 9, the oldest PixyzGen writes for, nothing is generated and one PXY0309 says why), its nullable context, and whether it references the
 /// Runtime and TorchSharp under extern aliases; every project references a library of bases (<see cref="LibraryOfBases"/>)
-/// from which some distributions inherit their Forward, of every accessibility.
+/// from which some distributions inherit their Forward, of every accessibility, and some models their members; some
+/// distributions declare a second Forward overload, before or after their own.
 /// A fixed seed, so CI runs the same 2,000 programs every time; set PIXYZGEN_PROGRAMS for a longer run.
 /// </summary>
 public class UserProgramPropertyTests
@@ -47,10 +48,12 @@ public class UserProgramPropertyTests
         var libraryBases = new System.Collections.Generic.HashSet<string>();
         var versions = new System.Collections.Generic.HashSet<LanguageVersion>();
         var fromLibraryModels = 0;
+        var overloads = new System.Collections.Generic.HashSet<OverloadPlace>();
         Batches.Sample(batch =>
         {
             versions.Add(batch.Settings.LanguageVersion);
             fromLibraryModels += batch.Programs.Count(p => p.DerivesFromLibrary);
+            overloads.UnionWith(batch.Programs.SelectMany(p => p.Distributions).Select(d => d.Overload));
             withDiagnostics += Check(batch.Settings, batch.Programs);
             built += batch.Programs.Length;
             libraryBases.UnionWith(batch.Programs.SelectMany(p => p.Distributions).Select(d => d.LibraryBase).OfType<string>());
@@ -62,6 +65,7 @@ public class UserProgramPropertyTests
         Assert.That(libraryBases, Is.EquivalentTo(LibraryOfBases.ForwardBases.Select(b => b.Name)), "every base of the library was drawn");
         Assert.That(versions, Is.EquivalentTo(Versions), "every language version was drawn");
         Assert.That(fromLibraryModels, Is.GreaterThan(0), "models deriving from the library's base were drawn");
+        Assert.That(overloads, Is.EquivalentTo(System.Enum.GetValues<OverloadPlace>()), "Forward overloads before and after the one that fits were drawn");
     }
 
     // The compiler's errors a project below C# 9 gets: features of newer versions, and what the generator would have

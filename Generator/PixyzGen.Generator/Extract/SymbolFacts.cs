@@ -84,6 +84,30 @@ internal static class SymbolFacts
         return null;
     }
 
+    /// <summary>The Runtime members PixyzGen overrides in a [Distribution] or [Model] type (never all of them in one type).</summary>
+    public static readonly string[] GeneratedOverrides =
+        { "DeclaredSignature", "ParamsFor", "LogDensityFor", "Forward", "FactorizationText", "DistributionMembers", "BuildJoint" };
+
+    /// <summary>
+    /// The <see cref="GeneratedOverrides"/> a user base class of the type seals: C# forbids overriding them again
+    /// (CS0239), so the generator leaves them out and the analyzer reports PXY0305. Forward counts only as the
+    /// Runtime's <c>Forward(Variables)</c>, not a user's Forward of Tensors.
+    /// </summary>
+    public static IReadOnlyList<string> SealedOverrides(INamedTypeSymbol type)
+    {
+        var found = new HashSet<string>();
+        for (var current = type.BaseType; current is not null && !IsRuntime(current); current = current.BaseType)
+            foreach (var member in current.GetMembers())
+                if (member is { IsSealed: true, IsOverride: true } && GeneratedOverrides.Contains(member.Name)
+                    && (member.Name != GeneratedFamilies.ForwardMethod || member is IMethodSymbol { Parameters.Length: 1 } forward && forward.Parameters[0].Type.Name == "Variables" && IsRuntime(forward.Parameters[0].Type)))
+                    found.Add(member.Name);
+        return GeneratedOverrides.Where(found.Contains).ToList();
+    }
+
+    /// <summary>Why PXY0305 refuses a type whose base seals what PixyzGen overrides, or null.</summary>
+    public static string? SealedOverrideProblem(INamedTypeSymbol type) =>
+        SealedOverrides(type) is { Count: > 0 } names ? $"a base class seals {string.Join(", ", names)}, which PixyzGen overrides" : null;
+
     /// <summary>The type comes from a referenced assembly, not from this compilation's source.</summary>
     public static bool InMetadata(ITypeSymbol type) => type.Locations.Length > 0 && type.Locations.All(l => l.IsInMetadata);
 

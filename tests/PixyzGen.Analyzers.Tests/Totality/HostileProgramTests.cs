@@ -51,6 +51,22 @@ public class HostileProgramTests
             "[Model(\"p(z) = p(z)\")]\npublic sealed partial class Vae : VaeBase\n{\n    public Pri Pz2 { get; } = new();\n}\n");
         yield return L("a Forward inherited from another assembly that does not fit: reported at the type, the base has no source",
             "[Distribution(\"q(w|h)\")] public sealed partial class Enc2 : ProtectedForward;", "PXY0303");
+        yield return C("a model over a base of its own that seals GenerativeModel's overrides", """
+            public abstract class SealedBase : GenerativeModel
+            {
+                public sealed override string FactorizationText => "p(x,z) = p(x|z) p(z)";
+                protected sealed override System.Collections.Generic.IEnumerable<(string Name, Distribution? Member)> DistributionMembers { get { yield break; } }
+                protected sealed override Distribution BuildJoint() => throw new System.NotSupportedException();
+            }
+            """ + Vae(baseType: "SealedBase"), "PXY0305");
+        yield return C("a distribution over a base of its own that seals its overrides", """
+            public abstract class SealedEnc : Normal
+            {
+                protected sealed override DistributionSignature DeclaredSignature { get; } = new("q", new[] { "z" }, new[] { "x" });
+                protected sealed override NormalParams ParamsFor(Variables inputs) => new(inputs["x"], inputs["x"].exp());
+            }
+            [Distribution("q(z|x)")] public sealed partial class Enc2 : SealedEnc { private NormalParams Forward(Tensor x) => new(x, x.exp()); }
+            """, "PXY0305");
         yield return C("a write-only member", Vae(VaeMembers + "\npublic Enc W { set { } }\n" + LossMethod));
         yield return C("a derived model nested in its generated base", """
             [Model("p(x,z) = p(x|z) p(z)")]

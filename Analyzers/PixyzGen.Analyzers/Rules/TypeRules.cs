@@ -5,7 +5,7 @@ using PixyzGen.Generator.Extract;
 
 namespace PixyzGen.Analyzers.Rules;
 
-/// <summary>C# shape of an annotated type: not generic, not file-local, no base sealing what PixyzGen overrides, one PixyzGen role (PXY0305). Partial-ness is checked per type (<see cref="PartialRule"/>).</summary>
+/// <summary>C# shape of an annotated type: not generic, not file-local, no base sealing or hiding what PixyzGen overrides, one PixyzGen role (PXY0305). Partial-ness is checked per type (<see cref="PartialRule"/>).</summary>
 internal static class TypeRules
 {
     public static void Check(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeArgument? distribution, AttributeArgument? model)
@@ -20,7 +20,7 @@ internal static class TypeRules
             context.ReportDiagnostic(Descriptors.Create(DslError.Create(DiagnosticIds.UnsupportedTarget, default, type.Name, "generic types (or types nested in generic types) are not supported"), location));
         if (distribution is not null && SymbolFacts.RequiredMemberConflict(type) is { } conflict)
             context.ReportDiagnostic(Descriptors.Create(DslError.Create(DiagnosticIds.UnsupportedTarget, default, type.Name, conflict), location));
-        if ((distribution is not null || model is not null) && SymbolFacts.SealedOverrideProblem(type) is { } sealedProblem)
+        if ((distribution is not null || model is not null) && SymbolFacts.UnoverridableProblem(type) is { } sealedProblem)
             context.ReportDiagnostic(Descriptors.Create(DslError.Create(DiagnosticIds.UnsupportedTarget, default, type.Name, sealedProblem), location));
         if (distribution is not null && model is not null)
             context.ReportDiagnostic(Descriptors.Create(DslError.Create(DiagnosticIds.UnsupportedTarget, default, type.Name, "a type is either a [Distribution] or a [Model], not both"), location));

@@ -23,9 +23,9 @@ internal static class MemberKeys
     public static MemberKeySets Read(INamedTypeSymbol type, ICollection<string> names, Compilation compilation)
     {
         var declared = Keys(type.GetMembers(), names, _ => true).ToList();
-        // No member may be named like its type (CS0542), nor override what a base seals (CS0239): such generated ones are left out.
+        // No member may be named like its type (CS0542), nor override what a base seals or hides (CS0239, CS0506): such generated ones are left out.
         if (names.Contains(type.Name)) declared.Add(type.Name);
-        declared.AddRange(SymbolFacts.SealedOverrides(type).Where(names.Contains));
+        declared.AddRange(SymbolFacts.UnoverridableMembers(type).Where(names.Contains));
         var inherited = new List<string>();
         var sourceBases = new List<string>();
         for (var current = type.BaseType; current is not null; current = current.BaseType)

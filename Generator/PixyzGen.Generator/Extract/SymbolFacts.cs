@@ -89,24 +89,34 @@ internal static class SymbolFacts
         { "DeclaredSignature", "ParamsFor", "LogDensityFor", "Forward", "FactorizationText", "DistributionMembers", "BuildJoint" };
 
     /// <summary>
-    /// The <see cref="GeneratedOverrides"/> a user base class of the type seals: C# forbids overriding them again
-    /// (CS0239), so the generator leaves them out and the analyzer reports PXY0305. Forward counts only as the
-    /// Runtime's <c>Forward(Variables)</c>, not a user's Forward of Tensors.
+    /// The <see cref="GeneratedOverrides"/> a user base class of the type makes impossible to override: the nearest
+    /// inherited member of that name is sealed, or hides the Runtime's with one that is not virtual (a <c>new</c>
+    /// member, a field). C# forbids the override (CS0239, CS0506, CS0505), so the generator leaves it out and the
+    /// analyzer reports PXY0305. Forward counts only as the Runtime's <c>Forward(Variables)</c>, not a user's Forward
+    /// of Tensors.
     /// </summary>
-    public static IReadOnlyList<string> SealedOverrides(INamedTypeSymbol type)
+    public static IReadOnlyList<string> UnoverridableMembers(INamedTypeSymbol type)
     {
-        var found = new HashSet<string>();
-        for (var current = type.BaseType; current is not null && !IsRuntime(current); current = current.BaseType)
-            foreach (var member in current.GetMembers())
-                if (member is { IsSealed: true, IsOverride: true } && GeneratedOverrides.Contains(member.Name)
-                    && (member.Name != GeneratedFamilies.ForwardMethod || member is IMethodSymbol { Parameters.Length: 1 } forward && forward.Parameters[0].Type.Name == "Variables" && IsRuntime(forward.Parameters[0].Type)))
-                    found.Add(member.Name);
-        return GeneratedOverrides.Where(found.Contains).ToList();
+        var found = new List<string>();
+        foreach (var name in GeneratedOverrides)
+        {
+            for (var current = type.BaseType; current is not null && !IsRuntime(current); current = current.BaseType)
+            {
+                var nearest = current.GetMembers(name).FirstOrDefault(m => !m.IsImplicitlyDeclared && (name != GeneratedFamilies.ForwardMethod || TakesVariables(m)));
+                if (nearest is null) continue;
+                if (nearest.IsSealed || !(nearest.IsVirtual || nearest.IsAbstract || nearest.IsOverride)) found.Add(name);
+                break;
+            }
+        }
+        return found;
     }
 
-    /// <summary>Why PXY0305 refuses a type whose base seals what PixyzGen overrides, or null.</summary>
-    public static string? SealedOverrideProblem(INamedTypeSymbol type) =>
-        SealedOverrides(type) is { Count: > 0 } names ? $"a base class seals {string.Join(", ", names)}, which PixyzGen overrides" : null;
+    private static bool TakesVariables(ISymbol member) =>
+        member is IMethodSymbol { Parameters.Length: 1 } method && method.Parameters[0].Type.Name == "Variables" && IsRuntime(method.Parameters[0].Type);
+
+    /// <summary>Why PXY0305 refuses a type whose base seals or hides what PixyzGen overrides, or null.</summary>
+    public static string? UnoverridableProblem(INamedTypeSymbol type) =>
+        UnoverridableMembers(type) is { Count: > 0 } names ? $"a base class seals or hides {string.Join(", ", names)}, which PixyzGen overrides" : null;
 
     /// <summary>The type comes from a referenced assembly, not from this compilation's source.</summary>
     public static bool InMetadata(ITypeSymbol type) => type.Locations.Length > 0 && type.Locations.All(l => l.IsInMetadata);

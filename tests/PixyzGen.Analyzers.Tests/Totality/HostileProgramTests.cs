@@ -67,6 +67,12 @@ public class HostileProgramTests
             }
             [Distribution("q(z|x)")] public sealed partial class Enc2 : SealedEnc { private NormalParams Forward(Tensor x) => new(x, x.exp()); }
             """, "PXY0305");
+        yield return C("a model over a base of its own that hides GenerativeModel's virtual BuildJoint with a field", """
+            public abstract class HidingBase : GenerativeModel
+            {
+                public new int BuildJoint;
+            }
+            """ + Vae(baseType: "HidingBase"), "PXY0305");
         yield return C("a write-only member", Vae(VaeMembers + "\npublic Enc W { set { } }\n" + LossMethod));
         yield return C("a derived model nested in its generated base", """
             [Model("p(x,z) = p(x|z) p(z)")]

@@ -40,7 +40,7 @@ public class PackageTests
             "analyzers/dotnet/cs/PixyzGen.Analyzers.dll", "analyzers/dotnet/cs/PixyzGen.CodeFixes.dll", "analyzers/dotnet/cs/PixyzGen.Dsl.dll",
             "analyzers/dotnet/cs/PixyzGen.Generator.dll",
             "buildTransitive/ElfVersionPatcher.cs", "buildTransitive/PixyzGen.targets",
-            "lib/net10.0/PixyzGen.Runtime.dll", "lib/net10.0/PixyzGen.Runtime.xml",
+            "lib/net10.0/PixyzGen.Dsl.dll", "lib/net10.0/PixyzGen.Runtime.dll", "lib/net10.0/PixyzGen.Runtime.xml",
         }));
         // Every diagnostic's page ships beside the analyzers that link to it.
         var pages = Directory.GetFiles(Repository.Path("docs", "diagnostics"), "PXY*.md").Select(f => "docs/diagnostics/" + Path.GetFileName(f));
@@ -119,6 +119,38 @@ public class PackageTests
             var snapshot = File.ReadAllText(Repository.Path("tests", "PixyzGen.Generator.Tests", "Snapshots", $"TemplateGenerationTests.Template_vae#{hint}.verified.cs"));
             Assert.That(File.ReadAllText(file).Replace("\r\n", "\n"), Is.EqualTo(snapshot.Replace("namespace PixyzGenVae.", "namespace MyVae.")), file);
         }
+    }
+
+    [Test]
+    public void A_project_from_the_package_parses_its_loss_at_run_time_to_the_generated_value()
+    {
+        var folder = CreateProject(run: false);
+        // The template's own [Loss] formula, read back and parsed at run time: the DSL's parser ships in lib/.
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), """
+            using System.Reflection;
+            using PixyzGen;
+            using MyVae.Data;
+            using MyVae.Model;
+            using static TorchSharp.torch;
+
+            NativeSettings.Configure();
+            manual_seed(1);
+            var model = new BarsVae();
+            var x = bernoulli(full(16, Bars.Pixels, 0.3f));
+            var formula = typeof(BarsVae).GetMethod(nameof(BarsVae.Loss))!.GetCustomAttribute<LossAttribute>()!.Formula;
+            manual_seed(7);
+            var generated = model.Loss(x).item<float>();
+            manual_seed(7);
+            var parsed = Loss.Parse(formula, model).Eval(new Variables { ["x"] = x }).item<float>();
+            System.Console.WriteLine($"generated {generated:R} parsed {parsed:R}");
+            try { Loss.Parse("mean(KL(q(z|y) || p(z)))", model); }
+            catch (DslException e) { System.Console.WriteLine(e.Id); }
+            """);
+        var run = DotNet.Run(folder, "run -c Release").Succeeded("dotnet run");
+        var values = Regex.Match(run.Output, @"generated (\S+) parsed (\S+)");
+        Assert.That(values.Success, Is.True, run.Output);
+        Assert.That(values.Groups[2].Value, Is.EqualTo(values.Groups[1].Value), "the parsed loss equals the generated body on the same seed");
+        Assert.That(run.Output, Does.Contain("PXY0202"));
     }
 
     [Test]

@@ -11,7 +11,7 @@ namespace PixyzGen;
 /// <see cref="Eval"/> computes it for the variables given; <see cref="ToString"/> prints the formula in the DSL that
 /// <see cref="LossAttribute"/> takes, <see cref="ToLatex"/> in Pixyz's LaTeX.
 /// </summary>
-public abstract class Loss
+public abstract partial class Loss
 {
     /// <summary>The variables a caller must give (data, conditioning variables and <see cref="Parameter"/>s).</summary>
     public abstract IReadOnlyList<string> InputVar { get; }

@@ -22,6 +22,9 @@ public abstract class GenerativeModel : nn.Module
     /// <summary>The distribution members by name, in declaration order; generated from the class's members.</summary>
     protected abstract IEnumerable<(string Name, Distribution? Member)> DistributionMembers { get; }
 
+    /// <summary>The distribution members by name, for the run-time DSL (<see cref="Loss.Parse(string, GenerativeModel)"/>).</summary>
+    internal IEnumerable<(string Name, Distribution? Member)> NamedMembers => DistributionMembers;
+
     /// <summary>The factorization text, e.g. <c>p(x,z) = p(x|z) p(z)</c>.</summary>
     public abstract string FactorizationText { get; }
 

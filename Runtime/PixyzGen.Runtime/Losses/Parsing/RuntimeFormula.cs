@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using PixyzGen.Dsl;
+using PixyzGen.Dsl.Checking;
+using PixyzGen.Dsl.Diagnostics;
+using PixyzGen.Dsl.Parsing;
+using PixyzGen.Dsl.Syntax;
+
+namespace PixyzGen;
+
+/// <summary>
+/// A formula of the DSL read at run time: parsed and checked by the same parser and checker the analyzers use
+/// (PixyzGen.Dsl), then built from the dynamic API's losses, whose values equal the generated bodies' on the same seed.
+/// Names in the formula resolve to the given distributions by signature, joints to the product of their factors, as
+/// in a [Model]. The terms the dynamic API does not build from text yet are refused by name.
+/// </summary>
+internal sealed class RuntimeFormula
+{
+    private readonly IReadOnlyList<MemberSignature> signatures;
+    private readonly IReadOnlyList<Distribution> distributions;
+    private readonly string formula;
+
+    private RuntimeFormula(string formula, IReadOnlyList<(string Name, Distribution Distribution)> members)
+    {
+        this.formula = formula;
+        distributions = members.Select(m => m.Distribution).ToList();
+        signatures = members.Select(m => new MemberSignature(m.Name, Signature(m.Distribution), Family(m.Distribution))).ToList();
+    }
+
+    public static Loss Build(string formula, IReadOnlyList<(string Name, Distribution Distribution)> members)
+    {
+        ArgumentNullException.ThrowIfNull(formula);
+        return new RuntimeFormula(formula, members).Build();
+    }
+
+    private Loss Build()
+    {
+        var parsed = DslParser.ParseLoss(formula);
+        if (parsed.Errors.FirstOrDefault() is { } syntax) throw Error(syntax);
+        var loss = parsed.Value!;
+        // The values the formula reads are given at evaluation: every variable as a Tensor, every scalar name as a number.
+        // Draw counts (E_q^k, IWAE_k) are whole numbers, other scalars (beta, a kernel width) real ones.
+        var nodes = MemberChecker.Descendants(loss, _ => true).ToList();
+        var counts = nodes.OfType<ExpectationNode>().Select(e => e.SampleCount?.Name).Concat(nodes.OfType<IwaeNode>().Select(i => i.CountParameter?.Name))
+            .OfType<string>().Distinct().ToList();
+        var scalars = nodes.OfType<HyperParameterNode>().Select(h => h.Name).Concat(counts).Distinct().ToList();
+        var variables = MemberChecker.References(loss).SelectMany(r => r.VarNames.Concat(r.CondVarNames)).Distinct().Where(v => !scalars.Contains(v));
+        var parameters = variables.Select(v => new LossParameterShape(v, LossShapeRules.Tensor))
+            .Concat(scalars.Select(s => new LossParameterShape(s, counts.Contains(s) ? "long" : "double"))).ToList();
+        var errors = LossChecker.Check(loss, signatures, parameters, "the formula")
+            .Where(e => DiagnosticCatalog.Get(e.Id).Severity == DslSeverity.Error && e.Id != DiagnosticIds.UnusedLossParameter);
+        if (errors.FirstOrDefault() is { } error) throw Error(error);
+        return Term(loss);
+    }
+
+    private Loss Term(LossNode node) => node switch
+    {
+        NumberNode number => new ValueLoss(number.Value),
+        HyperParameterNode hyper => new Parameter(hyper.Name),
+        NegateNode negate => -Term(negate.Operand),
+        ChainNode chain => chain.Links.Aggregate(Term(chain.First), (left, link) => link.Operator switch
+        {
+            BinaryOperator.Add => left + Term(link.Operand),
+            BinaryOperator.Subtract => left - Term(link.Operand),
+            BinaryOperator.Multiply => left * Term(link.Operand),
+            _ => left / Term(link.Operand),
+        }),
+        ReduceNode { Kind: Reduction.Mean } mean => Term(mean.Operand).Mean(),
+        ReduceNode sum => Term(sum.Operand).Sum(),
+        LogProbNode log => Resolve(log.Distribution).LogProbLoss(),
+        KlNode kl => new KullbackLeibler(Resolve(kl.Left), Resolve(kl.Right)),
+        EntropyNode entropy => new Entropy(Resolve(entropy.Distribution)),
+        ExpectationNode { SampleCount: null, Temperature: null } expectation => new Expectation(Resolve(expectation.Distribution), Term(expectation.Body), expectation.Samples),
+        IwaeNode { CountParameter: null } iwae => new IWAE(Resolve(iwae.Joint), Resolve(iwae.Proposal), iwae.K),
+        _ => throw new NotSupportedException(
+            $"'{Text(node.Range)}' cannot be parsed at run time yet: a run-time formula builds log, KL, E_ (with a fixed ^k), H, IWAE_k with a fixed k, "
+            + "numbers, named scalars, mean and sum; write this term in a [Loss] or with the dynamic API's classes."),
+    };
+
+    /// <summary>The distribution a reference names: a given one by signature, or a joint as the product of its factors in the order given.</summary>
+    private Distribution Resolve(DistributionRef reference)
+    {
+        var index = MemberResolver.Resolve(reference, signatures, out _);
+        if (index >= 0) return distributions[index];
+        var factors = JointFactors.Resolve(reference, signatures, out var error, "the joint")
+            ?? throw Error(error ?? DslError.Create(DiagnosticIds.UnknownDistribution, reference.Range, reference.Text, ""));
+        return factors.Select(i => distributions[i]).Aggregate((a, b) => a * b);
+    }
+
+    private DslException Error(DslError error) => new(error.Id, error.Message, formula, error.Range.Start, error.Range.Length);
+
+    private string Text(PixyzGen.Dsl.Text.TextRange range) =>
+        range.Start >= 0 && range.End <= formula.Length ? formula.Substring(range.Start, range.Length) : formula;
+
+    private static DistributionRef Signature(Distribution distribution) =>
+        DslParser.ParseDistribution(distribution.ProbText).Value
+        ?? throw new ArgumentException($"{distribution.ProbText} is not a signature the DSL reads, so a formula cannot name it.");
+
+    /// <summary>The Runtime family the distribution is (Normal, Bernoulli, ...), as the checker knows families.</summary>
+    private static string? Family(Distribution distribution)
+    {
+        for (var type = distribution.GetType(); type is not null; type = type.BaseType)
+            if (type.Assembly == typeof(Distribution).Assembly && GeneratedFamilies.Contains(type.Name)) return type.Name;
+        return null;
+    }
+}

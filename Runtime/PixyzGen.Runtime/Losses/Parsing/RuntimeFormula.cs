@@ -73,10 +73,15 @@ internal sealed class RuntimeFormula
         EntropyNode entropy => new Entropy(Resolve(entropy.Distribution)),
         ExpectationNode { SampleCount: null, Temperature: null } expectation => new Expectation(Resolve(expectation.Distribution), Term(expectation.Body), expectation.Samples),
         IwaeNode { CountParameter: null } iwae => new IWAE(Resolve(iwae.Joint), Resolve(iwae.Proposal), iwae.K),
+        MmdNode { KernelWidth: null or NumberNode } mmd => mmd.KernelWidth is NumberNode width
+            ? new MMD(Resolve(mmd.Left), Resolve(mmd.Right), Kernel(mmd), width.Value)
+            : new MMD(Resolve(mmd.Left), Resolve(mmd.Right), Kernel(mmd)),
         _ => throw new NotSupportedException(
             $"'{Text(node.Range)}' cannot be parsed at run time yet: a run-time formula builds log, KL, E_ (with a fixed ^k), H, IWAE_k with a fixed k, "
-            + "numbers, named scalars, mean and sum; write this term in a [Loss] or with the dynamic API's classes."),
+            + "MMD with a fixed width, numbers, named scalars, mean and sum; write this term in a [Loss] or with the dynamic API's classes."),
     };
+
+    private static MmdKernel Kernel(MmdNode mmd) => mmd.InverseMultiquadric ? MmdKernel.InverseMultiquadratic : MmdKernel.Gaussian;
 
     /// <summary>The distribution a reference names: a given one by signature, or a joint as the product of its factors in the order given.</summary>
     private Distribution Resolve(DistributionRef reference)

@@ -10,7 +10,7 @@ using PixyzGen.Samples.Vae.Training;
 namespace PixyzGen.Samples.Vae;
 
 /// <summary>
-/// The command line of the sample. Exit codes: 0 done, 1 bad arguments, 2 missing or corrupt data file, 3 output
+/// The command line of the sample. Exit codes: 0 done, 1 bad arguments (a --loss formula the DSL refuses included), 2 missing or corrupt data file, 3 output
 /// folder not writable, 4 training diverged (NaN or infinite loss; nothing written).
 /// </summary>
 public static class VaeCommand
@@ -30,6 +30,7 @@ public static class VaeCommand
         var data = new Option<string>("--data") { Description = "Folder of MNIST-format IDX files (train-*/t10k-*, .gz or plain); default: the embedded 10,000 digits", DefaultValueFactory = _ => EmbeddedData.Folder };
         var output = new Option<string>("--output") { Description = "Folder for the PNGs and the checkpoint", DefaultValueFactory = _ => "out/vae" };
         var tensorBoard = new Option<string?>("--tensorboard") { Description = "Folder for TensorBoard event files (losses, test ELBO, the model's text, the PNGs); none by default" };
+        var loss = new Option<string?>("--loss") { Description = "A loss formula to train on in place of the model's [Loss], e.g. \"mean(4 * KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])\" (read at run time; the test score stays the negative ELBO)" };
         var device = new Option<string>("--device") { Description = "cpu, cuda (needs the TorchSharp CUDA package in place of TorchSharp-cpu) or auto (cuda when available)", DefaultValueFactory = _ => "auto" };
         device.AcceptOnlyFromAmong("cpu", "cuda", "auto");
 
@@ -40,7 +41,7 @@ public static class VaeCommand
 
         var root = new RootCommand("Trains a VAE written with PixyzGen's [Distribution], [Model] and [Loss] on MNIST.")
         {
-            epochs, batchSize, latent, hidden, seed, learningRate, data, output, device, tensorBoard,
+            epochs, batchSize, latent, hidden, seed, learningRate, data, output, device, tensorBoard, loss,
         };
         root.SetAction(parsed =>
         {
@@ -49,10 +50,16 @@ public static class VaeCommand
                 Console.Error.WriteLine("error: --device cuda: no CUDA device is available (install a TorchSharp CUDA package in place of TorchSharp-cpu, or use --device cpu)");
                 return 1;
             }
-            var options = new TrainingOptions(parsed.GetValue(epochs), parsed.GetValue(batchSize), parsed.GetValue(hidden), parsed.GetValue(latent), parsed.GetValue(seed), parsed.GetValue(learningRate), chosen);
+            var options = new TrainingOptions(parsed.GetValue(epochs), parsed.GetValue(batchSize), parsed.GetValue(hidden), parsed.GetValue(latent), parsed.GetValue(seed), parsed.GetValue(learningRate), chosen, parsed.GetValue(loss));
             try
             {
                 return VaeRun.Execute(options, parsed.GetValue(data)!, parsed.GetValue(output)!, parsed.GetValue(tensorBoard));
+            }
+            catch (Exception e) when (e is DslException or NotSupportedException)
+            {
+                // A formula the DSL refuses is a bad argument: its diagnostic, with the formula and a caret under the span.
+                Console.Error.WriteLine($"error: --loss: {(e is DslException dsl ? dsl.ToString() : e.Message)}");
+                return CommandLineRun.BadArguments;
             }
             catch (DataFileException e)
             {

@@ -40,8 +40,10 @@ public static class VaeRun
         using var model = new VaeModel(options.Hidden, options.Latent);
         model.to(device);   // before the trainer builds its optimizer over the parameters
         AnsiConsole.WriteLine(model.ToString());
-        log.Model(model.ToString(), VaeModel.LossLatex, 0);
-        var trainer = new VaeTrainer(model, options);
+        var trainer = new VaeTrainer(model, options);   // reads --loss before anything is trained
+        var latex = options.LossFormula is { } formula ? Loss.Parse(formula, model).ToLatex() : VaeModel.LossLatex;
+        if (options.LossFormula is not null) AnsiConsole.MarkupLine($"training on {Markup.Escape(options.LossFormula)}");
+        log.Model(model.ToString(), latex, 0);
         var epochs = new List<EpochResult>();
         var stepsPerEpoch = trainer.StepsPerEpoch(train.Count);
 

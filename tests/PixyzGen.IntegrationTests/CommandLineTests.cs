@@ -29,6 +29,31 @@ public class CommandLineTests
     }
 
     [Test]
+    public void A_loss_formula_the_DSL_refuses_is_its_diagnostic_with_a_caret_and_exit_code_1()
+    {
+        var result = Run(Sample("Vae", "PixyzGen.Samples.Vae"), "--loss \"mean(KL(q(z|y) || p(z)))\" --device cpu --output out/refused");
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.Output);
+        Assert.That(result.Output, Does.Contain("error: --loss: PXY0202: ").And.Contain("  mean(KL(q(z|y) || p(z)))\n          ^^^^^^"));
+    }
+
+    [Test]
+    public void A_loss_formula_given_at_run_time_is_trained_on()
+    {
+        var folder = Directory.CreateTempSubdirectory("pixyzgen-loss-").FullName;
+        try
+        {
+            var result = Run(Sample("Vae", "PixyzGen.Samples.Vae"), $"--loss \"mean(4 * KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])\" --epochs 1 --batch-size 1000 --output \"{folder}\" --device cpu");
+            Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
+            Assert.That(result.Output, Does.Contain("training on mean(4 * KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])"));
+            Assert.That(result.Output, Does.Contain("test negative ELBO"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
     public void Help_is_shown_when_asked_for()
     {
         var result = Run(Sample("Vae", "PixyzGen.Samples.Vae"), "--help");

@@ -48,6 +48,7 @@ public class PackageTests
         Assert.That(Entries($"PixyzGen.{version}.snupkg"), Does.Contain("lib/net10.0/PixyzGen.Runtime.pdb"));
         var nuspec = ReadEntry($"PixyzGen.{version}.nupkg", "PixyzGen.nuspec");
         Assert.That(nuspec, Does.Contain("<dependency id=\"TorchSharp\" version=\"0.107.0\""), "users choose TorchSharp-cpu or a CUDA package");
+        Assert.That(nuspec, Does.Not.Contain("PixyzGen.Dsl"), "the DSL assembly ships in lib/, not as a package");
         Assert.That(nuspec, Does.Not.Contain("TorchSharp-cpu"));
         Assert.That(nuspec, Does.Contain("<dependency id=\"TorchSharp.PyBridge\" version=\"1.4.4\""), "PyTorchCheckpoint reads and writes PyTorch's formats through it");
         Assert.That(nuspec, Does.Contain("<license type=\"file\">LICENSE</license>").And.Contain("<repository type=\"git\""));

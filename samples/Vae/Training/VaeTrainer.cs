@@ -6,10 +6,23 @@ using static TorchSharp.torch;
 
 namespace PixyzGen.Samples.Vae.Training;
 
-/// <summary>Minibatch Adam on the generated loss; each step runs in its own dispose scope, so memory stays flat.</summary>
+/// <summary>
+/// Minibatch Adam on the generated loss, or on a formula given at run time (<see cref="TrainingOptions.LossFormula"/>,
+/// through <see cref="PixyzGen.Loss.Parse(string, GenerativeModel)"/>); each step runs in its own dispose scope, so
+/// memory stays flat. The test set is always scored by the model's negative ELBO, so runs on other losses compare.
+/// </summary>
 public sealed class VaeTrainer(VaeModel model, TrainingOptions options)
 {
     private readonly optim.Optimizer optimizer = new FusedAdam(model.parameters(), options.LearningRate);
+
+    private readonly Func<Tensor, Tensor> objective = Objective(model, options.LossFormula);
+
+    private static Func<Tensor, Tensor> Objective(VaeModel model, string? formula)
+    {
+        if (formula is null) return model.Loss;
+        var loss = PixyzGen.Loss.Parse(formula, model);
+        return x => loss.Eval(new Variables { ["x"] = x });
+    }
 
     /// <summary>The loss of every step, in order.</summary>
     public List<double> StepLosses { get; } = new();
@@ -29,7 +42,7 @@ public sealed class VaeTrainer(VaeModel model, TrainingOptions options)
             var length = Math.Min(options.BatchSize, count - start);
             var batch = train.Images.index_select(0, order.narrow(0, start, length));
             optimizer.zero_grad();
-            var loss = model.Loss(batch);
+            var loss = objective(batch);
             var value = loss.item<float>();
             // A NaN or infinite loss never reaches the weights: the run stops, naming the step.
             if (!float.IsFinite(value)) throw new TrainingDivergedException(StepLosses.Count + 1, value);

@@ -58,29 +58,41 @@ public sealed class IWAE : DistributionLoss
         Bounds.CheckPair(p, approximateDist, nameof(IWAE));
     }
 
+    /// <summary>
+    /// The importance-weighted bound with as many draws as the input <paramref name="k"/> holds at each evaluation (the
+    /// DSL's <c>IWAE_k</c> with <c>k</c> given with the data).
+    /// </summary>
+    public IWAE(Distribution p, Distribution approximateDist, string k) : this(p, approximateDist, 1) =>
+        KName = string.IsNullOrWhiteSpace(k) ? throw new ArgumentException("A draw count needs a name.", nameof(k)) : k;
+
     /// <summary>The first distribution of the formula.</summary>
     public Distribution P { get; }
 
     /// <summary>The second distribution of the formula.</summary>
     public Distribution Q { get; }
 
-    /// <summary>The number of importance samples.</summary>
+    /// <summary>The number of importance samples (when <see cref="KName"/> is null).</summary>
     public int K { get; }
 
+    /// <summary>The input that gives the number of importance samples at each evaluation, or null when <see cref="K"/> is fixed.</summary>
+    public string? KName { get; }
+
     /// <inheritdoc/>
-    public override IReadOnlyList<string> InputVar => InputsWhenScoringDraws(Q, P);
+    public override IReadOnlyList<string> InputVar =>
+        KName is null ? InputsWhenScoringDraws(Q, P) : Union(InputsWhenScoringDraws(Q, P), new[] { KName });
 
     /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
-        var drawn = Draw(Q, inputs, K);
+        var k = KName is null ? K : SamplesFrom(inputs, KName);
+        var drawn = Draw(Q, inputs, k);
         var logWeights = P.LogProb(drawn) - Q.LogProb(drawn);
-        var bound = K == 1 ? logWeights : logWeights.logsumexp(0) - Math.Log(K);
+        var bound = k == 1 ? logWeights : logWeights.logsumexp(0) - Math.Log(k);
         return (bound, NewIn(drawn, inputs));
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"IWAE_{K}({P.ProbText} || {Q.ProbText})";
+    public override string ToString() => $"IWAE_{KName ?? K.ToString(System.Globalization.CultureInfo.InvariantCulture)}({P.ProbText} || {Q.ProbText})";
 
     /// <inheritdoc/>
     public override string ToLatex() =>

@@ -27,6 +27,18 @@ public abstract class DistributionLoss : Loss
     /// <summary>The mean over the leading sample dimension when several draws were taken.</summary>
     protected static Tensor MeanOverSamples(Tensor value, int samples) => samples == 1 ? value : value.mean(new long[] { 0 });
 
+    /// <summary>
+    /// A draw count given with the inputs under <paramref name="name"/> (a scalar tensor, as Pixyz's Parameter): the DSL's
+    /// <c>E_q^k</c> and <c>IWAE_k</c> with <c>k</c> given at each evaluation.
+    /// </summary>
+    protected static int SamplesFrom(Variables inputs, string name)
+    {
+        var value = inputs[name].to_type(TorchSharp.torch.ScalarType.Float64).item<double>();
+        return value >= 1 && value <= int.MaxValue && Math.Floor(value) == value
+            ? (int)value
+            : throw new ArgumentOutOfRangeException(name, value, $"The draw count '{name}' must be a whole number of at least 1.");
+    }
+
     /// <summary>Checks a Monte Carlo sample count.</summary>
     protected static int CheckSamples(int samples) =>
         samples >= 1 ? samples : throw new ArgumentOutOfRangeException(nameof(samples), "A Monte Carlo estimate needs at least one sample.");

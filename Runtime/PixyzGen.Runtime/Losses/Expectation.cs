@@ -19,6 +19,16 @@ public sealed class Expectation : DistributionLoss
         Samples = CheckSamples(samples);
     }
 
+    /// <summary>
+    /// E_p[<paramref name="inner"/>] over as many draws of <paramref name="p"/> as the input <paramref name="samples"/>
+    /// holds at each evaluation (the DSL's <c>E_p^k[...]</c> with <c>k</c> given with the data).
+    /// </summary>
+    public Expectation(Distribution p, Loss inner, string samples) : this(p, inner) =>
+        SampleCount = string.IsNullOrWhiteSpace(samples) ? throw new ArgumentException("A draw count needs a name.", nameof(samples)) : samples;
+
+    /// <summary>The input that gives the number of draws at each evaluation, or null when <see cref="Samples"/> is fixed.</summary>
+    public string? SampleCount { get; }
+
     /// <summary>The first distribution of the formula.</summary>
     public Distribution P { get; }
 
@@ -29,7 +39,8 @@ public sealed class Expectation : DistributionLoss
     public int Samples { get; }
 
     /// <inheritdoc/>
-    public override IReadOnlyList<string> InputVar => Union(P.InputVar, InputsGiven(P, Inner.InputVar));
+    public override IReadOnlyList<string> InputVar =>
+        Union(Union(P.InputVar, InputsGiven(P, Inner.InputVar)), SampleCount is null ? Array.Empty<string>() : new[] { SampleCount });
 
     /// <inheritdoc/>
     public override IEnumerable<Distribution> Distributions => base.Distributions.Concat(Inner.Distributions).Distinct();
@@ -40,13 +51,14 @@ public sealed class Expectation : DistributionLoss
     /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
-        var drawn = Draw(P, inputs, Samples);
+        var samples = SampleCount is null ? Samples : SamplesFrom(inputs, SampleCount);
+        var drawn = Draw(P, inputs, samples);
         var (value, innerSamples) = Inner.Estimate(drawn);
-        return (MeanOverSamples(value, Samples), NewIn(drawn, inputs).Merge(innerSamples));
+        return (MeanOverSamples(value, samples), NewIn(drawn, inputs).Merge(innerSamples));
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"E_{P.ProbText}{(Samples > 1 ? $"^{Samples}" : "")}[{Inner}]";
+    public override string ToString() => $"E_{P.ProbText}{(SampleCount is not null ? $"^{SampleCount}" : Samples > 1 ? $"^{Samples}" : "")}[{Inner}]";
 
     /// <inheritdoc/>
     public override string ToLatex() => $"\\mathbb{{E}}_{{{P.ToLatexSignature()}}} \\left[{Inner.ToLatex()} \\right]";

@@ -15,11 +15,8 @@ namespace PixyzGen.Runtime.Tests.Losses;
 /// </summary>
 public class LossParseTests
 {
-    // The terms the run-time builder does not take yet: counts and kernel widths given at each call.
-    private static readonly string[] NotYetAtRunTime =
-    {
-        nameof(LossKinds.CountedReconstruction), nameof(LossKinds.AnnealedDiscrepancy), nameof(LossKinds.CountedImportanceWeighted),
-    };
+    // The terms the run-time builder does not take yet: a kernel width given at each call.
+    private static readonly string[] NotYetAtRunTime = { nameof(LossKinds.AnnealedDiscrepancy) };
 
     private static (LossKinds Model, Dictionary<string, object> Arguments, Variables Inputs) Setup()
     {
@@ -28,8 +25,8 @@ public class LossParseTests
         var x = bernoulli(full(8, 3, 0.4f));
         var z = randn(8, 2);
         var w = rand(8);
-        var arguments = new Dictionary<string, object> { ["x"] = x, ["z"] = z, ["w"] = w, ["beta"] = 0.7 };
-        return (model, arguments, new Variables { ["x"] = x, ["z"] = z, ["w"] = w, ["beta"] = tensor(0.7) });
+        var arguments = new Dictionary<string, object> { ["x"] = x, ["z"] = z, ["w"] = w, ["beta"] = 0.7, ["k"] = 3 };
+        return (model, arguments, new Variables { ["x"] = x, ["z"] = z, ["w"] = w, ["beta"] = tensor(0.7), ["k"] = tensor(3L) });
     }
 
     [Test]
@@ -45,12 +42,12 @@ public class LossParseTests
             try { parsed = Loss.Parse(formula, model); }
             catch (NotSupportedException) { refused.Add(method.Name); continue; }
             catch (DslException e) { Assert.Fail($"{method.Name}: {e}"); return; }
-            var values = method.GetParameters().Select(p => arguments[p.Name!]).ToArray();
+            var values = method.GetParameters().Select(p => Convert.ChangeType(arguments[p.Name!], p.ParameterType, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             Agreement.OnSameSeed(() => (Tensor)method.Invoke(model, values)!, () => parsed.Eval(inputs), seed: 99);
             compared++;
         }
         Assert.That(refused, Is.EquivalentTo(NotYetAtRunTime), "what is refused at run time");
-        Assert.That(compared, Is.GreaterThanOrEqualTo(15));
+        Assert.That(compared, Is.GreaterThanOrEqualTo(17));
     }
 
     [Test]
@@ -60,6 +57,18 @@ public class LossParseTests
         var parsed = Loss.Parse("mean(beta * KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])", new Distribution[] { model.Q, model.P, model.Pz });
         Agreement.OnSameSeed(() => model.BetaVae((Tensor)arguments["x"], 0.7), () => parsed.Eval(inputs), seed: 5);
         Assert.That(parsed.ToString(), Is.EqualTo("mean(beta * KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])"));
+    }
+
+    [Test]
+    public void A_draw_count_named_in_the_formula_is_read_from_the_inputs_at_each_evaluation()
+    {
+        var (model, arguments, inputs) = Setup();
+        var parsed = Loss.Parse("mean(E_q(z|x)^k[log p(x|z)])", model);
+        Assert.That(parsed.ToString(), Is.EqualTo("mean(E_q(z|x)^k[log p(x|z)])"));
+        Assert.That(parsed.InputVar, Does.Contain("k"));
+        foreach (var k in new[] { 1L, 5L })
+            Agreement.OnSameSeed(() => model.CountedReconstruction((Tensor)arguments["x"], (int)k), () => parsed.Eval(inputs.With("k", tensor(k))), seed: 11);
+        Assert.Throws<ArgumentOutOfRangeException>(() => parsed.Eval(inputs.With("k", tensor(0L))));
     }
 
     [Test]
@@ -96,7 +105,7 @@ public class LossParseTests
     public void A_term_not_built_at_run_time_is_refused_by_name()
     {
         var (model, _, _) = Setup();
-        var error = Assert.Throws<NotSupportedException>(() => Loss.Parse("mean(E_q(z|x)^k[log p(x|z)])", model))!;
-        Assert.That(error.Message, Does.StartWith("'E_q(z|x)^k[log p(x|z)]' cannot be parsed at run time yet"));
+        var error = Assert.Throws<NotSupportedException>(() => Loss.Parse("MMD(q(z|x) || p(z), sigma2 = width)", model))!;
+        Assert.That(error.Message, Does.StartWith("'MMD(q(z|x) || p(z), sigma2 = width)' cannot be parsed at run time yet"));
     }
 }

@@ -71,14 +71,16 @@ internal sealed class RuntimeFormula
         LogProbNode log => Resolve(log.Distribution).LogProbLoss(),
         KlNode kl => new KullbackLeibler(Resolve(kl.Left), Resolve(kl.Right)),
         EntropyNode entropy => new Entropy(Resolve(entropy.Distribution)),
-        ExpectationNode { SampleCount: null, Temperature: null } expectation => new Expectation(Resolve(expectation.Distribution), Term(expectation.Body), expectation.Samples),
-        IwaeNode { CountParameter: null } iwae => new IWAE(Resolve(iwae.Joint), Resolve(iwae.Proposal), iwae.K),
+        ExpectationNode { Temperature: null } expectation => expectation.SampleCount is { } count
+            ? new Expectation(Resolve(expectation.Distribution), Term(expectation.Body), count.Name)
+            : new Expectation(Resolve(expectation.Distribution), Term(expectation.Body), expectation.Samples),
+        IwaeNode iwae => iwae.CountParameter is { } k ? new IWAE(Resolve(iwae.Joint), Resolve(iwae.Proposal), k.Name) : new IWAE(Resolve(iwae.Joint), Resolve(iwae.Proposal), iwae.K),
         MmdNode { KernelWidth: null or NumberNode } mmd => mmd.KernelWidth is NumberNode width
             ? new MMD(Resolve(mmd.Left), Resolve(mmd.Right), Kernel(mmd), width.Value)
             : new MMD(Resolve(mmd.Left), Resolve(mmd.Right), Kernel(mmd)),
         _ => throw new NotSupportedException(
-            $"'{Text(node.Range)}' cannot be parsed at run time yet: a run-time formula builds log, KL, E_ (with a fixed ^k), H, IWAE_k with a fixed k, "
-            + "MMD with a fixed width, numbers, named scalars, mean and sum; write this term in a [Loss] or with the dynamic API's classes."),
+            $"'{Text(node.Range)}' cannot be parsed at run time yet: a run-time formula builds log, KL, E_ (and E_^k), H, IWAE_k, "
+            + "MMD with a fixed width, numbers, named scalars and counts, mean and sum; write this term in a [Loss] or with the dynamic API's classes."),
     };
 
     private static MmdKernel Kernel(MmdNode mmd) => mmd.InverseMultiquadric ? MmdKernel.InverseMultiquadratic : MmdKernel.Gaussian;

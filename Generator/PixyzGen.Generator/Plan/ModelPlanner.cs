@@ -13,7 +13,7 @@ namespace PixyzGen.Generator.Plan;
 internal static class ModelPlanner
 {
     /// <summary>The shape of a failed factorization's Sample when not even its joint reads: a batch size in, one Tensor out.</summary>
-    internal static readonly SampleShape SingleTensor = new(EquatableArray<string>.Empty, EquatableArray.Create("x"));
+    private static readonly SampleShape SingleTensor = new(EquatableArray<string>.Empty, EquatableArray.Create("x"));
 
     private const string Tensor = RuntimeNames.Tensor;
 

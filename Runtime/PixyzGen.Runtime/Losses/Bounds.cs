@@ -92,11 +92,14 @@ public sealed class IWAE : DistributionLoss
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"IWAE_{KName ?? K.ToString(System.Globalization.CultureInfo.InvariantCulture)}({P.ProbText} || {Q.ProbText})";
+    public override string ToString() => $"IWAE_{KText}({P.ProbText} || {Q.ProbText})";
+
+    /// <summary>The number of draws as the formula writes it: the count, or the name of the input that gives it.</summary>
+    private string KText => KName ?? K.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <inheritdoc/>
     public override string ToLatex() =>
-        $"\\mathbb{{E}}_{{{Latex.Symbols(Q.Var)}_{{1:{K}}} \\sim {Q.ToLatexSignature()}}} \\left[\\log \\frac{{1}}{{{K}}} \\sum_{{k=1}}^{{{K}}} \\frac{{{P.ToLatexSignature()}}}{{{Q.ToLatexSignature()}}} \\right]";
+        $"\\mathbb{{E}}_{{{Latex.Symbols(Q.Var)}_{{1:{KText}}} \\sim {Q.ToLatexSignature()}}} \\left[\\log \\frac{{1}}{{{KText}}} \\sum_{{k=1}}^{{{KText}}} \\frac{{{P.ToLatexSignature()}}}{{{Q.ToLatexSignature()}}} \\right]";
 }
 
 internal static class Bounds

@@ -33,7 +33,8 @@ public abstract class DistributionLoss : Loss
     /// </summary>
     protected static int SamplesFrom(Variables inputs, string name)
     {
-        var value = inputs[name].to_type(TorchSharp.torch.ScalarType.Float64).item<double>();
+        using var asDouble = inputs[name].to_type(TorchSharp.torch.ScalarType.Float64);
+        var value = asDouble.item<double>();
         return value >= 1 && value <= int.MaxValue && Math.Floor(value) == value
             ? (int)value
             : throw new ArgumentOutOfRangeException(name, value, $"The draw count '{name}' must be a whole number of at least 1.");

@@ -69,6 +69,9 @@ public class LossParseTests
         foreach (var k in new[] { 1L, 5L })
             Agreement.OnSameSeed(() => model.CountedReconstruction((Tensor)arguments["x"], (int)k), () => parsed.Eval(inputs.With("k", tensor(k))), seed: 11);
         Assert.Throws<ArgumentOutOfRangeException>(() => parsed.Eval(inputs.With("k", tensor(0L))));
+        var iwae = Loss.Parse("mean(IWAE_k(p(x,z) || q(z|x)))", model);
+        Assert.That(iwae.ToString(), Is.EqualTo("mean(IWAE_k(p(x,z) || q(z|x)))"));
+        Assert.That(iwae.ToLatex(), Is.EqualTo(LossKinds.CountedImportanceWeightedLatex), "the LaTeX the generator prints for the same formula");
     }
 
     [Test]

@@ -13,6 +13,16 @@ public sealed record MnistSplit(Tensor Images, byte[] Labels) : IDisposable
 
     /// <summary>Disposes the image tensor.</summary>
     public void Dispose() => Images.Dispose();
+
+    /// <summary>
+    /// The split as a dataset of "x" (the images) and "y" (the labels one-hot, [N, 10] floats), as Pixyz's notebooks
+    /// name them. The dataset takes the image tensor: dispose the dataset, not this split.
+    /// </summary>
+    public InMemoryDataset ToDataset()
+    {
+        using var labels = tensor(Labels.Select(l => (long)l).ToArray(), ScalarType.Int64, Images.device);
+        return new InMemoryDataset(("x", Images), ("y", nn.functional.one_hot(labels, 10).to(ScalarType.Float32)));
+    }
 }
 
 /// <summary>
@@ -28,6 +38,13 @@ public static class MnistData
         var train = LoadSplit(folder, "train", side);
         var test = LoadSplit(folder, "t10k", side);
         return (train, test);
+    }
+
+    /// <summary>The train and test splits of <paramref name="folder"/> as datasets of "x" and "y" (see <see cref="MnistSplit.ToDataset"/>).</summary>
+    public static (InMemoryDataset Train, InMemoryDataset Test) LoadDatasets(string folder, int side = 28)
+    {
+        var (train, test) = Load(folder, side);
+        return (train.ToDataset(), test.ToDataset());
     }
 
     private static MnistSplit LoadSplit(string folder, string prefix, int side)

@@ -33,8 +33,7 @@ public class Model : IDisposable
         Loss = loss ?? throw new ArgumentNullException(nameof(loss));
         TestLoss = testLoss ?? loss;
         this.distributions = (distributions ?? loss.Distributions).Distinct().ToArray();
-        if (clipGradNorm is <= 0) throw new ArgumentOutOfRangeException(nameof(clipGradNorm), "Gradient clipping needs a positive norm.");
-        if (clipGradValue is <= 0) throw new ArgumentOutOfRangeException(nameof(clipGradValue), "Gradient clipping needs a positive value.");
+        GradientStep.CheckClipping(clipGradNorm, clipGradValue);
         ClipGradNorm = clipGradNorm;
         ClipGradValue = clipGradValue;
         modules = new TrainedModules(this.distributions);
@@ -95,21 +94,11 @@ public class Model : IDisposable
         // Adversarial terms train their discriminators first, as Pixyz's GAN.train does (loss_train, then the model's step).
         AuxiliaryLoss = Loss.Train(inputs);
         optimizer.zero_grad();
-        var loss = Scalar(Loss.Eval(inputs), Loss);
-        var value = loss.ToDouble();
-        if (!double.IsFinite(value))
-        {
-            if (NonFiniteLoss == NonFiniteLossPolicy.SkipBatch)
-            {
-                SkippedSteps++;
-                return value;
-            }
+        var value = GradientStep.Take(optimizer, modules.parameters(), Scalar(Loss.Eval(inputs), Loss), ClipGradNorm, ClipGradValue);
+        if (double.IsFinite(value)) return value;
+        if (NonFiniteLoss == NonFiniteLossPolicy.Throw)
             throw new NonFiniteLossException(Steps, Loss.ToString(), NonFiniteTerms.First(Loss, inputs), value);
-        }
-        loss.backward();
-        if (ClipGradNorm is { } norm) nn.utils.clip_grad_norm_(modules.parameters(), norm);
-        if (ClipGradValue is { } bound) nn.utils.clip_grad_value_(modules.parameters(), bound);
-        optimizer.step();
+        SkippedSteps++;
         return value;
     }
 
@@ -164,14 +153,19 @@ public class Model : IDisposable
         }
     }
 
-    private void WriteState(BinaryWriter writer)
+    /// <summary>
+    /// Writes the parameters, buffers, optimizer state and any derived state (a discriminator's) to <paramref name="writer"/>,
+    /// as <see cref="Save"/> does but into a stream of the caller's (a trainer's checkpoint holds it beside its own state).
+    /// </summary>
+    public void WriteState(BinaryWriter writer)
     {
         modules.save(writer);
         OptimizerCheckpoint.Save(optimizer, writer);
         SaveExtra(writer);
     }
 
-    private void ReadState(BinaryReader reader)
+    /// <summary>Reads what <see cref="WriteState"/> wrote, into the live tensors (no rollback: <see cref="Load"/> gives that).</summary>
+    public void ReadState(BinaryReader reader)
     {
         modules.load(reader);
         OptimizerCheckpoint.Load(optimizer, reader);
@@ -209,6 +203,9 @@ public class Model : IDisposable
     private static Tensor Scalar(Tensor value, Loss loss) => value.numel() == 1
         ? value
         : throw new InvalidOperationException($"The loss {loss} has shape [{string.Join(", ", value.Sizes())}]; reduce it to a scalar with Mean() or Sum() before training.");
+
+    /// <summary>The module that holds every trained distribution (its parameters, state dictionary and train/eval mode).</summary>
+    public nn.Module Module => modules;
 
     /// <summary>The trained distributions under one module, so parameters, state dictionaries and train/eval modes cover them all.</summary>
     private sealed class TrainedModules : nn.Module

@@ -7,7 +7,8 @@ namespace PixyzGen.Plots;
 
 /// <summary>
 /// A grid of images from one tensor, written as a PNG: reconstructions beside their originals, samples, latent
-/// traversals. Values are in [0, 1] (clamped); each cell is scaled up by whole pixels.
+/// traversals. Values are in [0, 1] (clamped); each cell is scaled up by whole pixels, and cells are apart by
+/// <c>padding</c> pixels of mid grey, so neighbouring digits do not run together.
 /// </summary>
 public static class ImageGrid
 {
@@ -15,23 +16,27 @@ public static class ImageGrid
     /// Writes <paramref name="images"/> as a grid of <paramref name="columns"/> columns to <paramref name="path"/>:
     /// [N, H, W] or [N, 1, H, W] gray, [N, 3, H, W] colour, or [N, D] flattened squares (MNIST's [N, 784] is 28 x 28).
     /// </summary>
-    public static void Save(Tensor images, string path, int columns = 8, int scale = 1)
+    public static void Save(Tensor images, string path, int columns = 8, int scale = 1, int padding = 1)
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (columns < 1) throw new ArgumentOutOfRangeException(nameof(columns), columns, "At least one column.");
         if (scale < 1) throw new ArgumentOutOfRangeException(nameof(scale), scale, "The scale is a whole number of at least 1.");
+        if (padding < 0) throw new ArgumentOutOfRangeException(nameof(padding), padding, "Padding is 0 or more pixels.");
         var (count, channels, height, width) = Layout(images);
         using var scope = NewDisposeScope();
         var pixels = images.detach().cpu().to(ScalarType.Float32).clamp(0, 1).mul(255).round().to(ScalarType.Byte)
             .reshape(count, channels, height, width).data<byte>().ToArray();
         var shownColumns = (int)Math.Min(columns, count);
         var rows = (int)((count + columns - 1) / columns);
-        using var bitmap = new SKBitmap(Math.Max(1, shownColumns) * (int)width * scale, Math.Max(1, rows) * (int)height * scale, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        var cellWidth = (int)width * scale + padding;
+        var cellHeight = (int)height * scale + padding;
+        using var bitmap = new SKBitmap(Math.Max(1, shownColumns) * cellWidth - padding, Math.Max(1, rows) * cellHeight - padding, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        bitmap.Erase(new SKColor(128, 128, 128));
         for (var n = 0; n < count; n++)
         {
-            var originX = (int)(n % columns * width * scale);
-            var originY = (int)(n / columns * height * scale);
+            var originX = (int)(n % columns) * cellWidth;
+            var originY = (int)(n / columns) * cellHeight;
             for (var y = 0; y < height * scale; y++)
             for (var x = 0; x < width * scale; x++)
             {

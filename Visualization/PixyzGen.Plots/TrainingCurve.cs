@@ -15,22 +15,8 @@ public static class TrainingCurve
         string title = "training", string yLabel = "loss", string lossLabel = "train loss (per step)", string evaluationLabel = "evaluation",
         double? yMin = null, double? yMax = null, int width = 900, int height = 500)
     {
-        var plot = new ScottPlot.Plot();
-        if (stepLosses.Count > 0)
-        {
-            var train = plot.Add.ScatterLine(Enumerable.Range(1, stepLosses.Count).Select(i => (double)i).ToArray(), stepLosses.ToArray());
-            train.LegendText = lossLabel;
-        }
-        if (evaluations is { Count: > 0 })
-        {
-            var points = plot.Add.Scatter(evaluations.Select(e => e.Step).ToArray(), evaluations.Select(e => e.Value).ToArray());
-            points.LegendText = evaluationLabel;
-        }
-        plot.Title(title);
-        plot.XLabel("step");
-        plot.YLabel(yLabel);
-        plot.ShowLegend(ScottPlot.Alignment.UpperRight);
-        if (yMin is { } low && yMax is { } high) plot.Axes.SetLimitsY(low, high);
-        plot.SavePng(path, width, height);
+        var curves = new List<Curve> { Curve.Line(lossLabel, stepLosses) };
+        if (evaluations is { Count: > 0 }) curves.Add(new Curve(evaluationLabel, evaluations.Select(e => (e.Step, e.Value)).ToArray(), Markers: true));
+        Curves.Save(path, curves, title, "step", yLabel, yMin: yMin, yMax: yMax, width: width, height: height);
     }
 }

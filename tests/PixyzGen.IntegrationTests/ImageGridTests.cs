@@ -9,12 +9,15 @@ namespace PixyzGen.IntegrationTests;
 /// <summary>PixyzGen.Plots' image grid, read back pixel by pixel: layout, scaling, gray and colour, and bad shapes named.</summary>
 public class ImageGridTests
 {
-    private static SKBitmap Written(Tensor images, int columns, int scale)
+    private static SKBitmap Written(Tensor images, int columns, int scale, int padding = 0) =>
+        Drawn(path => ImageGrid.Save(images, path, columns, scale, padding));
+
+    internal static SKBitmap Drawn(Action<string> draw)
     {
         var path = Path.Combine(Path.GetTempPath(), $"pixyzgen-grid-{Guid.NewGuid():N}.png");
         try
         {
-            ImageGrid.Save(images, path, columns, scale);
+            draw(path);
             return SKBitmap.Decode(path);
         }
         finally
@@ -35,6 +38,17 @@ public class ImageGridTests
         Assert.That(bitmap.GetPixel(28 * 2 + 1, 1).Red, Is.EqualTo(255), "each pixel is a 2 x 2 block");
         Assert.That(bitmap.GetPixel(28 * 2 + 2, 0).Red, Is.EqualTo(0));
         Assert.That(bitmap.GetPixel(2 * 28 * 2 - 1, 2 * 28 * 2 - 1).Red, Is.EqualTo(128));
+    }
+
+    [Test]
+    public void Padding_puts_grey_lines_between_cells_and_none_around_the_grid()
+    {
+        var images = ones(4, 2, 2);
+        using var bitmap = Written(images, columns: 2, scale: 1, padding: 1);
+        Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo((5, 5)));
+        Assert.That(bitmap.GetPixel(2, 0).Red, Is.EqualTo(128), "between columns");
+        Assert.That(bitmap.GetPixel(0, 2).Red, Is.EqualTo(128), "between rows");
+        Assert.That(bitmap.GetPixel(3, 3).Red, Is.EqualTo(255), "the last cell starts after the padding");
     }
 
     [Test]

@@ -31,15 +31,16 @@ internal abstract class ProgressView
         }
     }
 
-    private static ProgressStyle Resolve(ProgressStyle style) => style != ProgressStyle.Auto
-        ? style
-        : !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive ? ProgressStyle.Bar : ProgressStyle.Lines;
+    // A bar only where it can be redrawn: output to a file or a pipe gets lines, unwrapped.
+    private static ProgressStyle Resolve(ProgressStyle style) => style is ProgressStyle.Auto or ProgressStyle.Bar
+        ? !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive ? ProgressStyle.Bar : ProgressStyle.Lines
+        : style;
 
     public abstract void Step(StepReport step, int epochs);
 
-    public virtual void Epoch(EpochSummary summary) => AnsiConsole.MarkupLine(Markup.Escape(Line(summary)));
+    public abstract void Epoch(EpochSummary summary);
 
-    public virtual void Note(string text) => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(text)}[/]");
+    public abstract void Note(string text);
 
     // Pixyz's notebooks print "Epoch: 1 Train loss: 199.3218" and "Test loss: 156.2546".
     private static string Line(EpochSummary summary) =>
@@ -55,6 +56,10 @@ internal abstract class ProgressView
             task.Description = $"epoch {step.Epoch}/{epochs}  loss {running:F3}";
             task.Increment(1);
         }
+
+        public override void Epoch(EpochSummary summary) => AnsiConsole.MarkupLine(Markup.Escape(Line(summary)));
+
+        public override void Note(string text) => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(text)}[/]");
     }
 
     private sealed class Lines : ProgressView
@@ -62,6 +67,10 @@ internal abstract class ProgressView
         public override void Step(StepReport step, int epochs)
         {
         }
+
+        public override void Epoch(EpochSummary summary) => Console.Out.WriteLine(Line(summary));
+
+        public override void Note(string text) => Console.Out.WriteLine(text);
     }
 
     private sealed class Silent : ProgressView

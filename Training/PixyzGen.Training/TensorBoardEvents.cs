@@ -8,6 +8,9 @@ internal sealed class TensorBoardEvents(string? folder)
 {
     private readonly SummaryWriter? writer = folder is null ? null : SummaryWriter(folder);
 
+    /// <summary>The writer, for what a program adds of its own (text, images); null without a folder.</summary>
+    public SummaryWriter? Writer => writer;
+
     public void Step(StepReport step) => writer?.add_scalar("loss/train_step", (float)step.Loss, (int)step.Step);
 
     public void Epoch(EpochSummary summary)

@@ -17,8 +17,16 @@ public sealed class Trainer(Objective objective, TrainerOptions? options = null)
 {
     private readonly Objective objective = objective ?? throw new ArgumentNullException(nameof(objective));
 
+    private readonly TensorBoardEvents log = new(options?.TensorBoard);
+
     /// <summary>The options of this trainer.</summary>
     public TrainerOptions Options { get; } = options ?? new TrainerOptions();
+
+    /// <summary>
+    /// TorchSharp's SummaryWriter over <see cref="TrainerOptions.TensorBoard"/> (null without it), where the trainer
+    /// writes its scalars and a program may add its own text and images.
+    /// </summary>
+    public TorchSharp.Modules.SummaryWriter? TensorBoard => log.Writer;
 
     /// <summary>After every step (its loss already checked and the optimizer stepped).</summary>
     public event Action<StepReport>? StepCompleted;
@@ -37,14 +45,13 @@ public sealed class Trainer(Objective objective, TrainerOptions? options = null)
         if (train.Count == 0) throw new ArgumentException($"The training data gives no batch ({train.Rows} rows, batches of {train.BatchSize}, drop last {train.DropLast}).", nameof(train));
         var scheduler = Options.Scheduler?.Invoke(objective.Optimizer);
         var state = Resume(train, scheduler) ?? new TrainerState();
-        var log = new TensorBoardEvents(Options.TensorBoard);
         var stopped = false;
         ProgressView.Run(Options.Progress, Options.Epochs * train.Count, Math.Min(state.Step, Options.Epochs * train.Count), view =>
         {
             if (state.Step > 0) view.Note($"resumed from {Options.Checkpoint} at epoch {state.CompletedEpochs + 1}, step {state.StepInEpoch + 1}");
             while (state.CompletedEpochs < Options.Epochs && !stopped)
             {
-                stopped = !TrainEpoch(train, state, view, log, cancel);
+                stopped = !TrainEpoch(train, state, view, cancel);
                 if (stopped) break;
                 var summary = FinishEpoch(test, state, scheduler);
                 log.Epoch(summary);
@@ -63,7 +70,7 @@ public sealed class Trainer(Objective objective, TrainerOptions? options = null)
     }
 
     // One epoch's steps from where the state is; false when the run was stopped mid-epoch.
-    private bool TrainEpoch(Batches train, TrainerState state, ProgressView view, TensorBoardEvents log, CancellationToken cancel)
+    private bool TrainEpoch(Batches train, TrainerState state, ProgressView view, CancellationToken cancel)
     {
         var epoch = state.CompletedEpochs + 1;
         foreach (var batch in train.Epoch(state.CompletedEpochs, state.StepInEpoch))

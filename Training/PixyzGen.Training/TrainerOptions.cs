@@ -43,7 +43,7 @@ public enum ProgressStyle
     /// <summary>A bar on an interactive terminal; lines when output is redirected.</summary>
     Auto,
 
-    /// <summary>A Spectre.Console progress bar with the running loss.</summary>
+    /// <summary>A Spectre.Console progress bar with the running loss (lines all the same when output is redirected: a bar cannot be redrawn in a file).</summary>
     Bar,
 
     /// <summary>One line per epoch (Pixyz's notebooks' "Epoch: 1 Train loss: ..." lines).</summary>

@@ -11,9 +11,10 @@ public static class LatentPictures
 {
     /// <summary>
     /// A row per latent dimension of <paramref name="origin"/> ([D]): that dimension swept over
-    /// [-<paramref name="span"/>, <paramref name="span"/>] in <paramref name="steps"/> steps, the others held at the origin's values.
+    /// [-<paramref name="span"/>, <paramref name="span"/>] in <paramref name="steps"/> steps, the others held at the origin's values;
+    /// the first <paramref name="dimensions"/> dimensions (all when null).
     /// </summary>
-    public static void Traversal(string path, Func<Tensor, Tensor> decode, Tensor origin, int steps = 10, double span = 3, int scale = 2)
+    public static void Traversal(string path, Func<Tensor, Tensor> decode, Tensor origin, int steps = 10, double span = 3, int scale = 2, int? dimensions = null)
     {
         ArgumentNullException.ThrowIfNull(decode);
         ArgumentNullException.ThrowIfNull(origin);
@@ -21,10 +22,11 @@ public static class LatentPictures
         CheckGrid(steps, span);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var dimensions = origin.shape[0];
+        var swept = Math.Min(dimensions ?? origin.shape[0], origin.shape[0]);
+        if (swept < 1) throw new ArgumentOutOfRangeException(nameof(dimensions), dimensions, "At least one dimension is swept.");
         var values = linspace(-span, span, steps, dtype: origin.dtype, device: origin.device);
-        var codes = origin.unsqueeze(0).repeat(dimensions * steps, 1);
-        for (var d = 0; d < dimensions; d++) codes[TensorIndex.Slice(d * steps, (d + 1) * steps), d] = values;
+        var codes = origin.unsqueeze(0).repeat(swept * steps, 1);
+        for (var d = 0; d < swept; d++) codes[TensorIndex.Slice(d * steps, (d + 1) * steps), d] = values;
         ImageGrid.Save(decode(codes), path, columns: steps, scale: scale);
     }
 

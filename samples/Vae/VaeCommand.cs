@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.IO;
 using PixyzGen.Datasets;
 using PixyzGen.Samples.Vae.CommandLine;
 using PixyzGen.Samples.Vae.Data;
@@ -11,13 +12,14 @@ namespace PixyzGen.Samples.Vae;
 
 /// <summary>
 /// The command line of the sample. Exit codes: 0 done, 1 bad arguments (a --loss formula the DSL refuses included), 2 missing or corrupt data file, 3 output
-/// folder not writable, 4 training diverged (NaN or infinite loss; nothing written).
+/// folder not writable, 4 training diverged (NaN or infinite loss; the last epoch's checkpoint kept), 5 stopped by Ctrl+C (checkpoint written; --resume continues).
 /// </summary>
 public static class VaeCommand
 {
     public const int DataError = 2;
     public const int OutputError = 3;
     public const int Diverged = 4;
+    public const int Stopped = 5;
 
     public static int Run(string[] args)
     {
@@ -31,6 +33,7 @@ public static class VaeCommand
         var output = new Option<string>("--output") { Description = "Folder for the PNGs and the checkpoint", DefaultValueFactory = _ => "out/vae" };
         var tensorBoard = new Option<string?>("--tensorboard") { Description = "Folder for TensorBoard event files (losses, test ELBO, the model's text, the PNGs); none by default" };
         var loss = new Option<string?>("--loss") { Description = "A loss formula to train on in place of the model's [Loss], e.g. \"mean(4 * KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])\" (read at run time; the test score stays the negative ELBO)" };
+        var resume = new Option<bool>("--resume") { Description = $"Continue the run whose checkpoint ({VaeRun.CheckpointName}) is in --output; it ends as an uninterrupted run would" };
         var device = new Option<string>("--device") { Description = "cpu, cuda (needs the TorchSharp CUDA package in place of TorchSharp-cpu) or auto (cuda when available)", DefaultValueFactory = _ => "auto" };
         device.AcceptOnlyFromAmong("cpu", "cuda", "auto");
 
@@ -41,7 +44,7 @@ public static class VaeCommand
 
         var root = new RootCommand("Trains a VAE written with PixyzGen's [Distribution], [Model] and [Loss] on MNIST.")
         {
-            epochs, batchSize, latent, hidden, seed, learningRate, data, output, device, tensorBoard, loss,
+            epochs, batchSize, latent, hidden, seed, learningRate, data, output, device, tensorBoard, loss, resume,
         };
         root.SetAction(parsed =>
         {
@@ -53,7 +56,7 @@ public static class VaeCommand
             var options = new TrainingOptions(parsed.GetValue(epochs), parsed.GetValue(batchSize), parsed.GetValue(hidden), parsed.GetValue(latent), parsed.GetValue(seed), parsed.GetValue(learningRate), chosen, parsed.GetValue(loss));
             try
             {
-                return VaeRun.Execute(options, parsed.GetValue(data)!, parsed.GetValue(output)!, parsed.GetValue(tensorBoard));
+                return VaeRun.Execute(options, parsed.GetValue(data)!, parsed.GetValue(output)!, parsed.GetValue(tensorBoard), parsed.GetValue(resume));
             }
             catch (Exception e) when (e is DslException or NotSupportedException)
             {
@@ -71,10 +74,15 @@ public static class VaeCommand
                 Console.Error.WriteLine($"error: {e.Message}");
                 return OutputError;
             }
-            catch (TrainingDivergedException e)
+            catch (NonFiniteLossException e)
             {
-                Console.Error.WriteLine($"error: {e.Message}");
+                Console.Error.WriteLine($"error: training diverged: {e.Message}");
                 return Diverged;
+            }
+            catch (InvalidDataException e)
+            {
+                Console.Error.WriteLine($"error: --resume: {e.Message}");
+                return DataError;
             }
         });
         return CommandLineRun.Invoke(root, args);

@@ -1,101 +1,101 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using PixyzGen;
 using PixyzGen.Datasets;
 using PixyzGen.Plots;
 using PixyzGen.Samples.Vae.Model;
 using PixyzGen.Samples.Vae.Output;
 using PixyzGen.Samples.Vae.Training;
+using PixyzGen.Training;
 using Spectre.Console;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace PixyzGen.Samples.Vae;
 
-/// <summary>One run of the sample: load, train with a progress bar, report, write pictures and a checkpoint.</summary>
+/// <summary>
+/// One run of the sample, on the packages' toolkit: the digits as datasets, shuffled minibatches through
+/// <see cref="Batches"/>, the epoch loop of <see cref="Trainer"/> (progress, per-epoch test negative ELBO, TensorBoard,
+/// a checkpoint each epoch and on Ctrl+C, resume), then pictures and PyTorch-format parameters.
+/// </summary>
 public static class VaeRun
 {
-    // The split's images on the training device (the CPU copy is released when it moved).
-    private static MnistSplit OnDevice(MnistSplit split, Device device)
-    {
-        if (split.Images.device_type == device.type) return split;   // already there: to() would hand back the same tensor
-        var moved = split with { Images = split.Images.to(device) };
-        split.Dispose();
-        return moved;
-    }
+    /// <summary>The trainer's checkpoint in the output folder: <c>--resume</c> continues from it.</summary>
+    public const string CheckpointName = "training.ckpt";
 
-    public static int Execute(TrainingOptions options, string dataFolder, string outputFolder, string? tensorBoardFolder = null)
+    public static int Execute(TrainingOptions options, string dataFolder, string outputFolder, string? tensorBoardFolder = null, bool resume = false)
     {
         var native = NativeSettings.Configure();
         manual_seed(options.Seed);
         var device = new Device(options.Device);
-        var (train, test) = MnistData.Load(dataFolder, VaeShape.Side);
+        var (train, test) = MnistData.LoadDatasets(dataFolder, VaeShape.Side);
         OutputFolder.Prepare(outputFolder);   // before training, so a bad --output loses no run
-        var log = TensorBoardLog.Open(tensorBoardFolder);
-        using var trainData = OnDevice(train, device);
-        using var testData = OnDevice(test, device);
+        if (tensorBoardFolder is not null) OutputFolder.Prepare(tensorBoardFolder, "--tensorboard");
+        using var trainData = train;
+        using var testData = test;
+        using var trainBatches = new Batches(trainData, options.BatchSize, shuffle: true, seed: (int)options.Seed, device: device);
+        using var testBatches = new Batches(testData, 500, device: device);
         AnsiConsole.MarkupLine($"[grey]{train.Count} training and {test.Count} test images from {Markup.Escape(dataFolder)}; {options.Device}, {native.Threads} threads{(native.OneDnnMaxCpuIsa is { } isa ? $", convolutions capped at {isa} (AMD AVX-512)" : "")}[/]");
 
         using var model = new VaeModel(options.Hidden, options.Latent);
-        model.to(device);   // before the trainer builds its optimizer over the parameters
+        model.to(device);   // before the optimizer is built over the parameters
         AnsiConsole.WriteLine(model.ToString());
-        var trainer = new VaeTrainer(model, options);   // reads --loss before anything is trained
-        var latex = options.LossFormula is { } formula ? Loss.Parse(formula, model).ToLatex() : VaeModel.LossLatex;
+        var loss = TrainingLoss(model, options.LossFormula);   // reads --loss before anything is trained
+        var latex = options.LossFormula is { } formula ? PixyzGen.Loss.Parse(formula, model).ToLatex() : VaeModel.LossLatex;
         if (options.LossFormula is not null) AnsiConsole.MarkupLine($"training on {Markup.Escape(options.LossFormula)}");
-        log.Model(model.ToString(), latex, 0);
-        var epochs = new List<EpochResult>();
-        var stepsPerEpoch = trainer.StepsPerEpoch(train.Count);
 
-        AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(context =>
-            {
-                var progress = context.AddTask("training", maxValue: options.Epochs * stepsPerEpoch);
-                for (var epoch = 1; epoch <= options.Epochs; epoch++)
-                {
-                    var running = double.NaN;
-                    var firstStep = (epoch - 1) * stepsPerEpoch;
-                    var trainLoss = trainer.TrainEpoch(trainData, (step, loss) =>
-                    {
-                        log.Step(firstStep + step, loss);
-                        running = double.IsNaN(running) ? loss : 0.95 * running + 0.05 * loss;
-                        progress.Description = $"epoch {epoch}/{options.Epochs}  loss {running:F1}";
-                        progress.Increment(1);
-                    });
-                    var testElbo = trainer.Evaluate(testData);
-                    epochs.Add(new EpochResult(epoch, trainLoss, testElbo));
-                    log.Epoch(epoch, trainLoss, testElbo);
-                    AnsiConsole.MarkupLine($"epoch {epoch,3}  train loss {trainLoss,8:F2}  test negative ELBO {testElbo,8:F2} nats");
-                }
-            });
+        // The test set is always scored by the model's negative ELBO, so runs on other losses compare.
+        var objective = Objective.Of(model, new FusedAdam(model.parameters(), options.LearningRate), loss, testLoss: batch => model.Loss(batch["x"]));
+        var checkpoint = Path.Combine(outputFolder, CheckpointName);
+        if (!resume && File.Exists(checkpoint)) File.Delete(checkpoint);   // a fresh run does not continue an old one
+        var trainer = new Trainer(objective, new TrainerOptions { Epochs = options.Epochs, TensorBoard = tensorBoardFolder, Checkpoint = checkpoint });
+        trainer.TensorBoard?.add_text("model", "```\n" + model + "\n```", 0);   // TensorBoard renders text as Markdown
+        trainer.TensorBoard?.add_text("loss_latex", latex, 0);
 
-        WritePictures(model, testData, trainer, epochs, stepsPerEpoch, outputFolder);
-        foreach (var picture in new[] { "reconstructions", "samples", "loss" })
-            log.Image(picture, Path.Combine(outputFolder, picture + ".png"), options.Epochs);
-        var checkpoint = Path.Combine(outputFolder, "vae.ckpt");
-        AtomicFile.Write(checkpoint, writer => model.save(writer));
+        using var stop = StopSignal.OnCtrlC();
+        var result = trainer.Fit(trainBatches, testBatches, stop.Token);
+        if (result.Stopped)
+        {
+            AnsiConsole.MarkupLine($"stopped: continue with --resume (the checkpoint is {Markup.Escape(Path.GetFullPath(checkpoint))})");
+            return VaeCommand.Stopped;
+        }
+
+        WritePictures(model, testData, result.History, trainBatches.Count, outputFolder);
+        foreach (var picture in new[] { "reconstructions", "samples", "traversal", "loss" })
+            if (trainer.TensorBoard is { } writer) writer.add_img(picture, Path.Combine(outputFolder, picture + ".png"), options.Epochs);
+        AtomicFile.Write(Path.Combine(outputFolder, "vae.ckpt"), writer => model.save(writer));
         // The same parameters as PyTorch reads them: torch.load("vae.pt") gives the state dict (keys Q.*, P.*).
         PyTorchCheckpoint.Save(model, Path.Combine(outputFolder, "vae.pt"));
-        AnsiConsole.MarkupLine($"final test negative ELBO: [bold]{epochs[^1].TestNegativeElbo:F2}[/] nats per image");
-        AnsiConsole.MarkupLine($"wrote reconstructions.png, samples.png, loss.png, vae.ckpt and vae.pt to {Markup.Escape(Path.GetFullPath(outputFolder))}");
-        if (log.Folder is { } events) AnsiConsole.MarkupLine($"TensorBoard: tensorboard --logdir {Markup.Escape(Path.GetFullPath(events))}");
+        if (result.Last is { } last) AnsiConsole.MarkupLine($"final test negative ELBO: [bold]{last.TestLoss:F2}[/] nats per image");
+        AnsiConsole.MarkupLine($"wrote reconstructions.png, samples.png, traversal.png, loss.png, vae.ckpt and vae.pt to {Markup.Escape(Path.GetFullPath(outputFolder))}");
+        if (tensorBoardFolder is not null) AnsiConsole.MarkupLine($"TensorBoard: tensorboard --logdir {Markup.Escape(Path.GetFullPath(tensorBoardFolder))}");
         return 0;
     }
 
-    private static void WritePictures(VaeModel model, MnistSplit test, VaeTrainer trainer, List<EpochResult> epochs, int stepsPerEpoch, string folder)
+    // The generated [Loss], or a formula given at run time through Loss.Parse.
+    private static Func<Variables, Tensor> TrainingLoss(VaeModel model, string? formula)
+    {
+        if (formula is null) return batch => model.Loss(batch["x"]);
+        var parsed = PixyzGen.Loss.Parse(formula, model);
+        return batch => parsed.Eval(batch.Only(new[] { "x" }));
+    }
+
+    private static void WritePictures(VaeModel model, InMemoryDataset test, TrainingHistory history, long stepsPerEpoch, string folder)
     {
         model.eval();
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
+        var device = model.parameters().First().device;
         // Top row: test digits; bottom row: their reconstructions through the mean code.
         var shown = Math.Min(16, test.Count);   // a small test split shows what it has
-        var originals = test.Images.narrow(0, 0, shown);
-        var reconstructions = model.P.Mean(model.Q.Mean(originals));
+        var originals = test["x"].narrow(0, 0, shown).to(device);
+        var codes = model.Q.Mean(originals);
+        var reconstructions = model.P.Mean(codes);
         ImageGrid.Save(cat(new[] { originals, reconstructions }, 0), Path.Combine(folder, "reconstructions.png"), columns: (int)shown, scale: 3);
-        var samples = model.P.Mean(model.Pz.Sample(64));
-        ImageGrid.Save(samples, Path.Combine(folder, "samples.png"), columns: 8, scale: 3);
-        LossCurve.Save(trainer.StepLosses, epochs, stepsPerEpoch, Path.Combine(folder, "loss.png"));
+        ImageGrid.Save(model.P.Mean(model.Pz.Sample(64)), Path.Combine(folder, "samples.png"), columns: 8, scale: 3);
+        // The first eight latent dimensions swept around the first test digit's code.
+        LatentPictures.Traversal(Path.Combine(folder, "traversal.png"), model.P.Mean, codes[0], steps: 11, dimensions: 8);
+        LossCurve.Save(history, stepsPerEpoch, Path.Combine(folder, "loss.png"));
     }
 }

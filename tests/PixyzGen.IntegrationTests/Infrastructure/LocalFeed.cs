@@ -5,7 +5,7 @@ namespace PixyzGen.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The packages as a user gets them, packed once per test run into a local feed under a work folder whose nuget.config
-/// adds that feed: PixyzGen, PixyzGen.Plots and PixyzGen.Templates at a version no earlier run used, so the NuGet cache can never serve
+/// adds that feed: PixyzGen, PixyzGen.Plots, PixyzGen.Training and PixyzGen.Templates at a version no earlier run used, so the NuGet cache can never serve
 /// a stale copy. Deleted when the run ends (<see cref="LocalFeedCleanup"/>).
 /// </summary>
 public sealed class LocalFeed
@@ -22,7 +22,7 @@ public sealed class LocalFeed
         Work = Directory.CreateTempSubdirectory("pixyzgen-package-").FullName;
         Feed = Path.Combine(Work, "feed");
         Version = $"{Repository.Version}-ci.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
-        foreach (var project in new[] { "Runtime/PixyzGen.Runtime", "Visualization/PixyzGen.Plots", "templates/PixyzGen.Templates" })
+        foreach (var project in new[] { "Runtime/PixyzGen.Runtime", "Visualization/PixyzGen.Plots", "Training/PixyzGen.Training", "templates/PixyzGen.Templates" })
             DotNet.Run(Repository.Root, $"pack {project} -c Release -o \"{Feed}\" -p:PackageVersion={Version} --nologo").Succeeded($"pack {project}");
         File.WriteAllText(Path.Combine(Work, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>

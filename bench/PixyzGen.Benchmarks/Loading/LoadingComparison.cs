@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using PixyzGen.Datasets;
+using PixyzGen.Samples.Vae.Data;
+using PixyzGen.Samples.Vae.Model;
+using static TorchSharp.torch;
+
+namespace PixyzGen.Benchmarks.Loading;
+
+/// <summary>
+/// What reading batches through <see cref="Batches"/> (TorchSharp's DataLoader, a new permutation per epoch) adds to the
+/// VAE's training step, against batches cut from a pre-shuffled tensor in memory: the same model and optimizer step
+/// both ways, alternated step by step (ABBA), with prefetch on (the default) and off.
+/// </summary>
+public static class LoadingComparison
+{
+    public static int Run(int pairs = 1500, int warmupPairs = 100)
+    {
+        manual_seed(1);
+        var (train, test) = MnistData.LoadDatasets(EmbeddedData.Folder, VaeShape.Side);
+        using var _ = test;
+        using var data = train;
+        using var model = new VaeModel();
+        var optimizer = new FusedAdam(model.parameters(), 1e-3);
+        using var prefetched = new Batches(data, 128, shuffle: true, seed: 1, prefetch: 1);
+        using var inPlace = new Batches(data, 128, shuffle: true, seed: 1, prefetch: 0);
+        var loaders = new[] { ("prefetch 1", Endless(prefetched)), ("prefetch 0", Endless(inPlace)) };
+        var images = data["x"];
+        foreach (var (name, loader) in loaders)
+        {
+            var preBatched = PreBatched(images);
+            for (var i = 0; i < warmupPairs; i++)
+            {
+                Step(model, optimizer, loader);
+                Step(model, optimizer, preBatched);
+            }
+            var loaded = new List<double>(pairs);
+            var baseline = new List<double>(pairs);
+            for (var i = 0; i < pairs; i++)
+            {
+                if (i % 2 == 0)
+                {
+                    baseline.Add(Timing.Milliseconds(() => Step(model, optimizer, preBatched)));
+                    loaded.Add(Timing.Milliseconds(() => Step(model, optimizer, loader)));
+                }
+                else
+                {
+                    loaded.Add(Timing.Milliseconds(() => Step(model, optimizer, loader)));
+                    baseline.Add(Timing.Milliseconds(() => Step(model, optimizer, preBatched)));
+                }
+            }
+            Console.WriteLine($"loading, {name}, {pairs} pairs: pre-batched median {Timing.Median(baseline):F2} ms, Batches median {Timing.Median(loaded):F2} ms, ratio {Timing.Median(loaded) / Timing.Median(baseline):F3}");
+        }
+        return 0;
+    }
+
+    // The step both ways: take the next batch (timed with the step), then one Adam step on the generated loss.
+    private static void Step(VaeModel model, optim.Optimizer optimizer, IEnumerator<Tensor> batches)
+    {
+        batches.MoveNext();
+        Timing.TrainStep(optimizer, () => model.Loss(batches.Current));
+    }
+
+    private static IEnumerator<Tensor> Endless(Batches batches)
+    {
+        for (var epoch = 0; ; epoch++)
+            foreach (var batch in batches.Epoch(epoch))
+                yield return batch["x"];
+    }
+
+    // The baseline: one shuffled copy of the images, cut into batches by narrow (a view, no copy).
+    private static IEnumerator<Tensor> PreBatched(Tensor images)
+    {
+        using var shuffled = images.index_select(0, randperm(images.shape[0]));
+        while (true)
+            for (long start = 0; start < shuffled.shape[0]; start += 128)
+            {
+                using var batch = shuffled.narrow(0, start, Math.Min(128, shuffled.shape[0] - start));
+                yield return batch;
+            }
+    }
+}

@@ -27,8 +27,8 @@ public sealed record TrainerOptions
     /// <summary>Write the checkpoint after every this many epochs (and always when a run is stopped or ends).</summary>
     public int CheckpointEvery { get; init; } = 1;
 
-    /// <summary>Continue from <see cref="Checkpoint"/> when the file exists (parameters, optimizer, scheduler, epoch, step, random state).</summary>
-    public bool Resume { get; init; } = true;
+    /// <summary>Continue from <see cref="Checkpoint"/> when the file exists (parameters, optimizer, scheduler, epoch, step, random state); when false, start afresh and replace it.</summary>
+    public bool Resume { get; init; }
 
     internal void Check()
     {

@@ -48,8 +48,7 @@ public static class VaeRun
         // The test set is always scored by the model's negative ELBO, so runs on other losses compare.
         var objective = Objective.Of(model, new FusedAdam(model.parameters(), options.LearningRate), loss, testLoss: batch => model.Loss(batch["x"]));
         var checkpoint = Path.Combine(outputFolder, CheckpointName);
-        if (!resume && File.Exists(checkpoint)) File.Delete(checkpoint);   // a fresh run does not continue an old one
-        var trainer = new Trainer(objective, new TrainerOptions { Epochs = options.Epochs, TensorBoard = tensorBoardFolder, Checkpoint = checkpoint });
+        var trainer = new Trainer(objective, new TrainerOptions { Epochs = options.Epochs, TensorBoard = tensorBoardFolder, Checkpoint = checkpoint, Resume = resume });
         trainer.TensorBoard?.add_text("model", "```\n" + model + "\n```", 0);   // TensorBoard renders text as Markdown
         trainer.TensorBoard?.add_text("loss_latex", latex, 0);
 

@@ -35,7 +35,7 @@ public class OwnProjectTests
             var result = DotNet.Process("bash", $"-e \"{Path.Combine(sandbox, "block.sh")}\"", clone, TimeSpan.FromMinutes(15), environment);
 
             Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
-            var losses = Regex.Matches(result.Output, @"step\s+\d+\s+loss\s+([0-9.]+)")
+            var losses = Regex.Matches(result.Output, @"Epoch: \d+ Train loss: ([0-9.]+)")
                 .Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             Assert.That(losses, Has.Length.GreaterThanOrEqualTo(3), result.Output);
             Assert.That(losses[^1], Is.LessThan(losses[0] - 5), "training lowers the loss");

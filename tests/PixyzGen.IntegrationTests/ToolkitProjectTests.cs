@@ -61,6 +61,7 @@ public class ToolkitProjectTests
                 Progress = ProgressStyle.Bar,
                 TensorBoard = args[2] == "whole" ? null : System.IO.Path.Combine(args[1], "runs"),
                 Checkpoint = args[2] == "whole" ? null : System.IO.Path.Combine(args[1], "vae.ckpt"),
+                Resume = args[2] == "resume",
                 Scheduler = o => optim.lr_scheduler.StepLR(o, step_size: 2, gamma: 0.5),
             });
         // The interrupted run sends itself Ctrl+C's signal during epoch 2; the handler stops the loop after that step.

@@ -63,7 +63,8 @@ public class MarginalLikelihoodTests
     public void The_mean_over_a_dataset_weights_every_row_once()
     {
         manual_seed(6);
-        using var data = new InMemoryDataset(("x", tensor(new float[] { -1f, 0f, 1f, 2f, 3f }).unsqueeze(1)));
+        // A label beside x, as MNIST's datasets have: variables q and p do not use are passed over.
+        using var data = new InMemoryDataset(("x", tensor(new float[] { -1f, 0f, 1f, 2f, 3f }).unsqueeze(1)), ("y", eye(5)));
         using var batches = new Batches(data, 2);
         var mean = MarginalLikelihood.Mean(new NoisyCopy() * new UnitPrior(), new CloseGuess(), batches, samples: 4000, chunk: 500);
         Assert.That(mean, Is.EqualTo(Exact(data["x"]).mean().item<double>()).Within(0.03));

@@ -57,7 +57,7 @@ public class TrainerTests
         using var trainBatches = new Batches(train, 16, shuffle: true, seed: 5, prefetch: 2);
         using var testBatches = new Batches(test, 7);
         var checkpoint = Path.Combine(folder, "run.ckpt");
-        var options = new TrainerOptions { Epochs = 4, Checkpoint = checkpoint };
+        var options = new TrainerOptions { Epochs = 4, Checkpoint = checkpoint, Resume = true };
 
         using var whole = new Run(options with { Checkpoint = null });
         var expected = whole.Trainer.Fit(trainBatches, testBatches);
@@ -137,7 +137,7 @@ public class TrainerTests
         using (var first = new Run(new TrainerOptions { Epochs = 1, Checkpoint = checkpoint })) first.Trainer.Fit(batches);
         var bytes = File.ReadAllBytes(checkpoint);
         File.WriteAllBytes(checkpoint, bytes[..^10]);
-        using var second = new Run(new TrainerOptions { Epochs = 2, Checkpoint = checkpoint });
+        using var second = new Run(new TrainerOptions { Epochs = 2, Checkpoint = checkpoint, Resume = true });
         var before = second.Parameters();
         var rng = random.get_rng_state().data<byte>().ToArray();
         var error = Assert.Throws<InvalidDataException>(() => second.Trainer.Fit(batches))!;

@@ -56,7 +56,8 @@ public static class Curves
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
         if (hasRight) right.Label.Text = rightLabel;
-        plot.ShowLegend(ScottPlot.Alignment.UpperRight);
+        // Falling losses leave the upper right empty, unless a second axis puts its points there.
+        plot.ShowLegend(hasRight ? ScottPlot.Alignment.UpperCenter : ScottPlot.Alignment.UpperRight);
         if (yMin is { } low && yMax is { } high) plot.Axes.SetLimitsY(low, high);
         plot.SavePng(path, width, height);
     }

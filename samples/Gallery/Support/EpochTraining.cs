@@ -55,14 +55,24 @@ public sealed class EpochTraining(ExampleOptions options, Digits train, Digits t
     public static Action<TrainingProgress, Tensor, Tensor> Minimizing(optim.Optimizer optimizer, Func<Tensor, Tensor, Tensor> loss) =>
         (progress, x, y) => Minibatches.Step(optimizer, progress, () => loss(x, y));
 
-    /// <summary>The loss of every step as a line and the test loss of every epoch as points.</summary>
-    public void SaveCurve(string path, string title, string yLabel = "nats per image", string testLabel = "test loss (per epoch)")
+    /// <summary>
+    /// The loss of every step as a line and the test loss of every epoch as points; a test loss of another scale (a
+    /// classifier's beside a bound's) gets its own axis on the right with <paramref name="testOnOwnAxis"/>.
+    /// </summary>
+    public void SaveCurve(string path, string title, string yLabel = "nats per image", string testLabel = "test loss (per epoch)", bool testOnOwnAxis = false)
     {
-        var evaluations = TestLosses.Select((value, i) => ((double)(i + 1) * StepsPerEpoch, value)).ToList();
+        var evaluations = TestLosses.Select((value, i) => ((double)(i + 1) * StepsPerEpoch, value)).ToArray();
         // The first steps' losses dwarf the rest: the y axis starts from what training reaches.
-        var low = Math.Min(StepLosses.DefaultIfEmpty(0).Min(), TestLosses.DefaultIfEmpty(double.PositiveInfinity).Min());
+        var shared = testOnOwnAxis ? Enumerable.Empty<double>() : TestLosses;
+        var low = Math.Min(StepLosses.DefaultIfEmpty(0).Min(), shared.DefaultIfEmpty(double.PositiveInfinity).Min());
         var settled = StepLosses.Skip(StepLosses.Count / 10).DefaultIfEmpty(low).Max();
-        TrainingCurve.Save(path, StepLosses, evaluations, title: title, yLabel: yLabel, evaluationLabel: testLabel,
+        Curves.Save(path,
+            new[]
+            {
+                Curve.Line("train loss (per step)", StepLosses),
+                new Curve(testLabel, evaluations, Markers: true, Axis: testOnOwnAxis ? CurveAxis.Right : CurveAxis.Left),
+            },
+            title, "step", yLabel, rightLabel: testOnOwnAxis ? testLabel : "",
             yMin: low - 0.05 * Math.Abs(low), yMax: settled + 0.1 * Math.Abs(settled - low) + 1e-6);
     }
 }

@@ -65,7 +65,8 @@ public sealed class M2Example : IExample
         Analogies(model, test, files.Picture("analogies.png"));
         TrainingCurve.Save(files.Picture("accuracy.png"), System.Array.Empty<double>(), accuracies.Select((a, i) => ((double)(i + 1) * training.StepsPerEpoch, a)).ToList(),
             title: "M2 with 100 labels", yLabel: "test accuracy", evaluationLabel: "test accuracy (per epoch)", yMin: 0, yMax: 1);
-        training.SaveCurve(files.Picture("loss.png"), "M2 training loss", yLabel: "loss");
+        // The classifier's test loss (a few nats) on its own axis beside the training loss (hundreds).
+        training.SaveCurve(files.Picture("loss.png"), "M2 training loss", yLabel: "loss", testLabel: "classifier test loss (per epoch)", testOnOwnAxis: true);
         files.Save(model, "m2.pt");
         return new ExampleResult("test accuracy", accuracies[^1], training.StepLosses, files.Pictures, files.Checkpoint, accuracies, gap);
     }

@@ -20,7 +20,7 @@ public abstract class Objective
     /// <summary>The optimizer, whose learning rate schedulers set.</summary>
     public abstract optim.Optimizer Optimizer { get; }
 
-    /// <summary>A one-line description of the loss, for messages.</summary>
+    /// <summary>The loss in a few words, for messages ("the loss of VaeModel", a Pixyz loss's formula).</summary>
     public abstract string Description { get; }
 
     /// <summary>Writes parameters, buffers and optimizer state.</summary>
@@ -49,7 +49,7 @@ public abstract class Objective
 
         public override optim.Optimizer Optimizer => model.Optimizer;
 
-        public override string Description => model.Loss.ToString();
+        public override string Description => $"the loss {model.Loss}";
 
         public override void WriteState(BinaryWriter writer) => model.WriteState(writer);
 

@@ -82,7 +82,7 @@ public sealed class Trainer(Objective objective, TrainerOptions? options = null)
             if (!double.IsFinite(loss))
             {
                 if (Options.NonFiniteLoss == NonFiniteLossPolicy.Throw)
-                    throw new NonFiniteLossException(state.Step, objective.Description, objective.Description, loss);
+                    throw new NonFiniteLossException(state.Step, objective.Description, loss);
                 state.History.SkippedSteps++;
             }
             state.History.StepLosses.Add(loss);

@@ -15,16 +15,32 @@ public enum NonFiniteLossPolicy
     SkipBatch,
 }
 
-/// <summary>A training step whose loss was NaN or infinite: the step, the loss and the first of its terms that was not finite.</summary>
-public sealed class NonFiniteLossException(long step, string loss, string term, double value)
-    : ArithmeticException($"Step {step}: the loss {loss} is {Describe(value)}; the first non-finite term is {term}. " +
-        "Lower the learning rate, clip gradients, or set NonFiniteLoss = NonFiniteLossPolicy.SkipBatch to skip such batches.")
+/// <summary>A training step whose loss was NaN or infinite: the step, the loss and, when known, the first of its terms that was not finite.</summary>
+public sealed class NonFiniteLossException : ArithmeticException
 {
-    /// <summary>The 1-based training step.</summary>
-    public long Step { get; } = step;
+    private const string Advice = "Lower the learning rate, clip gradients, or set NonFiniteLoss = NonFiniteLossPolicy.SkipBatch to skip such batches.";
 
-    /// <summary>The term (in the DSL's words) whose value was first found non-finite.</summary>
-    public string Term { get; } = term;
+    /// <summary>A loss of terms (Pixyz's losses): the message names the first term found non-finite.</summary>
+    public NonFiniteLossException(long step, string loss, string term, double value)
+        : base($"Step {step}: the loss {loss} is {Describe(value)}; the first non-finite term is {term}. {Advice}")
+    {
+        Step = step;
+        Term = term;
+    }
+
+    /// <summary>A loss known only by its value (a generated <c>[Loss]</c>, a function): the message names the loss and the step.</summary>
+    public NonFiniteLossException(long step, string loss, double value)
+        : base($"Step {step}: {loss} is {Describe(value)}. {Advice}")
+    {
+        Step = step;
+        Term = loss;
+    }
+
+    /// <summary>The 1-based training step.</summary>
+    public long Step { get; }
+
+    /// <summary>The term (in the DSL's words) whose value was first found non-finite; the loss itself when its terms are not known.</summary>
+    public string Term { get; }
 
     internal static string Describe(double value) => double.IsNaN(value) ? "NaN" : value > 0 ? "+infinity" : "-infinity";
 }

@@ -118,7 +118,7 @@ public class TrainerTests
         var throwing = new Trainer(Objective.Of(model, optimizer, Loss), new TrainerOptions { Epochs = 1, Progress = ProgressStyle.None });
         var error = Assert.Throws<NonFiniteLossException>(() => throwing.Fit(batches))!;
         Assert.That(error.Step, Is.EqualTo(3));
-        Assert.That(error.Message, Does.StartWith("Step 3: the loss"));
+        Assert.That(error.Message, Does.StartWith("Step 3: the loss of ").And.Contain(" is NaN. Lower the learning rate"));
 
         calls = 0;
         var skipping = new Trainer(Objective.Of(model, optimizer, Loss), new TrainerOptions { Epochs = 1, Progress = ProgressStyle.None, NonFiniteLoss = NonFiniteLossPolicy.SkipBatch });

@@ -19,6 +19,7 @@ Console.WriteLine($"native settings: {native}");
 if (args.Length > 0 && args[0] == "memory") return MemoryDrift.Run();
 if (args.Length > 0 && args[0] == "interleaved") return InterleavedComparison.Run();
 if (args.Length > 0 && args[0] == "loading") return PixyzGen.Benchmarks.Loading.LoadingComparison.Run();
+if (args.Length > 0 && args[0] == "parsed") return PixyzGen.Benchmarks.Parsed.ParsedLossComparison.Run();
 if (args.Length > 0 && args[0] == "dynamic") return PixyzGen.Benchmarks.Dynamic.DynamicComparison.Run();
 if (args.Length > 0 && args[0] == "side-by-side") return PixyzGen.Benchmarks.SideBySide.SideBySideRunner.Run(args);
 if (args.Length > 0 && args[0] == "sequence") return PixyzGen.Benchmarks.Sequence.SequenceComparison.Run(args);

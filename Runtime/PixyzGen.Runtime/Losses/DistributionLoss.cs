@@ -20,9 +20,13 @@ public abstract class DistributionLoss : Loss
     /// <inheritdoc/>
     public override IEnumerable<Distribution> Distributions => distributions;
 
-    /// <summary>Draws from <paramref name="p"/> given <paramref name="inputs"/>: reparameterized when it can be, with a leading sample dimension only when more than one draw is asked for.</summary>
+    /// <summary>
+    /// Draws from <paramref name="p"/> given <paramref name="inputs"/>: reparameterized when it can be, with a leading sample
+    /// dimension only when more than one draw is asked for; inside a formula read at run time, shared with the formula's
+    /// other terms that draw the same (<see cref="SharedDraws"/>).
+    /// </summary>
     protected static Variables Draw(Distribution p, Variables inputs, int samples) =>
-        p.Sample(inputs, sampleShape: samples == 1 ? null : new long[] { samples }, reparam: p.HasReparam);
+        SharedDraws.Get(p, inputs, samples, () => p.Sample(inputs, sampleShape: samples == 1 ? null : new long[] { samples }, reparam: p.HasReparam));
 
     /// <summary>The mean over the leading sample dimension when several draws were taken.</summary>
     protected static Tensor MeanOverSamples(Tensor value, int samples) => samples == 1 ? value : value.mean(new long[] { 0 });

@@ -130,11 +130,17 @@ internal static class SampleDistances
         return (x, y);
     }
 
-    /// <summary>One reparameterized draw of the distribution's first variable, flattened to [batch, features].</summary>
+    /// <summary>
+    /// One reparameterized draw of the distribution's first variable, flattened to [batch, features]; a draw at the
+    /// inputs is shared with the formula's other terms (<see cref="SharedDraws"/>), one sized after the other side is not.
+    /// </summary>
     private static Tensor Flat(Distribution d, Variables inputs, Tensor? batchLike = null)
     {
         var batch = d.InputVar.Count == 0 && batchLike is not null ? batchLike.Sizes()[0] : (long?)null;
-        var draw = d.Sample(inputs, batchN: batch, reparam: d.HasReparam, returnAll: false)[d.Var[0]];
+        var drawn = batch is null
+            ? SharedDraws.Get(d, inputs, 1, () => d.Sample(inputs, reparam: d.HasReparam))
+            : d.Sample(inputs, batchN: batch, reparam: d.HasReparam, returnAll: false);
+        var draw = drawn[d.Var[0]];
         return draw.reshape(draw.Sizes()[0], -1);
     }
 }

@@ -51,7 +51,7 @@ internal sealed class RuntimeFormula
         var errors = LossChecker.Check(loss, signatures, parameters, "the formula")
             .Where(e => DiagnosticCatalog.Get(e.Id).Severity == DslSeverity.Error && e.Id != DiagnosticIds.UnusedLossParameter);
         if (errors.FirstOrDefault() is { } error) throw Error(error);
-        return Term(loss);
+        return new FormulaLoss(Term(loss));
     }
 
     private Loss Term(LossNode node) => node switch
@@ -70,7 +70,7 @@ internal sealed class RuntimeFormula
         ReduceNode sum => Term(sum.Operand).Sum(),
         LogProbNode log => Resolve(log.Distribution).LogProbLoss(),
         KlNode kl => new KullbackLeibler(Resolve(kl.Left), Resolve(kl.Right)),
-        EntropyNode entropy => new Entropy(Resolve(entropy.Distribution)),
+        EntropyNode entropy => Entropy(entropy.Distribution),
         ExpectationNode { Temperature: null } expectation => expectation.SampleCount is { } count
             ? new Expectation(Resolve(expectation.Distribution), Term(expectation.Body), count.Name)
             : new Expectation(Resolve(expectation.Distribution), Term(expectation.Body), expectation.Samples),
@@ -86,13 +86,29 @@ internal sealed class RuntimeFormula
     private static MmdKernel Kernel(MmdNode mmd) => mmd.InverseMultiquadric ? MmdKernel.InverseMultiquadratic : MmdKernel.Gaussian;
 
     /// <summary>The distribution a reference names: a given one by signature, or a joint as the product of its factors in the order given.</summary>
-    private Distribution Resolve(DistributionRef reference)
+    private Distribution Resolve(DistributionRef reference) => Factors(reference).Select(i => distributions[i]).Aggregate((a, b) => a * b);
+
+    /// <summary>The given distributions a reference names: one by signature, or a joint's factors in the order given.</summary>
+    private IReadOnlyList<int> Factors(DistributionRef reference)
     {
         var index = MemberResolver.Resolve(reference, signatures, out _);
-        if (index >= 0) return distributions[index];
-        var factors = JointFactors.Resolve(reference, signatures, out var error, "the joint")
+        if (index >= 0) return new[] { index };
+        return JointFactors.Resolve(reference, signatures, out var error, "the joint")
             ?? throw Error(error ?? DslError.Create(DiagnosticIds.UnknownDistribution, reference.Range, reference.Text, ""));
-        return factors.Select(i => distributions[i]).Aggregate((a, b) => a * b);
+    }
+
+    /// <summary>
+    /// H[q] as the generated body computes it: the sum of the factors' closed forms when every factor's family has one and
+    /// none conditions on a variable the joint draws; otherwise -log q at one draw.
+    /// </summary>
+    private Loss Entropy(DistributionRef reference)
+    {
+        var factors = Factors(reference);
+        var drawn = new HashSet<string>(factors.SelectMany(i => distributions[i].Var));
+        var closedForm = factors.All(i => GeneratedFamilies.Find(signatures[i].Family)?.HasEntropy == true && !distributions[i].CondVar.Any(drawn.Contains));
+        return closedForm
+            ? factors.Select(i => (Loss)new Entropy(distributions[i])).Aggregate((a, b) => a + b)
+            : new Entropy(Resolve(reference), analytic: false);
     }
 
     private DslException Error(DslError error) => new(error.Id, error.Message, formula, error.Range.Start, error.Range.Length);

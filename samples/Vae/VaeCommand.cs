@@ -76,7 +76,7 @@ public static class VaeCommand
             }
             catch (NonFiniteLossException e)
             {
-                Console.Error.WriteLine($"error: training diverged: {e.Message}");
+                Console.Error.WriteLine($"error: training diverged at step {e.Step}: the loss is not finite; lower --learning-rate (no pictures or parameters were written)");
                 return Diverged;
             }
             catch (InvalidDataException e)

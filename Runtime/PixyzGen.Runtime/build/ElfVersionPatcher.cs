@@ -1,5 +1,6 @@
-// Compiled twice: by MSBuild's RoslynCodeTaskFactory for PixyzGen.targets, and by the runtime tests with
-// PIXYZGEN_NO_MSBUILD defined (they test the patcher without MSBuild). Keep it one self-contained file.
+// Compiled twice: by MSBuild's RoslynCodeTaskFactory for PixyzGen.targets (the build-time fix), and into the runtime
+// with PIXYZGEN_RUNTIME defined (TorchSharpNative applies the same fix where no build runs: notebooks; the types are
+// internal there and the MSBuild task is left out). Keep it one self-contained file.
 #nullable enable
 using System;
 using System.Collections.Generic;
@@ -9,7 +10,12 @@ using System.Text;
 namespace PixyzGen.Build
 {
     /// <summary>What <see cref="ElfVersionPatcher.WeakenVersionNeed"/> did to a library.</summary>
-    public enum PatchOutcome
+#if PIXYZGEN_RUNTIME
+    internal
+#else
+    public
+#endif
+    enum PatchOutcome
     {
         /// <summary>The library does not ask for the version: left byte-identical.</summary>
         NotRequired,
@@ -24,7 +30,12 @@ namespace PixyzGen.Build
     /// A weak version requirement (VER_FLG_WEAK on its Vernaux entry) lets the dynamic loader start the library
     /// when the providing library lacks that version, instead of refusing to load it.
     /// </summary>
-    public static class ElfVersionPatcher
+#if PIXYZGEN_RUNTIME
+    internal
+#else
+    public
+#endif
+    static class ElfVersionPatcher
     {
         private const uint SectionGnuVerdef = 0x6ffffffd;
         private const uint SectionGnuVerneed = 0x6ffffffe;
@@ -60,6 +71,17 @@ namespace PixyzGen.Build
             foreach (var need in elf.VersionNeeds())
                 result.Add((need.File, need.Name, (elf.U16(need.FlagsOffset) & VersionFlagWeak) != 0));
             return result;
+        }
+
+        /// <summary>The system's libstdc++.so.6 in the usual library folders, or null.</summary>
+        public static string? FindSystemLibStdCxx()
+        {
+            foreach (var folder in new[] { "/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/lib64", "/lib64", "/usr/lib", "/lib" })
+            {
+                var candidate = Path.Combine(folder, "libstdc++.so.6");
+                if (File.Exists(candidate)) return candidate;
+            }
+            return null;
         }
 
         /// <summary>Whether a library defines (provides) a symbol version, such as libstdc++ defining GLIBCXX_3.4.32.</summary>
@@ -209,7 +231,7 @@ namespace PixyzGen.Build
         }
     }
 
-#if !PIXYZGEN_NO_MSBUILD
+#if !PIXYZGEN_RUNTIME
     /// <summary>
     /// MSBuild task: when the system libstdc++ lacks <see cref="RequiredVersion"/>, weakens that requirement in the
     /// given output copies of a library. Systems whose libstdc++ has the version are left untouched.
@@ -231,7 +253,7 @@ namespace PixyzGen.Build
         public override bool Execute()
         {
             if (!System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Linux)) return true;
-            var system = string.IsNullOrEmpty(SystemLibrary) ? FindSystemLibStdCxx() : SystemLibrary;
+            var system = string.IsNullOrEmpty(SystemLibrary) ? ElfVersionPatcher.FindSystemLibStdCxx() : SystemLibrary;
             if (system is null)
             {
                 Log.LogMessage(Microsoft.Build.Framework.MessageImportance.High, "PixyzGen: no system libstdc++.so.6 found; TorchSharp's native library is left as it is.");
@@ -262,16 +284,6 @@ namespace PixyzGen.Build
                 Log.LogError($"PixyzGen: cannot apply the libstdc++ compatibility fix: {e.Message}");
                 return false;
             }
-        }
-
-        private static string? FindSystemLibStdCxx()
-        {
-            foreach (var folder in new[] { "/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/lib64", "/lib64", "/usr/lib", "/lib" })
-            {
-                var candidate = Path.Combine(folder, "libstdc++.so.6");
-                if (File.Exists(candidate)) return candidate;
-            }
-            return null;
         }
     }
 #endif

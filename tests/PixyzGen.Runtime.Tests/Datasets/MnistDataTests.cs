@@ -7,24 +7,11 @@ using PixyzGen.Datasets;
 namespace PixyzGen.Runtime.Tests.Datasets;
 
 /// <summary>The public MNIST-format loader: gzip'd or plain IDX files, values in [0, 1], every problem naming its file.</summary>
-public class MnistDataTests
+public class MnistDataTests : TemporaryFolderTest
 {
-    private string folder = "";
-
-    [SetUp]
-    public void CreateFolder() => folder = Directory.CreateTempSubdirectory("pixyzgen-idx-").FullName;
-
-    [TearDown]
-    public void DeleteFolder() => Directory.Delete(folder, recursive: true);
-
-    private static byte[] Idx(int[] dimensions, byte[] data) =>
-        new byte[] { 0, 0, 0x08, (byte)dimensions.Length }
-            .Concat(dimensions.SelectMany(d => new[] { (byte)(d >> 24), (byte)(d >> 16), (byte)(d >> 8), (byte)d }))
-            .Concat(data).ToArray();
-
     private void Write(string name, byte[] bytes, bool gzip)
     {
-        var path = Path.Combine(folder, name + (gzip ? ".gz" : ""));
+        var path = Path.Combine(Folder, name + (gzip ? ".gz" : ""));
         if (!gzip) { File.WriteAllBytes(path, bytes); return; }
         using var file = File.Create(path);
         using var zip = new GZipStream(file, CompressionLevel.Fastest);
@@ -44,7 +31,7 @@ public class MnistDataTests
     {
         WriteSplit("train", 3, gzip);
         WriteSplit("t10k", 2, gzip);
-        var (train, test) = MnistData.Load(folder, side: 2);
+        var (train, test) = MnistData.Load(Folder, side: 2);
         using (train)
         using (test)
         {
@@ -60,9 +47,9 @@ public class MnistDataTests
     {
         WriteSplit("train", 3, gzip: false);
         WriteSplit("t10k", 2, gzip: false);
-        var images = Path.Combine(folder, "t10k-images-idx3-ubyte");
+        var images = Path.Combine(Folder, "t10k-images-idx3-ubyte");
         File.WriteAllBytes(images, File.ReadAllBytes(images)[..^3]);
-        var error = Assert.Throws<DataFileException>(() => MnistData.Load(folder, side: 2))!;
+        var error = Assert.Throws<DataFileException>(() => MnistData.Load(Folder, side: 2))!;
         Assert.That(error.Path, Is.EqualTo(images));
         Assert.That(error.Message, Does.StartWith(images + ": truncated"));
     }
@@ -72,8 +59,8 @@ public class MnistDataTests
     {
         WriteSplit("train", 3, gzip: true, side: 3);
         WriteSplit("t10k", 2, gzip: true, side: 3);
-        Assert.That(Assert.Throws<DataFileException>(() => MnistData.Load(folder, side: 2))!.Message, Does.Contain("images are 3x3, the model needs 2x2"));
-        var missing = Path.Combine(folder, "nothing");
+        Assert.That(Assert.Throws<DataFileException>(() => MnistData.Load(Folder, side: 2))!.Message, Does.Contain("images are 3x3, the model needs 2x2"));
+        var missing = Path.Combine(Folder, "nothing");
         Assert.That(Assert.Throws<DataFileException>(() => MnistData.Load(missing))!.Path, Is.EqualTo(missing));
     }
 }

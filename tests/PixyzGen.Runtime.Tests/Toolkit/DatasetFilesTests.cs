@@ -7,25 +7,12 @@ using static TorchSharp.torch;
 namespace PixyzGen.Runtime.Tests.Toolkit;
 
 /// <summary>Datasets read from files: IDX rows by offset equal to the in-memory loader, CIFAR-10's binary records, and errors that name the file.</summary>
-public class DatasetFilesTests
+public class DatasetFilesTests : TemporaryFolderTest
 {
-    private string folder = "";
-
-    [SetUp]
-    public void CreateFolder() => folder = Directory.CreateTempSubdirectory("pixyzgen-data-").FullName;
-
-    [TearDown]
-    public void DeleteFolder() => Directory.Delete(folder, recursive: true);
-
-    private static byte[] Idx(int[] dimensions, byte[] data) =>
-        new byte[] { 0, 0, 0x08, (byte)dimensions.Length }
-            .Concat(dimensions.SelectMany(d => new[] { (byte)(d >> 24), (byte)(d >> 16), (byte)(d >> 8), (byte)d }))
-            .Concat(data).ToArray();
-
     private (string Images, string Labels) WriteMnist(string prefix, int count)
     {
-        var images = Path.Combine(folder, $"{prefix}-images-idx3-ubyte");
-        var labels = Path.Combine(folder, $"{prefix}-labels-idx1-ubyte");
+        var images = Path.Combine(Folder, $"{prefix}-images-idx3-ubyte");
+        var labels = Path.Combine(Folder, $"{prefix}-labels-idx1-ubyte");
         File.WriteAllBytes(images, Idx(new[] { count, 28, 28 }, Enumerable.Range(0, count * 784).Select(i => (byte)(i * 31 % 256)).ToArray()));
         File.WriteAllBytes(labels, Idx(new[] { count }, Enumerable.Range(0, count).Select(i => (byte)(i * 3 % 10)).ToArray()));
         return (images, labels);
@@ -36,7 +23,7 @@ public class DatasetFilesTests
     {
         var (images, labels) = WriteMnist("train", 37);
         WriteMnist("t10k", 5);
-        var (train, test) = MnistData.LoadDatasets(folder);
+        var (train, test) = MnistData.LoadDatasets(Folder);
         using var _ = test;
         using var memory = train;
         using var streamed = IdxRows.Open(images, labels);
@@ -60,7 +47,7 @@ public class DatasetFilesTests
         Assert.That(error.Message, Does.Contain("the header declares 3136 data bytes (4 x 28 x 28) but the file holds 3133"));
         var (more, _) = WriteMnist("more", 5);
         Assert.That(Assert.Throws<DataFileException>(() => IdxRows.Open(more, labels))!.Message, Does.Contain("4 labels for 5 rows"));
-        Assert.That(Assert.Throws<DataFileException>(() => IdxRows.Open(Path.Combine(folder, "absent"))).Message, Does.EndWith("absent: file not found"));
+        Assert.That(Assert.Throws<DataFileException>(() => IdxRows.Open(Path.Combine(Folder, "absent"))).Message, Does.EndWith("absent: file not found"));
     }
 
     [Test]
@@ -79,7 +66,7 @@ public class DatasetFilesTests
             bytes[r * Cifar10Data.RecordBytes] = label(r);
             for (var i = 1; i < Cifar10Data.RecordBytes; i++) bytes[r * Cifar10Data.RecordBytes + i] = (byte)((r * 5 + (i - 1) / 1024 * 100 + (i - 1) % 7) % 256);
         }
-        var path = Path.Combine(folder, name);
+        var path = Path.Combine(Folder, name);
         File.WriteAllBytes(path, bytes);
         return path;
     }
@@ -89,7 +76,7 @@ public class DatasetFilesTests
     {
         for (var i = 1; i <= 5; i++) WriteCifar($"data_batch_{i}.bin", 2, r => (byte)(r + i));
         WriteCifar("test_batch.bin", 3, r => 9);
-        var (train, test) = Cifar10Data.Load(folder);
+        var (train, test) = Cifar10Data.Load(Folder);
         using var _ = train;
         using var __ = test;
         Assert.That(train.Count, Is.EqualTo(10));
@@ -109,7 +96,7 @@ public class DatasetFilesTests
         Assert.That(Assert.Throws<DataFileException>(() => Cifar10Data.Read(bad))!.Message, Does.EndWith("data_batch_1.bin: record 2 has label 10, outside 0-9"));
         File.WriteAllBytes(bad, new byte[Cifar10Data.RecordBytes + 1]);
         Assert.That(Assert.Throws<DataFileException>(() => Cifar10Data.Read(bad))!.Message, Does.Contain("3074 bytes is not a whole number of 3073-byte CIFAR-10 records"));
-        Assert.That(Assert.Throws<DataFileException>(() => Cifar10Data.Load(folder))!.Message, Does.Contain("data_batch_1.bin"));
-        Assert.That(Assert.Throws<DataFileException>(() => Cifar10Data.Load(Path.Combine(folder, "none")))!.Message, Does.EndWith("none: data folder not found"));
+        Assert.That(Assert.Throws<DataFileException>(() => Cifar10Data.Load(Folder))!.Message, Does.Contain("data_batch_1.bin"));
+        Assert.That(Assert.Throws<DataFileException>(() => Cifar10Data.Load(Path.Combine(Folder, "none")))!.Message, Does.EndWith("none: data folder not found"));
     }
 }

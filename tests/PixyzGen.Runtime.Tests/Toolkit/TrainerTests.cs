@@ -10,16 +10,8 @@ using static TorchSharp.torch;
 namespace PixyzGen.Runtime.Tests.Toolkit;
 
 /// <summary>The epoch loop: history, test loss, schedulers, non-finite policy, and a stopped run that resumes to the parameters of one never stopped.</summary>
-public class TrainerTests
+public class TrainerTests : TemporaryFolderTest
 {
-    private string folder = "";
-
-    [SetUp]
-    public void CreateFolder() => folder = Directory.CreateTempSubdirectory("pixyzgen-trainer-").FullName;
-
-    [TearDown]
-    public void DeleteFolder() => Directory.Delete(folder, recursive: true);
-
     private static InMemoryDataset Data(int rows, int seed)
     {
         var generator = new Generator((ulong)seed);
@@ -56,7 +48,7 @@ public class TrainerTests
         using var test = Data(20, 2);
         using var trainBatches = new Batches(train, 16, shuffle: true, seed: 5, prefetch: 2);
         using var testBatches = new Batches(test, 7);
-        var checkpoint = Path.Combine(folder, "run.ckpt");
+        var checkpoint = Path.Combine(Folder, "run.ckpt");
         var options = new TrainerOptions { Epochs = 4, Checkpoint = checkpoint, Resume = true };
 
         using var whole = new Run(options with { Checkpoint = null });
@@ -133,7 +125,7 @@ public class TrainerTests
     {
         using var train = Data(32, 1);
         using var batches = new Batches(train, 8);
-        var checkpoint = Path.Combine(folder, "run.ckpt");
+        var checkpoint = Path.Combine(Folder, "run.ckpt");
         using (var first = new Run(new TrainerOptions { Epochs = 1, Checkpoint = checkpoint })) first.Trainer.Fit(batches);
         var bytes = File.ReadAllBytes(checkpoint);
         File.WriteAllBytes(checkpoint, bytes[..^10]);

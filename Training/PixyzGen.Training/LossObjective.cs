@@ -47,6 +47,8 @@ internal sealed class LossObjective : Objective
 
     public override optim.Optimizer Optimizer => optimizer;
 
+    public override nn.Module Module => module;
+
     public override string Description => $"the loss of {module.GetName()}";
 
     public override void WriteState(BinaryWriter writer)

@@ -20,6 +20,9 @@ public abstract class Objective
     /// <summary>The optimizer, whose learning rate schedulers set.</summary>
     public abstract optim.Optimizer Optimizer { get; }
 
+    /// <summary>The module whose parameters are trained.</summary>
+    public abstract nn.Module Module { get; }
+
     /// <summary>The loss in a few words, for messages ("the loss of VaeModel", a Pixyz loss's formula).</summary>
     public abstract string Description { get; }
 
@@ -48,6 +51,8 @@ public abstract class Objective
         public override double Test(Variables batch) => model.Test(batch);
 
         public override optim.Optimizer Optimizer => model.Optimizer;
+
+        public override nn.Module Module => model.Module;
 
         public override string Description => $"the loss {model.Loss}";
 

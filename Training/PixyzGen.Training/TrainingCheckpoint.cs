@@ -14,7 +14,12 @@ internal static class TrainingCheckpoint
     private const string Magic = "PixyzGen.Training checkpoint";
     private const int Version = 1;
 
-    public static void Save(string path, TrainerState state, Objective objective, long trainRows, int batchSize) =>
+    public static void Save(string path, TrainerState state, Objective objective, long trainRows, int batchSize)
+    {
+        // A diverged model must not replace a good checkpoint.
+        foreach (var (name, parameter) in objective.Module.named_parameters())
+            if (!parameter.isfinite().all().item<bool>())
+                throw new InvalidOperationException($"Refusing to write {path}: parameter '{name}' holds NaN or infinite values (training diverged); the previous checkpoint is unchanged.");
         AtomicFile.Write(path, writer =>
         {
             writer.Write(Magic);
@@ -28,6 +33,7 @@ internal static class TrainingCheckpoint
             writer.Write(bytes);
             objective.WriteState(writer);
         });
+    }
 
     /// <summary>
     /// Reads <paramref name="path"/> into <paramref name="objective"/> and the random generator and returns the run's

@@ -145,6 +145,22 @@ public class TrainerTests : TemporaryFolderTest
     }
 
     [Test]
+    public void A_checkpoint_of_non_finite_parameters_is_refused_and_the_previous_one_kept()
+    {
+        using var train = Data(16, 1);
+        using var batches = new Batches(train, 8);
+        var checkpoint = Path.Combine(Folder, "run.ckpt");
+        using var run = new Run(new TrainerOptions { Epochs = 1, Checkpoint = checkpoint });
+        run.Trainer.Fit(batches);
+        var good = File.ReadAllBytes(checkpoint);
+        using var again = new Run(new TrainerOptions { Epochs = 1, Checkpoint = checkpoint });
+        using (no_grad()) again.Model.parameters().First().fill_(double.NaN);
+        var error = Assert.Throws<InvalidOperationException>(() => again.Trainer.Fit(batches, cancel: new CancellationToken(canceled: true)))!;
+        Assert.That(error.Message, Does.StartWith($"Refusing to write {checkpoint}: parameter 'Q.Net.weight' holds NaN or infinite values"));
+        Assert.That(File.ReadAllBytes(checkpoint), Is.EqualTo(good));
+    }
+
+    [Test]
     public void Pixyz_models_train_through_the_same_loop()
     {
         using var train = Data(24, 1);

@@ -60,10 +60,15 @@ public sealed class Trainer(Objective objective, TrainerOptions? options = null)
                 EpochCompleted?.Invoke(summary);
                 stopped = cancel.IsCancellationRequested && state.CompletedEpochs < Options.Epochs;
             }
-            if (stopped && Options.Checkpoint is { } checkpoint)
+            if (!stopped) return;
+            if (Options.Checkpoint is { } checkpoint)
             {
                 Save(checkpoint, state, train);
                 view.Note($"stopped at epoch {state.CompletedEpochs + 1}, step {state.StepInEpoch}; wrote {checkpoint}");
+            }
+            else
+            {
+                view.Note($"stopped at epoch {state.CompletedEpochs + 1}, step {state.StepInEpoch} (no checkpoint: set TrainerOptions.Checkpoint to resume)");
             }
         });
         return new TrainingResult(state.History, stopped);

@@ -9,7 +9,7 @@ namespace PixyzGen;
 /// temperature that can be annealed, scored as Pixyz scores them (with the unrelaxed family) unless
 /// <see cref="ExactDensity"/> asks for the Concrete density.
 /// </summary>
-public abstract class RelaxedFamily<TParams> : ProbabilityFamily<TParams> where TParams : struct, IProbabilityParams<TParams>
+public abstract class RelaxedFamily<TParams> : ProbabilityFamily<TParams>, ITempered where TParams : struct, IProbabilityParams<TParams>
 {
     private double temperature;
 
@@ -64,4 +64,10 @@ public abstract class RelaxedFamily<TParams> : ProbabilityFamily<TParams> where 
     {
         using (no_grad()) return RSampleFrom(p, sampleShape);
     }
+}
+
+/// <summary>A family with a temperature a loss can set for one evaluation (the relaxed families), whatever its parameters.</summary>
+internal interface ITempered
+{
+    IDisposable UseTemperature(double value);
 }

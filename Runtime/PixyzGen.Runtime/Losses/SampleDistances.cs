@@ -31,6 +31,13 @@ public sealed class MMD : DistributionLoss
         SigmaSquared = sigmaSquared > 0 ? sigmaSquared : throw new ArgumentOutOfRangeException(nameof(sigmaSquared), "The kernel width must be positive.");
     }
 
+    /// <summary>
+    /// The squared MMD with the kernel width the input <paramref name="sigmaSquared"/> holds at each evaluation (a scalar
+    /// tensor): the DSL's <c>MMD(q(z|x) || p(z), sigma2 = width)</c> with <c>width</c> given with the data.
+    /// </summary>
+    public MMD(Distribution p, Distribution q, MmdKernel kernel, string sigmaSquared) : this(p, q, kernel) =>
+        SigmaSquaredName = string.IsNullOrWhiteSpace(sigmaSquared) ? throw new ArgumentException("A kernel width needs a name.", nameof(sigmaSquared)) : sigmaSquared;
+
     /// <summary>The first distribution of the formula.</summary>
     public Distribution P { get; }
 
@@ -40,17 +47,29 @@ public sealed class MMD : DistributionLoss
     /// <summary>The kernel.</summary>
     public MmdKernel Kernel { get; }
 
-    /// <summary>The kernel width sigma squared.</summary>
+    /// <summary>The kernel width sigma squared (when <see cref="SigmaSquaredName"/> is null).</summary>
     public double SigmaSquared { get; }
 
+    /// <summary>The input that gives the kernel width at each evaluation, or null when <see cref="SigmaSquared"/> is fixed.</summary>
+    public string? SigmaSquaredName { get; }
+
     /// <inheritdoc/>
-    public override IReadOnlyList<string> InputVar => Union(P.InputVar, Q.InputVar);
+    public override IReadOnlyList<string> InputVar =>
+        SigmaSquaredName is null ? Union(P.InputVar, Q.InputVar) : Union(Union(P.InputVar, Q.InputVar), new[] { SigmaSquaredName });
 
     /// <inheritdoc/>
     protected internal override (Tensor Value, Variables Samples) Estimate(Variables inputs)
     {
+        var width = SigmaSquaredName is null ? SigmaSquared : WidthFrom(inputs, SigmaSquaredName);
         var (x, y) = SampleDistances.Draws(P, Q, inputs, this);
-        return (Squared(x, y, Kernel, SigmaSquared), Variables.Empty);
+        return (Squared(x, y, Kernel, width), Variables.Empty);
+    }
+
+    private static double WidthFrom(Variables inputs, string name)
+    {
+        using var asDouble = inputs[name].to_type(ScalarType.Float64);
+        var value = asDouble.item<double>();
+        return value > 0 && double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"The kernel width '{name}' must be positive and finite.");
     }
 
     /// <summary>
@@ -72,7 +91,10 @@ public sealed class MMD : DistributionLoss
 
     /// <summary>The DSL's form, with the kernel width when it is not the default: <c>MMD(q(z|x) || p(z), sigma2 = 32)</c>.</summary>
     public override string ToString() =>
-        $"{(Kernel == MmdKernel.Gaussian ? "MMD" : "MMD_imq")}({P.ProbText} || {Q.ProbText}{(SigmaSquared == 2.0 ? "" : $", sigma2 = {SigmaSquared.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}")})";
+        $"{(Kernel == MmdKernel.Gaussian ? "MMD" : "MMD_imq")}({P.ProbText} || {Q.ProbText}{WidthText})";
+
+    private string WidthText => SigmaSquaredName is { } name ? $", sigma2 = {name}"
+        : SigmaSquared == 2.0 ? "" : $", sigma2 = {SigmaSquared.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <inheritdoc/>
     public override string ToLatex() => $"D_{{MMD^2}} \\left[{P.ToLatexSignature()}||{Q.ToLatexSignature()} \\right]";

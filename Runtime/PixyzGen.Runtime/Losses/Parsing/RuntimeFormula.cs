@@ -51,7 +51,29 @@ internal sealed class RuntimeFormula
         var errors = LossChecker.Check(loss, signatures, parameters, "the formula")
             .Where(e => DiagnosticCatalog.Get(e.Id).Severity == DslSeverity.Error && e.Id != DiagnosticIds.UnusedLossParameter);
         if (errors.FirstOrDefault() is { } error) throw Error(error);
-        return new FormulaLoss(Term(loss));
+        return new FormulaLoss(Term(loss), Temperatures(loss));
+    }
+
+    /// <summary>Temperatures set by <c>E_q(y|x, temperature = tau)</c> anywhere in the formula: for the whole evaluation, once per member, as the generated body sets them.</summary>
+    private IReadOnlyList<FormulaTemperature> Temperatures(LossNode loss)
+    {
+        var set = new List<FormulaTemperature>();
+        var seen = new HashSet<int>();
+        foreach (var expectation in MemberChecker.Descendants(loss, _ => true).OfType<ExpectationNode>())
+        {
+            if (expectation.Temperature is not { } temperature) continue;
+            foreach (var index in Factors(expectation.Distribution).Where(seen.Add))
+            {
+                if (distributions[index] is not ITempered member) continue;   // the checker has refused temperatures on other families (PXY0212)
+                set.Add(temperature switch
+                {
+                    NumberNode number => new FormulaTemperature(member, number.Value, null),
+                    HyperParameterNode name => new FormulaTemperature(member, null, name.Name),
+                    _ => throw new NotSupportedException($"'{Text(temperature.Range)}': a temperature is a number or a name."),
+                });
+            }
+        }
+        return set;
     }
 
     private Loss Term(LossNode node) => node switch
@@ -71,16 +93,19 @@ internal sealed class RuntimeFormula
         LogProbNode log => Resolve(log.Distribution).LogProbLoss(),
         KlNode kl => new KullbackLeibler(Resolve(kl.Left), Resolve(kl.Right)),
         EntropyNode entropy => Entropy(entropy.Distribution),
-        ExpectationNode { Temperature: null } expectation => expectation.SampleCount is { } count
+        ExpectationNode expectation => expectation.SampleCount is { } count
             ? new Expectation(Resolve(expectation.Distribution), Term(expectation.Body), count.Name)
             : new Expectation(Resolve(expectation.Distribution), Term(expectation.Body), expectation.Samples),
         IwaeNode iwae => iwae.CountParameter is { } k ? new IWAE(Resolve(iwae.Joint), Resolve(iwae.Proposal), k.Name) : new IWAE(Resolve(iwae.Joint), Resolve(iwae.Proposal), iwae.K),
-        MmdNode { KernelWidth: null or NumberNode } mmd => mmd.KernelWidth is NumberNode width
-            ? new MMD(Resolve(mmd.Left), Resolve(mmd.Right), Kernel(mmd), width.Value)
-            : new MMD(Resolve(mmd.Left), Resolve(mmd.Right), Kernel(mmd)),
+        MmdNode { KernelWidth: null or NumberNode or HyperParameterNode } mmd => mmd.KernelWidth switch
+        {
+            NumberNode width => new MMD(Resolve(mmd.Left), Resolve(mmd.Right), Kernel(mmd), width.Value),
+            HyperParameterNode width => new MMD(Resolve(mmd.Left), Resolve(mmd.Right), Kernel(mmd), width.Name),
+            _ => new MMD(Resolve(mmd.Left), Resolve(mmd.Right), Kernel(mmd)),
+        },
         _ => throw new NotSupportedException(
             $"'{Text(node.Range)}' cannot be parsed at run time yet: a run-time formula builds log, KL, E_ (and E_^k), H, IWAE_k, "
-            + "MMD with a fixed width, numbers, named scalars and counts, mean and sum; write this term in a [Loss] or with the dynamic API's classes."),
+            + "MMD, temperatures, numbers, named scalars and counts, mean and sum; write this term in a [Loss] or with the dynamic API's classes."),
     };
 
     private static MmdKernel Kernel(MmdNode mmd) => mmd.InverseMultiquadric ? MmdKernel.InverseMultiquadratic : MmdKernel.Gaussian;

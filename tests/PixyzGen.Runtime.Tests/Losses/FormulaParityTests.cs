@@ -8,7 +8,7 @@ namespace PixyzGen.Runtime.Tests.Losses;
 public class FormulaParityTests
 {
     /// <summary>The terms Loss.Parse does not build yet: it refuses them by name.</summary>
-    internal static readonly string[] NotYetAtRunTime = { "iterate(", "ADV_" };
+    internal static readonly string[] NotYetAtRunTime = { "ADV_" };
 
     [Test]
     public void Every_loss_formula_of_the_tests_parses_to_its_generated_value()
@@ -23,11 +23,12 @@ public class FormulaParityTests
         TestContext.Out.WriteLine(string.Join("\n", outcomes));
         Assert.That(outcomes.Where(o => o.Result.StartsWith("differs", StringComparison.Ordinal)), Is.Empty);
         Assert.That(outcomes.Where(o => o.Result.StartsWith("refused", StringComparison.Ordinal) && !NotYetAtRunTime.Any(o.Formula.Contains)), Is.Empty, "only the terms not built at run time yet are refused");
-        // Observed variables of other shapes (y of a conditional flow and of a mixture density network) or a model built
-        // from arguments: their formulas are not compared here.
+        // Observed variables of other shapes (y of a conditional flow and of a mixture density network, a sequence's initial
+        // state) or a model built from arguments: their formulas are not compared here (the sequence's is in LossParseTests).
         Assert.That(outcomes.Where(o => o.Result.StartsWith("no inputs", StringComparison.Ordinal)).Select(o => o.Method).Distinct(), Is.EquivalentTo(new[]
         {
             "ConditionalDensity.NegativeLogLikelihood", "GmmModel.LogLikelihood", "GmmModel.LogAssignment", "GmmModel.AssignmentEntropy", "MdnModel.Nll",
+            "SequenceModel.NegativeLogLikelihood",
         }));
         Assert.That(outcomes.Count(o => o.Result == "equal"), Is.GreaterThanOrEqualTo(43));
     }

@@ -107,10 +107,22 @@ public class LossParseTests
     [Test]
     public void A_term_not_built_at_run_time_is_refused_by_name()
     {
-        using var model = new SequenceModel();
-        const string formula = "iterate(x | h = h_prev)[E_d(h|x,h_prev)[-log p(x|h_prev)]]";
+        using var model = new FormulaGan();
+        const string formula = "ADV_JS[d(t|x)](g(x|w) || p(w))";
         var error = Assert.Throws<NotSupportedException>(() => Loss.Parse(formula, model))!;
         Assert.That(error.Message, Does.StartWith($"'{formula}' cannot be parsed at run time yet"));
+    }
+
+    [Test]
+    public void An_iteration_over_a_series_equals_the_generated_unrolled_body()
+    {
+        manual_seed(7);
+        using var model = new SequenceModel();
+        var series = randn(5, 3, 2, dtype: ScalarType.Float64);
+        var initial = randn(3, 2, dtype: ScalarType.Float64);
+        var parsed = Loss.Parse("iterate(x | h = h_prev)[E_d(h|x,h_prev)[-log p(x|h_prev)]]", model);
+        Assert.That(parsed.ToString(), Is.EqualTo("iterate(x | h = h_prev)[E_d(h|x,h_prev)[-log p(x|h_prev)]]"));
+        Agreement.OnSameSeed(() => model.NegativeLogLikelihood(series, initial), () => parsed.Eval(new Variables { ["x"] = series, ["h_prev"] = initial }), seed: 9);
     }
 
     [Test]

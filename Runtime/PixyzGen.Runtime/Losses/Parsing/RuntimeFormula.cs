@@ -103,9 +103,11 @@ internal sealed class RuntimeFormula
             HyperParameterNode width => new MMD(Resolve(mmd.Left), Resolve(mmd.Right), Kernel(mmd), width.Name),
             _ => new MMD(Resolve(mmd.Left), Resolve(mmd.Right), Kernel(mmd)),
         },
+        IterateNode iterate => new IterativeLoss(Term(iterate.Step), iterate.Series.Select(v => v.Name).ToList(),
+            iterate.Carries.ToDictionary(c => c.From.Name, c => c.To.Name)),
         _ => throw new NotSupportedException(
             $"'{Text(node.Range)}' cannot be parsed at run time yet: a run-time formula builds log, KL, E_ (and E_^k), H, IWAE_k, "
-            + "MMD, temperatures, numbers, named scalars and counts, mean and sum; write this term in a [Loss] or with the dynamic API's classes."),
+            + "MMD, temperatures, iterate, numbers, named scalars and counts, mean and sum; write this term in a [Loss] or with the dynamic API's classes."),
     };
 
     private static MmdKernel Kernel(MmdNode mmd) => mmd.InverseMultiquadric ? MmdKernel.InverseMultiquadratic : MmdKernel.Gaussian;

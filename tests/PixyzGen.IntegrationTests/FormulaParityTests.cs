@@ -7,7 +7,7 @@ namespace PixyzGen.IntegrationTests;
 /// <summary>Every [Loss] of the gallery and the VAE sample, read at run time, equals its generated body on the same seed and batch.</summary>
 public class FormulaParityTests
 {
-    private static readonly string[] NotYetAtRunTime = { "ADV_" };
+    private static readonly string[] NotYetAtRunTime = Array.Empty<string>();
 
     [TestCase(typeof(PixyzGen.Samples.Gallery.GalleryCommand))]
     [TestCase(typeof(PixyzGen.Samples.Vae.Model.VaeModel))]

@@ -104,6 +104,9 @@ public class AdversarialJSDivergence : Loss
 
     private Tensor GeneratorLoss(Tensor yReal, Tensor yFake) => GeneratorLossFrom(yReal, yFake);
 
+    /// <summary>The discriminator's objective on detached draws, with its gradient (a formula's <c>ADV_JS_D</c> / <c>ADV_W_D</c>).</summary>
+    internal Tensor DiscriminatorObjective(Variables inputs) => DiscriminatorLoss(inputs);
+
     private Tensor DiscriminatorLoss(Variables inputs)
     {
         var (real, fake) = Draws(inputs);

@@ -44,6 +44,13 @@ public sealed partial class FormulaGan : GenerativeModel
 
     [Loss("ADV_JS_D[d(t|x)](g(x|w) || p(w))")]
     public partial Tensor DiscriminatorLoss(Tensor x);
+
+    // The WGAN pair over the same networks (the critic's score used unbounded): compared with Loss.Parse in FormulaParityTests.
+    [Loss("ADV_W[d(t|x)](g(x|w) || p(w))")]
+    public partial Tensor WassersteinGeneratorLoss(Tensor x);
+
+    [Loss("ADV_W_D[d(t|x)](g(x|w) || p(w))")]
+    public partial Tensor CriticLoss(Tensor x);
 }
 
 public class AdversarialTests

@@ -8,7 +8,7 @@ namespace PixyzGen.Runtime.Tests.Losses;
 public class FormulaParityTests
 {
     /// <summary>The terms Loss.Parse does not build yet: it refuses them by name.</summary>
-    internal static readonly string[] NotYetAtRunTime = { "ADV_" };
+    internal static readonly string[] NotYetAtRunTime = Array.Empty<string>();
 
     [Test]
     public void Every_loss_formula_of_the_tests_parses_to_its_generated_value()

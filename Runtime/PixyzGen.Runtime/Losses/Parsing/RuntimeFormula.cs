@@ -13,7 +13,8 @@ namespace PixyzGen;
 /// A formula of the DSL read at run time: parsed and checked by the same parser and checker the analyzers use
 /// (PixyzGen.Dsl), then built from the dynamic API's losses, whose values equal the generated bodies' on the same seed.
 /// Names in the formula resolve to the given distributions by signature, joints to the product of their factors, as
-/// in a [Model]. The terms the dynamic API does not build from text yet are refused by name.
+/// in a [Model]. Every construct of the DSL is built; a node kind added to the DSL before this builder learns it is
+/// refused by name.
 /// </summary>
 internal sealed class RuntimeFormula
 {
@@ -103,12 +104,31 @@ internal sealed class RuntimeFormula
             HyperParameterNode width => new MMD(Resolve(mmd.Left), Resolve(mmd.Right), Kernel(mmd), width.Name),
             _ => new MMD(Resolve(mmd.Left), Resolve(mmd.Right), Kernel(mmd)),
         },
+        AdversarialNode adversarial => Adversarial(adversarial),
         IterateNode iterate => new IterativeLoss(Term(iterate.Step), iterate.Series.Select(v => v.Name).ToList(),
             iterate.Carries.ToDictionary(c => c.From.Name, c => c.To.Name)),
         _ => throw new NotSupportedException(
             $"'{Text(node.Range)}' cannot be parsed at run time yet: a run-time formula builds log, KL, E_ (and E_^k), H, IWAE_k, "
-            + "MMD, temperatures, iterate, numbers, named scalars and counts, mean and sum; write this term in a [Loss] or with the dynamic API's classes."),
+            + "MMD, temperatures, iterate, the adversarial terms, numbers, named scalars and counts, mean and sum; write this term in a [Loss] or with the dynamic API's classes."),
     };
+
+    /// <summary>
+    /// An adversarial term over the data (the generator's variables, observed), the generator marginalized over its
+    /// prior's draws, and the discriminator; printed as written.
+    /// </summary>
+    private Loss Adversarial(AdversarialNode node)
+    {
+        var generator = Resolve(node.Generator);
+        var prior = Resolve(node.Prior);
+        var discriminator = Resolve(node.Discriminator);
+        var fake = (generator * prior).MarginalizeVar(prior.Var.ToArray());
+        var data = new DataDistribution(generator.Var);
+        AdversarialJSDivergence divergence = node.Wasserstein
+            ? new AdversarialWassersteinDistance(data, fake, discriminator)
+            : new AdversarialJSDivergence(data, fake, discriminator);
+        var name = (node.Wasserstein ? "ADV_W" : "ADV_JS") + (node.DiscriminatorSide ? "_D" : "");
+        return new FormulaAdversarial(divergence, node.DiscriminatorSide, $"{name}[{node.Discriminator.Text}]({node.Generator.Text} || {node.Prior.Text})");
+    }
 
     private static MmdKernel Kernel(MmdNode mmd) => mmd.InverseMultiquadric ? MmdKernel.InverseMultiquadratic : MmdKernel.Gaussian;
 

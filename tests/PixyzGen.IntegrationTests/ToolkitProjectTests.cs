@@ -8,7 +8,7 @@ namespace PixyzGen.IntegrationTests;
 
 /// <summary>
 /// The toolkit as a user's own project meets it: a console project referencing only the packed packages (PixyzGen,
-/// PixyzGen.Training, TorchSharp-cpu) trains an MNIST VAE on the embedded digits with a progress bar, TensorBoard, a
+/// PixyzGen.Training, TorchSharp-cpu) trains an MNIST VAE (the model of samples/Scripts/vae.cs) on the embedded digits with a progress bar, TensorBoard, a
 /// per-epoch test negative ELBO and a checkpoint; a run stopped by Ctrl+C (a real SIGINT) resumes and ends with the
 /// parameters of a run never stopped.
 /// </summary>
@@ -81,46 +81,6 @@ public class ToolkitProjectTests
 
             public static void Interrupt() => kill(Environment.ProcessId, 2);
         }
-
-        [Distribution("q(z|x)")]
-        public sealed partial class Encoder : Normal
-        {
-            private readonly Module<Tensor, Tensor> net = Sequential(Linear(784, 128), ReLU(), Linear(128, 16));
-
-            public Encoder() : base() => RegisterComponents();
-
-            private NormalParams Forward(Tensor x)
-            {
-                var h = net.call(x).chunk(2, -1);
-                return new NormalParams(h[0], functional.softplus(h[1]));
-            }
-        }
-
-        [Distribution("p(x|z)")]
-        public sealed partial class Decoder : Bernoulli
-        {
-            private readonly Module<Tensor, Tensor> net = Sequential(Linear(8, 128), ReLU(), Linear(128, 784));
-
-            public Decoder() : base() => RegisterComponents();
-
-            private BernoulliParams Forward(Tensor z) => BernoulliParams.FromLogits(net.call(z));
-        }
-
-        [Distribution("p(z)")]
-        public sealed partial class Prior() : Normal(loc: 0, scale: 1, features: [8]);
-
-        [Model("p(x,z) = p(x|z) p(z)")]
-        public sealed partial class Vae : GenerativeModel
-        {
-            public Encoder Q { get; } = new();
-
-            public Decoder P { get; } = new();
-
-            public Prior Pz { get; } = new();
-
-            [Loss("mean(KL(q(z|x) || p(z)) - E_q(z|x)[log p(x|z)])")]
-            public partial Tensor Loss(Tensor x);
-        }
         """;
 
     [Test]
@@ -129,7 +89,9 @@ public class ToolkitProjectTests
         var feed = LocalFeed.Shared;
         var folder = feed.NewFolder("toolkit-user");
         File.WriteAllText(Path.Combine(folder, "ToolkitVae.csproj"), Project.Replace("VERSION", feed.Version, StringComparison.Ordinal));
-        File.WriteAllText(Path.Combine(folder, "Program.cs"), Program);
+        // The model is samples/Scripts/vae.cs's: its [Distribution]s and [Model], as written there.
+        var script = File.ReadAllText(Repository.Path("samples", "Scripts", "vae.cs"));
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), Program + "\n" + script[script.IndexOf("[Distribution(", StringComparison.Ordinal)..]);
         var build = DotNet.Run(folder, "build -c Release --nologo").Succeeded("build");
         Assert.That(Regex.IsMatch(build.Output, @"\bwarning\b"), Is.False, build.Output);
         var data = Repository.Path("samples", "data");

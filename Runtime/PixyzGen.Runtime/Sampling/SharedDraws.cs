@@ -25,15 +25,19 @@ internal static class SharedDraws
         return new Scope();
     }
 
-    /// <summary>The draws of <paramref name="p"/> at these inputs and count in the current scope, drawn now if there are none.</summary>
+    /// <summary>
+    /// <paramref name="inputs"/> with the draws of <paramref name="p"/> at these conditions and count: the ones drawn
+    /// earlier in the current scope, or new ones. Only the drawn variables are kept between terms; each term keeps its
+    /// own other inputs (a term inside another expectation has variables the first term had not).
+    /// </summary>
     public static Variables Get(Distribution p, Variables inputs, int samples, Func<Variables> draw)
     {
         if (Ambient.Value is not { } memo) return draw();
         var conditions = p.CondVar.Select(name => inputs.TryGetValue(name, out var value) ? value : null).ToArray();
         var key = new Key(p, samples, conditions);
-        if (memo.TryGetValue(key, out var known)) return known;
+        if (memo.TryGetValue(key, out var known)) return inputs.Merge(known);
         var drawn = draw();
-        memo[key] = drawn;
+        memo[key] = drawn.Only(p.Var.Where(drawn.ContainsKey));
         return drawn;
     }
 
